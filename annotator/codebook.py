@@ -1,0 +1,279 @@
+"""The codebook: labels, their colours and keys, and their typed attributes.
+
+A codebook is written by a lead in TOML or JSON and stored inside every project
+(as the ``labels`` table), so a coder's file carries the rules it was made with
+and merges can refuse files made with different rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError, ValidationError
+from annotator.resources_path import resource_path
+
+ATTRIBUTE_TYPES = ("choice", "integer", "text")
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+_COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A typed field of a label. ``choices`` only for ``choice``; bounds only for ``integer``."""
+
+    name: str
+    type: str
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    description: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, value: Any, label: str) -> None:
+        """Raise :class:`ValidationError` unless ``value`` fits this attribute."""
+        where = f"attribute '{self.name}' of {label}"
+        if self.type == "choice":
+            if value not in self.choices:
+                raise ValidationError(f"{where} must be one of {', '.join(self.choices)}, not {value!r}")
+        elif self.type == "integer":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValidationError(f"{where} must be a whole number, not {value!r}")
+            if self.minimum is not None and value < self.minimum:
+                raise ValidationError(f"{where} must be at least {self.minimum}, not {value}")
+            if self.maximum is not None and value > self.maximum:
+                raise ValidationError(f"{where} must be at most {self.maximum}, not {value}")
+        elif not isinstance(value, str):
+            raise ValidationError(f"{where} must be text, not {value!r}")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A span label such as ACTOR, with the key that applies it in the window."""
+
+    name: str
+    color: str
+    key: str = ""
+    description: str = ""
+    attributes: tuple[Attribute, ...] = ()
+    strip_proclitics: bool = False
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+    def check_attributes(self, attrs: dict[str, Any]) -> None:
+        """Every attribute known and of its type. Missing required ones are allowed
+        while a coder works (the window shows them); ``missing_required`` tells."""
+        for key, value in attrs.items():
+            attribute = self.attribute(key)
+            if attribute is None:
+                known = ", ".join(a.name for a in self.attributes) or "none"
+                raise ValidationError(f"{self.name} has no attribute '{key}' (known: {known})")
+            attribute.check(value, self.name)
+
+    def missing_required(self, attrs: dict[str, Any]) -> list[str]:
+        return [a.name for a in self.attributes if a.required and a.name not in attrs]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """An ordered set of labels; the order is the order of keys and legends."""
+
+    name: str
+    labels: tuple[Label, ...] = field(default_factory=tuple)
+
+    def label(self, name: str) -> Label:
+        for label in self.labels:
+            if label.name == name:
+                return label
+        known = ", ".join(label.name for label in self.labels)
+        raise ValidationError(f"unknown label '{name}' (the codebook has {known})")
+
+    def has_label(self, name: str) -> bool:
+        return any(label.name == name for label in self.labels)
+
+    @property
+    def label_names(self) -> list[str]:
+        return [label.name for label in self.labels]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, the same shape the TOML/JSON file has."""
+        return {"name": self.name, "labels": [_label_to_dict(label) for label in self.labels]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+
+    def differences(self, other: Codebook) -> list[str]:
+        """Human-readable differences, for refusing a merge with a clear message."""
+        mine, theirs = {lb.name: lb for lb in self.labels}, {lb.name: lb for lb in other.labels}
+        out = [f"label {n} only in the first" for n in mine if n not in theirs]
+        out += [f"label {n} only in the second" for n in theirs if n not in mine]
+        for name in mine.keys() & theirs.keys():
+            a, b = mine[name].attributes, theirs[name].attributes
+            if a != b:
+                names_a, names_b = {x.name: x for x in a}, {x.name: x for x in b}
+                for attr in sorted(names_a.keys() | names_b.keys()):
+                    if names_a.get(attr) != names_b.get(attr):
+                        out.append(f"attribute {name}.{attr} differs")
+        return sorted(out)
+
+
+def _label_to_dict(label: Label) -> dict[str, Any]:
+    data = asdict(label)
+    data["attributes"] = [
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(a).items() if v not in (None, (), "", False)}
+        for a in label.attributes
+    ]
+    return {k: v for k, v in data.items() if v not in ("", False) or k in ("name", "color")}
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def default_codebook() -> Codebook:
+    """The built-in conflict-news codebook shipped in ``resources/codebook.toml``."""
+    path = resource_path("codebook.toml")
+    return parse_codebook(path.read_text(encoding="utf-8"), "codebook.toml", "toml")
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    """Read a TOML or JSON codebook; any problem names the file and, where known, the line."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such codebook file", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the codebook ({exc})", path=path) from None
+    kind = "json" if path.suffix.lower() == ".json" else "toml"
+    return parse_codebook(raw, path, kind)
+
+
+def parse_codebook(raw: str, path: str | Path, kind: str) -> Codebook:
+    if kind == "json":
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    else:
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            line = _toml_error_line(str(exc))
+            raise InputError(f"not valid TOML: {str(exc).split(' (at')[0]}", path=path, line=line) from None
+    return codebook_from_dict(data, path, raw)
+
+
+def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = "") -> Codebook:
+    """Build and check a codebook from plain data (a parsed file, or a project's stored copy)."""
+
+    def fail(message: str, *needles: str) -> InputError:
+        return InputError(message, path=path, line=_find_line(raw, needles))
+
+    if not isinstance(data, dict) or not isinstance(data.get("labels"), list) or not data["labels"]:
+        raise fail("a codebook needs a non-empty list of labels ([[labels]] in TOML)")
+    labels: list[Label] = []
+    seen_names: set[str] = set()
+    seen_keys: set[str] = set()
+    for number, item in enumerate(data["labels"], start=1):
+        if not isinstance(item, dict):
+            raise fail(f"label {number} is not a table")
+        name = item.get("name")
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            raise fail(f"label {number} needs a name of letters, digits, _ or - (got {name!r})", "name")
+        if name in seen_names:
+            raise fail(f"label {name} is defined twice", name)
+        seen_names.add(name)
+        color = item.get("color", "#999999")
+        if not isinstance(color, str) or not _COLOUR_RE.match(color):
+            raise fail(f"label {name}: color must look like #RRGGBB (got {color!r})", str(color))
+        key = item.get("key", "")
+        if not isinstance(key, str) or len(key) > 1:
+            raise fail(f"label {name}: key must be one character (got {key!r})", name)
+        if key and key.lower() in seen_keys:
+            raise fail(f"label {name}: key {key!r} is already used by another label", name)
+        if key:
+            seen_keys.add(key.lower())
+        unknown = set(item) - {"name", "color", "key", "description", "attributes", "strip_proclitics"}
+        if unknown:
+            raise fail(f"label {name}: unknown field(s) {', '.join(sorted(unknown))}", *sorted(unknown))
+        attributes = _attributes_from(item.get("attributes", []), name, fail)
+        labels.append(
+            Label(
+                name=name,
+                color=color.upper(),
+                key=key,
+                description=str(item.get("description", "")),
+                attributes=attributes,
+                strip_proclitics=bool(item.get("strip_proclitics", False)),
+            )
+        )
+    return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels))
+
+
+def _attributes_from(items: Any, label: str, fail: Any) -> tuple[Attribute, ...]:
+    if not isinstance(items, list):
+        raise fail(f"label {label}: attributes must be a list ([[labels.attributes]] in TOML)", label)
+    out: list[Attribute] = []
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not _NAME_RE.match(item["name"]):
+            raise fail(f"label {label}: every attribute needs a name of letters, digits, _ or -", label)
+        name = item["name"]
+        if name in seen:
+            raise fail(f"label {label}: attribute {name} is defined twice", name)
+        seen.add(name)
+        kind = item.get("type")
+        if kind not in ATTRIBUTE_TYPES:
+            raise fail(
+                f"label {label}: attribute {name} has type {kind!r}; use one of {', '.join(ATTRIBUTE_TYPES)}",
+                str(kind),
+                name,
+            )
+        choices = item.get("choices", [])
+        if kind == "choice" and (
+            not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c for c in choices)
+        ):
+            raise fail(f"label {label}: choice attribute {name} needs a non-empty list of text choices", name)
+        if kind != "choice" and choices:
+            raise fail(f"label {label}: attribute {name} is {kind}, choices are only for choice attributes", name)
+        bounds = {k: item.get(k) for k in ("minimum", "maximum")}
+        for bound_name, bound in bounds.items():
+            if bound is not None and (kind != "integer" or isinstance(bound, bool) or not isinstance(bound, int)):
+                raise fail(f"label {label}: {bound_name} of {name} must be a whole number on an integer attribute", name)
+        unknown = set(item) - {"name", "type", "choices", "required", "description", "minimum", "maximum"}
+        if unknown:
+            raise fail(f"label {label}: attribute {name} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)
+        out.append(
+            Attribute(
+                name=name,
+                type=kind,
+                choices=tuple(choices),
+                required=bool(item.get("required", False)),
+                description=str(item.get("description", "")),
+                minimum=bounds["minimum"],
+                maximum=bounds["maximum"],
+            )
+        )
+    return tuple(out)
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _find_line(raw: str, needles: tuple[str, ...]) -> int | None:
+    """The first line of the source holding one of ``needles``: semantic errors found
+    after parsing still point the lead at a line."""
+    for needle in needles:
+        if not needle:
+            continue
+        for number, line in enumerate(raw.splitlines(), start=1):
+            if needle in line:
+                return number
+    return None

@@ -1,0 +1,36 @@
+"""The one error type users see.
+
+Anything wrong with the user's input or environment (a broken file, a foreign
+database, a locked project) is raised as :class:`AnnotatorError` with a message
+that names the file and the problem. The command line prints it as one line and
+exits non-zero; the window shows it in a dialog. Any other exception is a bug.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnnotatorError(Exception):
+    """A problem the user can act on, with a message fit to show them."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.problem = message
+        where = ""
+        if self.path is not None:
+            where = self.path + (f", line {line}" if line is not None else "") + ": "
+        super().__init__(where + message)
+
+
+class ProjectError(AnnotatorError):
+    """The project file cannot be opened or written (not ours, newer, locked, corrupt)."""
+
+
+class InputError(AnnotatorError):
+    """An input file (import source, codebook) is malformed."""
+
+
+class ValidationError(AnnotatorError):
+    """An edit breaks a rule of the project (offsets, label, attribute type)."""

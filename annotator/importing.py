@@ -1,0 +1,403 @@
+"""Importers: .txt files and folders, CSV, our JSONL, brat standoff.
+
+Each reader turns its input into :class:`~annotator.records.DocumentRecord`s;
+:func:`import_sources` stores them in one transaction, so a bad file leaves the
+project as it was (or, with ``skip_bad``, is skipped whole and reported).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, InputError, ValidationError
+from annotator.project import Project
+from annotator.records import DocumentRecord, SpanRecord, record_from_json
+from annotator.text import canonical_text, decode_bytes
+
+FORMATS = ("txt", "csv", "jsonl", "brat")
+_EXTENSIONS = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl"}
+TEXT_COLUMNS = ("text", "article_content", "content", "body", "article", "article_text")
+ID_COLUMNS = ("id", "doc_id", "article_id", "key")
+TITLE_COLUMNS = ("title", "headline", "article_title")
+
+
+@dataclass
+class CsvColumns:
+    """Which CSV columns hold the text, the id and the title (None: guess from the header)."""
+
+    text: str | None = None
+    id: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the command line's summary and the window's dialog."""
+
+    documents_added: int = 0
+    documents_existing: int = 0
+    spans_added: int = 0
+    spans_updated: int = 0
+    spans_unchanged: int = 0
+    files_read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{self.documents_added} document(s) added, {self.documents_existing} already in the project; "
+            f"{self.spans_added} span(s) added, {self.spans_updated} updated, {self.spans_unchanged} unchanged"
+        ]
+        out += [f"near-duplicate: {new} repeats {old} (similarity {sim:.2f})" for new, old, sim in self.near_duplicates]
+        out += [f"id {asked} was taken by another text; stored as {stored}" for asked, stored in self.renamed]
+        out += [f"skipped {path}: {reason}" for path, reason in self.skipped]
+        out += self.notes
+        return out
+
+
+# --- finding the files ---------------------------------------------------------------
+
+
+def plan_files(sources: list[str | Path], fmt: str | None = None) -> list[tuple[Path, str]]:
+    """Expand folders (recursively) and decide each file's format, in a stable order."""
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    planned: list[tuple[Path, str]] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found = [_guess(file, fmt, explicit=False) for file in sorted(path.rglob("*")) if file.is_file()]
+            in_folder = [item for item in found if item is not None]
+            if not in_folder:
+                raise InputError("the folder holds no file to import (.txt, .csv, .jsonl, brat .ann)", path=path)
+            planned += in_folder
+        elif path.is_file():
+            item = _guess(path, fmt, explicit=True)
+            if item is not None:
+                planned.append(item)
+        else:
+            raise InputError("no such file or folder", path=path)
+    return list(dict.fromkeys(planned))
+
+
+def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] | None:
+    """The file to read and its format; None for a file a folder import passes over."""
+    suffix = path.suffix.lower()
+    if suffix == ".ann":
+        if not explicit:
+            return None  # read together with its .txt
+        if not path.with_suffix(".txt").exists():
+            raise InputError("a brat .ann file needs its .txt beside it", path=path)
+        return path.with_suffix(".txt"), "brat"
+    by_extension = _EXTENSIONS.get(suffix)
+    if suffix == ".txt" and path.with_suffix(".ann").exists() and fmt in (None, "brat"):
+        by_extension = "brat"
+    if fmt is not None:
+        if explicit:
+            return path, fmt
+        matches = by_extension == fmt or (fmt == "brat" and suffix == ".txt")
+        return (path, fmt) if matches else None
+    if by_extension is None:
+        if explicit:
+            raise InputError("cannot tell the format from the extension; give --format txt|csv|jsonl|brat", path=path)
+        return None
+    return path, by_extension
+
+
+# --- readers -------------------------------------------------------------------------
+
+
+def read_txt(path: Path, key: str | None = None) -> Iterator[DocumentRecord]:
+    text = decode_bytes(_read_bytes(path), path)
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    title = first if len(first) <= 120 else first[:119].rstrip() + "…"
+    yield DocumentRecord(text=text, key=key or path.stem, meta={"title": title, "source": path.name}, path=str(path))
+
+
+def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
+    """Stream the file line by line: a 1 GB JSONL is never read whole."""
+    with open(path, "rb") as handle:
+        any_line = False
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            any_line = True
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError("the line is not UTF-8 (JSON must be UTF-8)", path=path, line=number) from None
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
+            yield record_from_json(data, str(path), number)
+        if not any_line:
+            raise InputError("the file is empty", path=path)
+
+
+def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
+    text = decode_bytes(_read_bytes(path), path)
+    dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    header = reader.fieldnames or []
+    if not header:
+        raise InputError("the CSV file has no header row", path=path, line=1)
+
+    def pick(asked: str | None, candidates: tuple[str, ...], what: str, required: bool) -> str | None:
+        if asked is not None:
+            if asked not in header:
+                raise InputError(f"no column {asked!r} for the {what} (columns: {', '.join(header)})", path=path, line=1)
+            return asked
+        lowered = {name.lower().strip(): name for name in header}
+        found = next((lowered[c] for c in candidates if c in lowered), None)
+        if found is None and required:
+            raise InputError(
+                f"no text column found (looked for {', '.join(candidates)}); name it with --text-col "
+                f"(columns: {', '.join(header)})",
+                path=path,
+                line=1,
+            )
+        return found
+
+    text_col = pick(columns.text, TEXT_COLUMNS, "text", True)
+    id_col = pick(columns.id, ID_COLUMNS, "id", False)
+    title_col = pick(columns.title, TITLE_COLUMNS, "title", False)
+    rows = 0
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            raise InputError("the row has more cells than the header", path=path, line=line)
+        value = row.get(text_col or "") or ""
+        if not value.strip():
+            raise InputError(f"the text cell ({text_col}) is empty", path=path, line=line)
+        meta = {k: v for k, v in row.items() if k not in (text_col, id_col) and v not in (None, "")}
+        if title_col and title_col in meta:
+            meta["title"] = meta.pop(title_col)
+        rows += 1
+        yield DocumentRecord(
+            text=canonical_text(value, path),
+            key=(row.get(id_col) or None) if id_col else None,
+            meta=meta,
+            path=str(path),
+            line=line,
+        )
+    if rows == 0:
+        raise InputError("the CSV file has a header but no rows", path=path)
+
+
+def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
+    """A brat document: ``name.txt`` and ``name.ann`` (T, A and # lines; R, E, N noted and left out)."""
+    text = decode_bytes(_read_bytes(txt_path), txt_path)
+    ann_path = txt_path.with_suffix(".ann")
+    spans: dict[str, SpanRecord] = {}
+    lines: dict[str, int] = {}
+    ignored = 0
+    raw = decode_bytes(_read_bytes(ann_path), ann_path) if ann_path.exists() and ann_path.stat().st_size else ""
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if not line.strip():
+            continue
+
+        def fail(message: str, number: int = number) -> InputError:
+            return InputError(message, path=ann_path, line=number)
+
+        parts = line.split("\t")
+        ident = parts[0]
+        if ident.startswith("T"):
+            if len(parts) < 2:
+                raise fail("a T line needs a tab-separated type and offsets")
+            type_and_offsets = parts[1].split(" ")
+            if ";" in parts[1]:
+                raise fail("discontinuous spans (offsets with ';') are not supported")
+            if len(type_and_offsets) != 3 or not all(x.isdigit() for x in type_and_offsets[1:]):
+                raise fail(f"cannot read {parts[1]!r} as 'LABEL start end'")
+            label, start, end = type_and_offsets[0], int(type_and_offsets[1]), int(type_and_offsets[2])
+            spans[ident] = SpanRecord(start=start, end=end, label=label, text=parts[2] if len(parts) > 2 else None)
+            lines[ident] = number
+        elif ident.startswith("A") or ident.startswith("M"):
+            fields = parts[1].split(" ") if len(parts) > 1 else []
+            if len(fields) < 2 or fields[1] not in spans:
+                raise fail("an attribute line must name an attribute and a T annotation defined above it")
+            spans[fields[1]].attrs[fields[0]] = fields[2] if len(fields) > 2 else True
+        elif ident.startswith("#"):
+            fields = parts[1].split(" ") if len(parts) > 1 else []
+            if len(fields) >= 2 and fields[1] in spans and len(parts) > 2 and "=" in parts[2]:
+                name, _, value = parts[2].partition("=")
+                _apply_note(spans[fields[1]], name.strip(), value.strip())
+        else:
+            ignored += 1
+    record = DocumentRecord(
+        text=text, key=txt_path.stem, meta={"title": txt_path.stem, "source": txt_path.name}, path=str(ann_path),
+        spans=list(spans.values()),
+    )
+    for ident, span in spans.items():
+        try:
+            DocumentRecord(text=text, spans=[span], path=str(ann_path), line=lines[ident]).check_spans()
+        except InputError as exc:
+            raise InputError(f"{ident}: {exc.problem}", path=ann_path, line=lines[ident]) from None
+    if ignored:
+        record.meta["brat_ignored_lines"] = ignored
+    yield record
+
+
+def _apply_note(span: SpanRecord, name: str, value: str) -> None:
+    """Our brat export keeps ids, coders and non-choice attributes as ``name=value`` notes."""
+    if name == "id":
+        span.id = value
+    elif name == "coder":
+        span.coder = value
+    elif name == "origin":
+        span.origin = value
+    else:
+        span.attrs[name] = value
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", path=path) from None
+
+
+def read_file(path: Path, kind: str, columns: CsvColumns, root: Path | None = None) -> Iterator[DocumentRecord]:
+    if kind == "txt":
+        key = path.relative_to(root).with_suffix("").as_posix() if root and path.is_relative_to(root) else None
+        return read_txt(path, key)
+    if kind == "jsonl":
+        return read_jsonl(path)
+    if kind == "csv":
+        return read_csv(path, columns)
+    return read_brat(path)
+
+
+# --- storing -------------------------------------------------------------------------
+
+
+def import_sources(
+    project: Project,
+    sources: list[str | Path],
+    *,
+    fmt: str | None = None,
+    columns: CsvColumns | None = None,
+    skip_bad: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> ImportReport:
+    """Import every source into ``project`` in one transaction.
+
+    Without ``skip_bad`` the first bad file raises :class:`InputError` and nothing
+    is written; with it, each bad file is rolled back alone and listed in the report.
+    """
+    columns = columns or CsvColumns()
+    report = ImportReport()
+    planned = plan_files(sources, fmt)
+    roots = {Path(s): Path(s) for s in sources if Path(s).is_dir()}
+    with project.transaction():
+        for number, (path, kind) in enumerate(planned):
+            if progress:
+                progress(number, len(planned), path)
+            root = next((r for r in roots if path.is_relative_to(r)), None)
+            part = ImportReport()
+            try:
+                with project.savepoint("import_file"):
+                    for record in read_file(path, kind, columns, root):
+                        _store(project, record, part)
+            except AnnotatorError as exc:
+                if not skip_bad:
+                    raise
+                report.skipped.append((str(path), exc.problem if exc.path else str(exc)))
+                continue
+            report.files_read += 1
+            _add_into(report, part)
+        if progress:
+            progress(len(planned), len(planned), Path())
+    return report
+
+
+def _add_into(total: ImportReport, part: ImportReport) -> None:
+    for name in ("documents_added", "documents_existing", "spans_added", "spans_updated", "spans_unchanged"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.near_duplicates += part.near_duplicates
+    total.renamed += part.renamed
+    total.notes += part.notes
+
+
+def _store(project: Project, record: DocumentRecord, report: ImportReport) -> None:
+    meta = dict(record.meta)
+    core = {name: str(meta.pop(name)) for name in ("title", "source", "url", "date") if meta.get(name) is not None}
+    try:
+        doc, added, duplicates = project.add_document(record.text, key=record.key, meta=meta, **core)
+        if added:
+            report.documents_added += 1
+            if record.key and doc.key != record.key:
+                report.renamed.append((record.key, doc.key))
+            for other_id, similarity in duplicates:
+                report.near_duplicates.append((doc.key, project.document(other_id).key, similarity))
+        else:
+            report.documents_existing += 1
+        for span in record.spans:
+            _store_span(project, doc.id, doc.text, span, report)
+        if record.status is not None:
+            project.set_status(doc.id, record.status)
+    except ValidationError as exc:
+        raise InputError(exc.problem, path=record.path, line=record.line) from None
+
+
+def _store_span(project: Project, doc_id: int, text: str, span: SpanRecord, report: ImportReport) -> None:
+    coder = span.coder or project.coder
+    label = project.codebook.label(span.label)
+    attrs = _typed_attrs(label, span.attrs)
+    origin = span.origin or "imported"
+    if span.id:
+        try:
+            existing = project.annotation(span.id, include_deleted=True)
+        except ValidationError:
+            existing = None
+        if existing is not None:
+            if existing.doc_id != doc_id:
+                raise ValidationError(f"span id {span.id} already belongs to another document")
+            project.restore_annotation(span.id)
+            changed = project.update_annotation(
+                span.id, coder=coder, label=span.label, start=span.start, end=span.end, attrs=attrs,
+                origin=origin, provenance=span.provenance,
+            )
+            if changed.updated != existing.updated:
+                report.spans_updated += 1
+            else:
+                report.spans_unchanged += 1
+            return
+    else:
+        same = [
+            a for a in project.annotations(doc_id, coder=coder)
+            if (a.label, a.start, a.end, a.attrs) == (span.label, span.start, span.end, attrs)
+        ]
+        if same:
+            report.spans_unchanged += 1
+            return
+    project.add_annotation(
+        doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
+        annotation_id=span.id, provenance=span.provenance, text=text,
+    )
+    report.spans_added += 1
+
+
+def _typed_attrs(label, attrs: dict) -> dict:  # type: ignore[no-untyped-def]
+    """brat and CSV carry every value as text: turn numbers back into numbers for integer attributes."""
+    out = {}
+    for name, value in attrs.items():
+        attribute = label.attribute(name)
+        if attribute is not None and attribute.type == "integer" and isinstance(value, str):
+            try:
+                value = int(value.strip())
+            except ValueError:
+                raise ValidationError(f"attribute {name} of {label.name} must be a whole number, not {value!r}") from None
+        out[name] = value
+    return out

@@ -1,0 +1,90 @@
+"""Search and near-duplicate detection, both on normalised text.
+
+SQLite's FTS5 does not match قُتِلَ to قتل or بغـــداد to بغداد, and not دير to
+بدير, so the index holds a normalised copy of each document in which every word
+that starts with a proclitic is followed by its bare forms.
+
+Near-duplicates (the same report from two outlets) are found with a bottom-k
+sketch of word 3-gram shingles: a few hashes per document in an indexed table,
+so checking a new document costs one indexed query however large the project.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sqlite3
+import zlib
+
+from annotator.text import normalize, proclitic_candidates
+
+SKETCH_SIZE = 16
+CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in full
+DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
+_SHINGLE = 3
+
+
+def searchable(text: str) -> str:
+    """The normalised form of ``text`` stored in the search index."""
+    words = normalize(text).split()
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        out.extend(word[length:] for length in proclitic_candidates(word))
+    return " ".join(out)
+
+
+def match_query(query: str) -> str | None:
+    """An FTS5 query for the words of ``query``, near each other, normalised like the index."""
+    words = [w.replace('"', "") for w in normalize(query).split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    quoted = " ".join(f'"{w}"' for w in words)
+    return quoted if len(words) == 1 else f"NEAR({quoted}, {len(words) + 2})"
+
+
+def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str) -> None:
+    conn.execute("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), searchable(text)))
+
+
+def shingles(text: str) -> set[int]:
+    words = [w for w in normalize(text).split() if any(c.isalnum() for c in w)]
+    if len(words) < _SHINGLE:
+        return {zlib.crc32(" ".join(words).encode())}
+    return {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def sketch(shingle_set: set[int]) -> list[int]:
+    return heapq.nsmallest(SKETCH_SIZE, shingle_set)
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, text: str) -> list[tuple[int, float]]:
+    """Store the sketch of a new document and record which earlier documents it nearly repeats.
+
+    Returns ``(other_id, similarity)`` pairs, most similar first.
+    """
+    own = shingles(text)
+    hashes = sketch(own)
+    found: list[tuple[int, float]] = []
+    if hashes:
+        marks = ",".join("?" * len(hashes))
+        candidates = conn.execute(
+            f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? "
+            f"GROUP BY doc_id HAVING count(*) >= ?",
+            (*hashes, doc_id, min(CANDIDATE_SHARED, len(hashes))),
+        ).fetchall()
+        for (other_id,) in candidates:
+            other_text = conn.execute("SELECT text FROM documents WHERE id = ?", (other_id,)).fetchone()[0]
+            similarity = jaccard(own, shingles(other_text))
+            if similarity >= DUPLICATE_SIMILARITY:
+                found.append((other_id, round(similarity, 4)))
+        conn.executemany("INSERT INTO sketches(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in hashes])
+    conn.executemany(
+        "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
+        [(doc_id, other, sim) for other, sim in found],
+    )
+    return sorted(found, key=lambda pair: -pair[1])

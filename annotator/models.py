@@ -1,0 +1,85 @@
+"""Plain records the core hands out: documents, annotations, statuses, history.
+
+They are copies, not live rows: changing one changes nothing in the project;
+call a :class:`annotator.project.Project` method for that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("new", "in_progress", "done", "skipped")
+ORIGINS = ("manual", "suggested", "imported", "adjudicated")
+GOLD = "gold"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as stored; ``text`` is the canonical text all offsets index."""
+
+    id: int
+    key: str
+    title: str
+    text: str
+    sha256: str
+    source: str = ""
+    url: str = ""
+    date: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    imported_at: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of a document list: enough for a queue, without the text."""
+
+    id: int
+    key: str
+    title: str
+    status: str
+    flagged: bool
+    span_count: int
+    duplicate_of: str | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A span ``[start, end)`` in code points of its document's stored text."""
+
+    id: str
+    doc_id: int
+    coder: str
+    label: str
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    origin: str = "manual"
+    created: str = ""
+    updated: str = ""
+    provenance: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    doc_id: int
+    coder: str
+    status: str = "new"
+    flagged: bool = False
+    comment: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change to an annotation; ``before``/``after`` are full snapshots (None for none)."""
+
+    id: int
+    annotation_id: str
+    doc_id: int
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    at: str

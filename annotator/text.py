@@ -1,0 +1,216 @@
+"""Arabic text: decoding, the canonical stored form, normalisation and tokens.
+
+The stored text of a document never changes after import (DESIGN.md, "Offsets:
+the one rule"): every offset in the project is a code-point index into it.
+Normalised forms exist only for search and matching, and every function here
+that normalises also returns a map back to the stored text, because stripping
+tashkeel or tatweel changes the length.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.errors import InputError
+
+# Combining marks that belong to the word they sit on: Arabic harakat, Quranic
+# marks, superscript alef, and the generic Latin combining block.
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+)
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_WORD_CHARS = rf"\w{_MARKS}"
+# A word run, with decimal and thousands separators kept inside numbers
+# (350,000 and 1.5 and ١٫٥ are one token each), or any other single
+# non-space character (punctuation, symbols, emoji) as a token of its own.
+TOKEN_RE = re.compile(
+    rf"[{_WORD_CHARS}]*[{_DIGITS}](?:[.,\u066b\u066c][{_DIGITS}]+)+"
+    rf"|[{_WORD_CHARS}]+"
+    rf"|[^\s{_WORD_CHARS}][{_MARKS}]*"
+)
+_WORD_RE = re.compile(rf"[{_WORD_CHARS}]")
+
+TASHKEEL = frozenset("\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a") | frozenset(
+    chr(c) for c in range(0x064B, 0x0660)
+) | frozenset("\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed")
+TATWEEL = "\u0640"
+_UNIFY = {
+    "\u0622": "\u0627",  # alef madda -> alef
+    "\u0623": "\u0627",  # alef hamza above -> alef
+    "\u0625": "\u0627",  # alef hamza below -> alef
+    "\u0671": "\u0627",  # alef wasla -> alef
+    "\u0624": "\u0648",  # waw hamza -> waw
+    "\u0626": "\u064a",  # yeh hamza -> yeh
+    "\u0649": "\u064a",  # alef maqsura -> yeh
+    "\u0629": "\u0647",  # teh marbuta -> heh
+    "\u06cc": "\u064a",  # Persian yeh -> yeh
+    "\u06a9": "\u0643",  # keheh -> kaf
+}
+for _i, _d in enumerate("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"):
+    _UNIFY[_d] = str(_i)
+for _i, _d in enumerate("\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"):
+    _UNIFY[_d] = str(_i)
+
+# Leading proclitics, longest first. The definite article is not one of them:
+# it stays inside a span (DESIGN.md, "Arabic text").
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+# --- decoding and the canonical text -------------------------------------------------
+
+
+def decode_bytes(data: bytes, path: str | Path = "<input>") -> str:
+    """Decode a file's bytes as DESIGN.md says: BOM-marked UTF-8/16, UTF-8, else Windows-1256.
+
+    Empty and binary input is refused here, once, for every importer.
+    """
+    if not data.strip():
+        raise InputError("the file is empty", path=path)
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        elif b"\x00" in data:
+            raise InputError("the file holds NUL bytes: it looks binary, not text", path=path)
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1256")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file cannot be decoded ({exc.reason} at byte {exc.start})", path=path) from None
+    return canonical_text(text, path)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def canonical_text(text: str, path: str | Path = "<input>") -> str:
+    """The form a document is stored in: no BOM, ``\\n`` newlines, nothing else changed."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL_RE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise InputError(
+            f"control character U+{ord(bad.group()):04X} at line {line}: the file looks binary, not text",
+            path=path,
+        )
+    if not text.strip():
+        raise InputError("the text is empty", path=path)
+    return text
+
+
+def text_sha256(text: str) -> str:
+    """The identity of a document across coder files: sha256 of its canonical UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- normalisation (search and matching only) ----------------------------------------
+
+
+_NORMALIZE_TABLE = str.maketrans({**_UNIFY, **{ch: None for ch in TASHKEEL}, TATWEEL: None})
+
+
+def normalize(text: str) -> str:
+    """Strip tashkeel and tatweel, unify alef/hamza/teh marbuta/alef maqsura, fold digits."""
+    return text.translate(_NORMALIZE_TABLE)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and return, for each normalised character, its index in ``text``.
+
+    The map has one extra entry, ``len(text)``, so a normalised span
+    ``[s, e)`` maps back to ``[index[s], index[e - 1] + 1)``.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in TASHKEEL or ch == TATWEEL:
+            continue
+        out.append(_UNIFY.get(ch, ch))
+        index.append(i)
+    index.append(len(text))
+    return "".join(out), index
+
+
+# --- tokens ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the stored text: ``text[start:end] == token.text``."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD_RE.match(self.text))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers and single punctuation marks, each with code-point offsets.
+
+    Unlike ``pyarabic.araby.tokenize_with_location`` punctuation is kept, so every
+    non-space character of the text belongs to exactly one token.
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a selection to whole words and trim space and punctuation at its edges.
+
+    Arabic NER corpora tag whole tokens; a half-selected word is almost always a
+    slip of the mouse. Returns the selection unchanged when it holds no word.
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    tokens = [t for t in tokenize(text) if t.end > start and t.start < end]
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return start, end
+    return words[0].start, words[-1].end
+
+
+def proclitic_candidates(word: str) -> list[int]:
+    """Lengths of the leading letters of ``word`` that could be a proclitic, shortest first.
+
+    و|بغداد and وب|القرب both start with وب: only the coder or the project's
+    known names can tell them apart, so every reading is offered.
+    """
+    lengths = []
+    for clitic in sorted(PROCLITICS, key=len):
+        rest = word[len(clitic) :]
+        if not word.startswith(clitic) or len(rest) < 2:
+            continue
+        if clitic.endswith("ل") and rest.startswith("ل"):
+            continue  # لل = li + al: the article's alef is gone, the rest is not a word
+        lengths.append(len(clitic))
+    return lengths
+
+
+def proclitic_length(word: str, known: frozenset[str] | set[str]) -> int:
+    """How many leading letters of ``word`` to leave out because the rest is a known name.
+
+    ``known`` holds normalised names the project already has. Never by letter
+    alone: لبنان and بغداد begin with proclitic letters, so a word that is itself
+    known, or whose rest is unknown, keeps all its letters.
+    """
+    if normalize(word) in known:
+        return 0
+    for length in proclitic_candidates(word):
+        if normalize(word[length:]) in known:
+            return length
+    return 0
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a code-point offset, for error messages."""
+    return text.count("\n", 0, offset) + 1

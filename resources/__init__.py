@@ -1,0 +1,1 @@
+"""Data shipped with the app (installed as ``annotator.resources``): no code here."""
