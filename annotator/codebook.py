@@ -125,10 +125,15 @@ class Codebook:
 def _label_to_dict(label: Label) -> dict[str, Any]:
     data = asdict(label)
     data["attributes"] = [
-        {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(a).items() if v not in (None, (), "", False)}
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(a).items() if not _is_unset(v)}
         for a in label.attributes
     ]
-    return {k: v for k, v in data.items() if v not in ("", False) or k in ("name", "color")}
+    return {k: v for k, v in data.items() if not _is_unset(v) or k in ("name", "color", "attributes")}
+
+
+def _is_unset(value: Any) -> bool:
+    """Defaults left out of the stored form (``0`` is a real bound, so no truthiness test)."""
+    return value is None or value is False or value == "" or value == ()
 
 
 # --- reading -----------------------------------------------------------------------

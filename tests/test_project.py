@@ -1,0 +1,197 @@
+"""The project file: creation, opening checks, annotations, history, status, search, duplicates."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import ProjectError, ValidationError
+from annotator.project import Project
+from annotator.schema import APPLICATION_ID, SCHEMA_VERSION
+from tests.conftest import ARTICLE
+
+
+def test_a_new_project_is_marked_as_ours(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    Project.create(path, coder="amal").close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    with Project.open(path) as project:
+        assert project.coder == "amal"
+        assert project.codebook.label_names == ["ACTOR", "PLACE", "CASUALTY"]
+        assert len(project.project_id) == 36
+
+
+def test_gold_is_not_a_coder_name(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="'gold' is the adjudicated layer"):
+        Project.create(tmp_path / "p.db", coder="gold")
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "p.db").write_text("keep me")
+    with pytest.raises(ProjectError, match="already exists"):
+        Project.create(tmp_path / "p.db", coder="amal")
+    assert (tmp_path / "p.db").read_text() == "keep me"
+
+
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(b"hello, not a database"), "not a project file (not a SQLite database)"),
+        (lambda p: p.write_bytes(b""), "not a project file (not a SQLite database)"),
+        (_foreign_sqlite, "not a project file of this tool (another program's SQLite database)"),
+    ],
+    ids=["text", "empty", "foreign-sqlite"],
+)
+def test_opening_something_else_is_a_clear_error(tmp_path: Path, make, message: str) -> None:
+    path = tmp_path / "x.db"
+    make(path)
+    with pytest.raises(ProjectError) as caught:
+        Project.open(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    Project.create(path, coder="amal").close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(ProjectError, match="newer version of the annotator"):
+        Project.open(path)
+
+
+def test_a_file_with_foreign_triggers_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    Project.create(path, coder="amal").close()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TRIGGER evil AFTER INSERT ON annotations BEGIN DELETE FROM documents; END")
+    conn.close()
+    with pytest.raises(ProjectError, match="triggers or views"):
+        Project.open(path)
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="no such project file"):
+        Project.open(tmp_path / "nope.db")
+
+
+def test_annotations_are_code_point_slices_of_the_stored_text(project: Project, article_doc) -> None:
+    start = ARTICLE.index("٢٣")
+    assert start > ARTICLE.index("😀")  # an astral character before it counts one code point
+    ann = project.add_annotation(article_doc.id, "CASUALTY", start, start + 2, attrs={"value": 23})
+    assert ann.text == "٢٣"
+    assert project.annotations(article_doc.id) == [ann]
+
+
+@pytest.mark.parametrize(
+    ("label", "start", "end", "attrs", "message"),
+    [
+        ("CASUALTY", 5, 5, {}, "does not fit"),
+        ("CASUALTY", -1, 3, {}, "does not fit"),
+        ("CASUALTY", 0, len(ARTICLE) + 1, {}, "does not fit"),
+        ("WEAPON", 0, 3, {}, "unknown label 'WEAPON'"),
+        ("CASUALTY", 0, 3, {"value": "many"}, "whole number"),
+        ("CASUALTY", 0, 3, {"value": -2}, "at least 0"),
+    ],
+)
+def test_bad_annotations_are_refused(project: Project, article_doc, label, start, end, attrs, message) -> None:
+    with pytest.raises(ValidationError, match=message):
+        project.add_annotation(article_doc.id, label, start, end, attrs=attrs)
+    assert project.annotations(article_doc.id) == []
+
+
+def test_every_change_is_in_the_history_and_a_delete_can_be_undone(project: Project, article_doc) -> None:
+    ann = project.add_annotation(article_doc.id, "PLACE", 0, 6)
+    project.update_annotation(ann.id, label="ACTOR", attrs={"role": "target"})
+    project.delete_annotation(ann.id)
+    assert project.annotations(article_doc.id) == []
+    actions = [entry.action for entry in project.history(annotation_id=ann.id)]
+    assert actions == ["create", "update", "delete"]
+    restored = project.restore_annotation(ann.id)
+    assert restored.label == "ACTOR" and restored.attrs == {"role": "target"}
+    assert project.annotations(article_doc.id)[0].id == ann.id
+    deleted_snapshot = project.history(annotation_id=ann.id)[2].before
+    assert deleted_snapshot is not None and deleted_snapshot["label"] == "ACTOR"
+
+
+def test_edits_are_committed_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    project = Project.create(path, coder="amal")
+    doc, _, _ = project.add_document(ARTICLE, key="d1")
+    ann = project.add_annotation(doc.id, "CASUALTY", 7, 9, attrs={"value": 54, "status": "killed"})
+    project.set_status(doc.id, "in_progress", comment="check the figure")
+    # A second connection sees it before the first closes: nothing waits for a save.
+    with Project.open(path, readonly=True) as other:
+        assert other.annotations(doc.id) == [ann]
+        assert other.status(doc.id).comment == "check the figure"
+    project.close()
+
+
+def test_the_same_text_is_stored_once_and_missing_metadata_filled(project: Project) -> None:
+    first, added, _ = project.add_document(ARTICLE, key="a")
+    second, added_again, _ = project.add_document(ARTICLE, key="b", title="عنوان", url="https://example.org/1")
+    assert added and not added_again
+    assert second.id == first.id and second.key == "a"
+    assert second.title == "عنوان" and second.url == "https://example.org/1"
+    assert project.document_count() == 1
+
+
+def test_a_taken_key_gets_a_suffix(project: Project) -> None:
+    project.add_document("نص أول", key="1")
+    doc, _, _ = project.add_document("نص ثان مختلف", key="1")
+    assert doc.key == "1~2"
+
+
+def test_search_ignores_diacritics_tatweel_hamza_and_proclitics(project: Project) -> None:
+    project.add_document("قُتِلَ ثلاثة في بغـــداد", key="a")
+    project.add_document("غارة بدير الزور اليوم", key="b")
+    project.add_document("أعلن المرصد السوري", key="c")
+    keys = lambda q: [d.key for d in project.documents(search=q)]  # noqa: E731
+    assert keys("قتل") == ["a"]
+    assert keys("بغداد") == ["a"]
+    assert keys("دير الزور") == ["b"]
+    assert keys("اعلن") == ["c"]
+    assert keys("حلب") == []
+    assert project.document_count(search="بغداد") == 1
+
+
+def test_status_filter_and_flags(project: Project) -> None:
+    a, _, _ = project.add_document("نص أول", key="a")
+    b, _, _ = project.add_document("نص ثان", key="b")
+    project.set_status(a.id, "done")
+    project.set_status(b.id, flagged=True, comment="؟")
+    assert [d.key for d in project.documents(status="done")] == ["a"]
+    assert [d.key for d in project.documents(status="new")] == ["b"]
+    assert [d.key for d in project.documents(status="flagged")] == ["b"]
+    with pytest.raises(ValidationError, match="unknown status"):
+        project.set_status(a.id, "finished")
+
+
+def test_near_duplicates_are_detected_on_normalised_text(project: Project) -> None:
+    report = (
+        "أعلن التحالف الذي تقوده الولايات المتحدة أن قواته ربما نفذت ضربات أمس الخميس في منطقة سورية "
+        "أشار المرصد السوري لحقوق الإنسان إلى أن العشرات قتلوا فيها وذكر المرصد أن 54 شخصا بينهم "
+        "مقاتلون و28 مدنيا لقوا حتفهم في الغارة على الباغوز فوقاني"
+    )
+    other_outlet = "سوريا.. " + report.replace("أعلن", "أعْلَنَ").replace("الخميس", "الخمـيس") + " بحسب رويترز."
+    project.add_document(report, key="reuters")
+    _, _, duplicates = project.add_document(other_outlet, key="alarabiya")
+    _, _, none = project.add_document("نص آخر تماما عن حلب وإدلب وحماة", key="other")
+    assert [project.document(d).key for d, _ in duplicates] == ["reuters"]
+    assert none == []
+    assert project.duplicates()[0][:2] == ("alarabiya", "reuters")
+    assert [d.duplicate_of for d in project.documents()] == [None, "reuters", None]
