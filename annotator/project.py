@@ -34,7 +34,7 @@ from annotator.models import (
     DocumentSummary,
     HistoryEntry,
 )
-from annotator.text import text_sha256
+from annotator.text import normalize, text_sha256
 
 _ANNOTATION_COLUMNS = 'id, doc_id, coder, label, "start", "end", text, attrs, origin, created, updated, provenance'
 
@@ -288,6 +288,7 @@ class Project:
         status: str | None = None,
         search: str | None = None,
         coder: str | None = None,
+        only_id: int | None = None,
     ) -> list[DocumentSummary]:
         """One page of the document list, in import order, for queues and ``docs``.
 
@@ -296,6 +297,9 @@ class Project:
         """
         coder = coder or self.coder
         where, params = self._document_filter(status, search, coder)
+        if only_id is not None:
+            where = (where + " AND" if where else "WHERE") + " d.id = ?"
+            params.append(only_id)
         rows = self.conn.execute(
             f"""SELECT d.id, d.key, d.title,
                        coalesce(s.status, 'new'), coalesce(s.flagged, 0), coalesce(s.comment, ''),
@@ -338,6 +342,13 @@ class Project:
                 clauses.append("d.id IN (SELECT rowid FROM search WHERE search MATCH ?)")
                 params.append(query)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def document_summary(self, doc_id: int, coder: str | None = None) -> DocumentSummary:
+        """One row of the document list, refreshed after an edit to that document."""
+        found = self.documents(limit=1, coder=coder, only_id=doc_id)
+        if not found:
+            raise ValidationError(f"no document with id {doc_id}")
+        return found[0]
 
     def duplicates(self) -> list[tuple[str, str, float]]:
         """Near-duplicate pairs as ``(later key, earlier key, similarity)``."""
@@ -581,6 +592,24 @@ class Project:
                 (doc_id, coder, label, start, end),
             ).fetchone()
         )
+
+    def known_names(self, label: str) -> set[str]:
+        """Normalised texts of the confirmed spans of ``label``: the names the project knows,
+        which let the clitic rule leave و out of والباغوز once الباغوز is known."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT text FROM annotations WHERE label = ? AND deleted = 0 AND origin != 'suggested'",
+            (label,),
+        )
+        return {normalize(row[0]) for row in rows}
+
+    def attribute_values(self, label: str, attribute: str, limit: int = 500) -> list[str]:
+        """Values used before for a text attribute, most used first, for completion."""
+        rows = self.conn.execute(
+            "SELECT json_extract(attrs, '$.' || ?) AS v, count(*) AS n FROM annotations "
+            "WHERE label = ? AND deleted = 0 AND v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ?",
+            (attribute, label, limit),
+        )
+        return [str(row[0]) for row in rows]
 
     # --- figures -----------------------------------------------------------------------
 

@@ -214,3 +214,27 @@ def proclitic_length(word: str, known: frozenset[str] | set[str]) -> int:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a code-point offset, for error messages."""
     return text.count("\n", 0, offset) + 1
+
+
+def resize_span(text: str, start: int, end: int, edge: str, unit: str, direction: int) -> tuple[int, int]:
+    """Move one edge of ``[start, end)`` by a word or a character; +1 grows, -1 shrinks.
+
+    ``edge`` is "start" or "end" (logical: in Arabic the start is the right-hand
+    edge). A move that would empty the span or leave the text is not made.
+    """
+    if unit == "char":
+        if edge == "start":
+            start -= direction
+        else:
+            end += direction
+    else:
+        words = [t for t in tokenize(text) if t.is_word]
+        if edge == "end" and direction > 0:
+            end = next((t.end for t in words if t.start >= end), end)
+        elif edge == "end":
+            end = max((t.end for t in words if start < t.end < end), default=end)
+        elif direction > 0:
+            start = max((t.start for t in words if t.end <= start), default=start)
+        else:
+            start = next((t.start for t in words if start < t.start < end), start)
+    return (start, end) if 0 <= start < end <= len(text) else original

@@ -1,0 +1,210 @@
+"""The attribute form of the selected span, generated from the codebook.
+
+Choices are radio buttons with Alt+letter accelerators (one keystroke each),
+integers spin boxes where "—" means unset, free text a line edit completing
+from values used before in the project. Every change is sent at once as a whole
+new attribute dict; the session turns it into one undoable, committed edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.codebook import Attribute, Codebook, Label
+from annotator.models import Annotation
+
+UNSET = -1
+CHOICE_COLUMNS = 3
+
+
+class AttributeForm(QWidget):
+    attrs_edited = Signal(str, dict)  # annotation id, the new attributes
+    relabel_requested = Signal(str, str)  # annotation id, label
+
+    def __init__(self, codebook: Codebook, completions: Callable[[str, str], list[str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.codebook = codebook
+        self.completions = completions
+        self.annotation: Annotation | None = None
+        self._readers: dict[str, Callable[[], Any]] = {}
+        self._writers: dict[str, Callable[[Any], None]] = {}
+        self._loading = False
+
+        self.title = QLabel(self.tr("No span selected"))
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.label_box = QComboBox()
+        self.label_box.addItems(codebook.label_names)
+        self.label_box.activated.connect(self._relabel)
+        self.missing = QLabel()
+        self.missing.setStyleSheet("color: #D32F2F; font-weight: bold;")
+        self.missing.setWordWrap(True)
+        self.fields = QWidget()
+        self.fields_layout = QFormLayout(self.fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.label_box)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.missing)
+        layout.addStretch(1)
+        self.show_annotation(None)
+
+    # --- showing ---------------------------------------------------------------------
+
+    def show_annotation(self, annotation: Annotation | None) -> None:
+        """Rebuild the fields when the label changes, else only refill them."""
+        same_label = self.annotation is not None and annotation is not None and self.annotation.label == annotation.label
+        self.annotation = annotation
+        self._loading = True
+        try:
+            if annotation is None:
+                self._clear_fields()
+                self.title.setText(self.tr("No span selected: select text and press a label key."))
+                self.label_box.setEnabled(False)
+                self.missing.clear()
+                return
+            label = self.codebook.label(annotation.label)
+            if not same_label or not self._readers:
+                self._build(label)
+            self.title.setText(f"{annotation.label}: {annotation.text}")
+            self.label_box.setEnabled(True)
+            self.label_box.setCurrentText(annotation.label)
+            for name, write in self._writers.items():
+                write(annotation.attrs.get(name))
+            self._show_missing(label, annotation.attrs)
+        finally:
+            self._loading = False
+
+    def _show_missing(self, label: Label, attrs: dict[str, Any]) -> None:
+        missing = label.missing_required(attrs)
+        self.missing.setText(self.tr("Missing: %s") % ", ".join(missing) if missing else "")
+
+    def _clear_fields(self) -> None:
+        while self.fields_layout.rowCount():
+            self.fields_layout.removeRow(0)
+        self._readers, self._writers = {}, {}
+
+    def _build(self, label: Label) -> None:
+        self._clear_fields()
+        used_letters: set[str] = set()
+        for attribute in label.attributes:
+            name = attribute.name + (" *" if attribute.required else "")
+            if attribute.type == "choice":
+                widget = self._choice_field(attribute, used_letters)
+            elif attribute.type == "integer":
+                widget = self._integer_field(attribute)
+            else:
+                widget = self._text_field(label, attribute)
+            widget.setToolTip(attribute.description)
+            self.fields_layout.addRow(name, widget)
+
+    # --- field kinds ---------------------------------------------------------------------
+
+    def _choice_field(self, attribute: Attribute, used_letters: set[str]) -> QWidget:
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        group = QButtonGroup(box)
+        group.setExclusive(False)  # so a second press on the checked choice unsets it
+        buttons: dict[str, QRadioButton] = {}
+        for index, choice in enumerate(attribute.choices):
+            button = QRadioButton(_with_mnemonic(choice.replace("_", " "), used_letters))
+            button.setProperty("choice", choice)
+            group.addButton(button)
+            grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
+            buttons[choice] = button
+
+        def clicked(button: QAbstractButton) -> None:
+            for other in group.buttons():
+                if other is not button:
+                    other.setChecked(False)
+            self._edited()
+
+        group.buttonClicked.connect(clicked)
+
+        def read() -> Any:
+            checked = next((b for b in group.buttons() if b.isChecked()), None)
+            return checked.property("choice") if checked else None
+
+        def write(value: Any) -> None:
+            for choice, button in buttons.items():
+                button.setChecked(choice == value)
+
+        self._readers[attribute.name], self._writers[attribute.name] = read, write
+        return box
+
+    def _integer_field(self, attribute: Attribute) -> QWidget:
+        spin = QSpinBox()
+        low = attribute.minimum if attribute.minimum is not None else -1_000_000_000
+        spin.setRange(low - 1, attribute.maximum if attribute.maximum is not None else 1_000_000_000)
+        spin.setSpecialValueText("—")  # shown at the minimum: the attribute is unset
+        spin.setGroupSeparatorShown(True)
+        spin.valueChanged.connect(lambda _value: self._edited())
+
+        def read() -> Any:
+            return None if spin.value() == spin.minimum() else spin.value()
+
+        def write(value: Any) -> None:
+            spin.setValue(spin.minimum() if value is None else int(value))
+
+        self._readers[attribute.name], self._writers[attribute.name] = read, write
+        return spin
+
+    def _text_field(self, label: Label, attribute: Attribute) -> QWidget:
+        edit = QLineEdit()
+        edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        completer = QCompleter(self.completions(label.name, attribute.name), edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        edit.setCompleter(completer)
+        edit.editingFinished.connect(self._edited)
+
+        def read() -> Any:
+            return edit.text().strip() or None
+
+        def write(value: Any) -> None:
+            edit.setText("" if value is None else str(value))
+
+        self._readers[attribute.name], self._writers[attribute.name] = read, write
+        return edit
+
+    # --- editing -------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        return {name: value for name, read in self._readers.items() if (value := read()) is not None}
+
+    def _edited(self) -> None:
+        if self._loading or self.annotation is None:
+            return
+        attrs = self.values()
+        if attrs != self.annotation.attrs:
+            self.attrs_edited.emit(self.annotation.id, attrs)
+
+    def _relabel(self) -> None:
+        if self.annotation is not None and self.label_box.currentText() != self.annotation.label:
+            self.relabel_requested.emit(self.annotation.id, self.label_box.currentText())
+
+
+def _with_mnemonic(text: str, used: set[str]) -> str:
+    """Put ``&`` before the first letter not yet used in the form: Alt+letter picks it."""
+    for index, char in enumerate(text):
+        if char.isalpha() and char.lower() not in used:
+            used.add(char.lower())
+            return text[:index] + "&" + text[index:]
+    return text

@@ -1,0 +1,46 @@
+"""Title and metadata (source, date, link) above the article."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.models import Document
+
+
+class DocumentHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        font = QFont(self.title.font())
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel()
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.meta.setOpenExternalLinks(True)
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.meta.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+
+    def show_document(self, document: Document | None) -> None:
+        if document is None:
+            self.title.setText(self.tr("No document: import articles with File > Import."))
+            self.meta.clear()
+            return
+        self.title.setText(document.title or document.key)
+        parts = [html.escape(p) for p in (document.key, document.source, document.date) if p]
+        if document.url:
+            url = html.escape(document.url, quote=True)
+            parts.append(f'<a href="{url}">{url}</a>')
+        self.meta.setText(" · ".join(parts))

@@ -1,0 +1,81 @@
+"""Preferences and recent projects, kept where platformdirs says.
+
+A JSON file in the user config folder. It survives upgrades (unknown keys are
+kept, missing keys take defaults), and a broken file is set aside and replaced
+with defaults plus a warning for the user, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "arabic-event-annotator"
+MAX_RECENT = 10
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+@dataclass
+class Settings:
+    language: str = ""  # "" follows the system; "en" or "ar"
+    coder: str = ""
+    font_size: int = 16
+    theme: str = "light"  # light or dark
+    recent: list[str] = field(default_factory=list)
+    welcome_dismissed: bool = False
+    window_geometry: str = ""
+
+    def add_recent(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        self.recent = [entry] + [p for p in self.recent if p != entry][: MAX_RECENT - 1]
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> tuple[Settings, str | None]:
+    """The saved settings, and a warning to show when the file had to be replaced."""
+    path = settings_path()
+    if not path.exists():
+        return Settings(), None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        known = {f.name: f for f in fields(Settings)}
+        settings = Settings()
+        for name, value in data.items():
+            if name in known and isinstance(value, type(getattr(settings, name))):
+                setattr(settings, name, value)
+        settings.recent = [p for p in settings.recent if isinstance(p, str)]
+        return settings, None
+    except (OSError, ValueError) as exc:
+        broken = path.with_name("settings.broken.json")
+        try:
+            os.replace(path, broken)
+        except OSError:
+            pass
+        return Settings(), f"The settings file {path} could not be read ({exc}); defaults are used and the old file was kept as {broken.name}."
+
+
+def save_settings(settings: Settings) -> None:
+    """Write atomically: a crash mid-write leaves the previous file whole."""
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(asdict(settings), handle, ensure_ascii=False, indent=2)
+    os.replace(tmp, path)

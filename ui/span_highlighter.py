@@ -1,0 +1,134 @@
+"""Draws spans on the article: label colours, nesting, suggestions, the selected span.
+
+A ``QSyntaxHighlighter`` sets character formats block by block, so an edit
+re-highlights only the paragraphs it touches, and no ``ExtraSelection`` is ever
+made (PySide6 6.12 crashes when thousands of their cursors are assigned; see
+PITFALLS.md). Positions here are Qt's UTF-16 units: the view converts once.
+
+How spans look:
+- a confirmed span: its label colour as a light background;
+- a span inside another one: the outer background, plus a thick underline in
+  the inner span's colour, so both stay visible;
+- a suggestion: a dashed underline in its label colour, no background;
+- the selected span: a strong background in its label colour and white text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+
+@dataclass(frozen=True)
+class PaintedSpan:
+    """A span as the view draws it, in UTF-16 positions of the document."""
+
+    id: str
+    start: int
+    end: int
+    color: str
+    suggested: bool = False
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, *, dark: bool = False):
+        super().__init__(document)
+        self._spans: list[PaintedSpan] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self.selected_id: str | None = None
+        self.dark = dark
+
+    # --- the spans ------------------------------------------------------------------
+
+    def set_spans(self, spans: list[PaintedSpan]) -> None:
+        """Replace every span and redraw the whole document (a document switch)."""
+        self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self._reindex()
+        self.rehighlight()
+
+    def replace_span(self, old: PaintedSpan | None, new: PaintedSpan | None) -> None:
+        """Add, change or remove one span, redrawing only the paragraphs it touches."""
+        if old is not None:
+            self._spans = [s for s in self._spans if s.id != old.id]
+        if new is not None:
+            self._spans.append(new)
+            self._spans.sort(key=lambda s: (s.start, -s.end, s.id))
+        self._reindex()
+        for span in (old, new):
+            if span is not None:
+                self.redraw_range(span.start, span.end)
+
+    def select(self, span_id: str | None) -> None:
+        previous = self.span(self.selected_id) if self.selected_id else None
+        self.selected_id = span_id
+        for span in (previous, self.span(span_id) if span_id else None):
+            if span is not None:
+                self.redraw_range(span.start, span.end)
+
+    def span(self, span_id: str | None) -> PaintedSpan | None:
+        return next((s for s in self._spans if s.id == span_id), None)
+
+    def spans_at(self, position: int) -> list[PaintedSpan]:
+        """Spans covering a position, outermost first."""
+        return [s for s in self._candidates(position, position + 1) if s.start <= position < s.end]
+
+    def redraw_range(self, start: int, end: int) -> None:
+        document = self.document()
+        block = document.findBlock(start)
+        while block.isValid() and block.position() <= max(start, end - 1):
+            self.rehighlightBlock(block)
+            block = block.next()
+
+    def _reindex(self) -> None:
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+
+    def _candidates(self, start: int, end: int) -> list[PaintedSpan]:
+        """Spans that may intersect ``[start, end)``: a bisect on starts, bounded by the longest span."""
+        low = bisect_left(self._starts, start - self._longest)
+        high = bisect_left(self._starts, end)
+        return [s for s in self._spans[low:high] if s.end > start]
+
+    # --- drawing --------------------------------------------------------------------
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        block_start = self.currentBlock().position()
+        block_end = block_start + len(text)
+        spans = self._candidates(block_start, block_end + 1)
+        if not spans:
+            return
+        edges = sorted({block_start, block_end} | {min(max(p, block_start), block_end) for s in spans for p in (s.start, s.end)})
+        for left, right in zip(edges, edges[1:], strict=False):
+            covering = [s for s in spans if s.start <= left and s.end >= right]
+            if covering:
+                self.setFormat(left - block_start, right - left, self._format(covering))
+
+    def _format(self, covering: list[PaintedSpan]) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        confirmed = [s for s in covering if not s.suggested]
+        suggested = [s for s in covering if s.suggested]
+        selected = next((s for s in covering if s.id == self.selected_id), None)
+        if confirmed:
+            outer = confirmed[0]
+            fmt.setBackground(self._tint(outer.color))
+            if len(confirmed) > 1:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(confirmed[-1].color))
+                fmt.setFontUnderline(True)
+        if suggested and (not confirmed or len(confirmed) == 1):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(suggested[-1].color))
+        if selected is not None:
+            fmt.setBackground(QColor(selected.color))
+            fmt.setForeground(QColor("#FFFFFF"))
+        return fmt
+
+    def _tint(self, color: str) -> QColor:
+        """The label colour made light enough (or dark enough) to read text over it."""
+        base = QColor(color)
+        tint = QColor(base)
+        tint.setAlpha(110 if self.dark else 70)
+        return tint
