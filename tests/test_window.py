@@ -1,0 +1,236 @@
+"""The coder's window, driven through real widgets; assertions on what the project file holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox, QRadioButton, QSpinBox
+
+from annotator.project import Project
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقاني 😀 بدير الزور، وأصيب ٢٣ آخرون."
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    project = Project.create(tmp_path / "w.db", coder="amal")
+    project.add_document(TEXT, key="a", title="غارة")
+    project.add_document("وقالت وزارة الدفاع إن ثمانية عناصر قتلوا.", key="b", title="بيان")
+    win = MainWindow(project, Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.setFocus()
+    yield win
+    win.close()
+
+
+def reopen(window: MainWindow) -> Project:
+    return Project.open(window.project.path, readonly=True)
+
+
+def spans_in_file(window: MainWindow) -> list[tuple[str, str]]:
+    with reopen(window) as project:
+        return [(a.label, a.text) for a in project.annotations()]
+
+
+def select(window: MainWindow, word: str, length: int | None = None) -> None:
+    start = TEXT.index(word)
+    window.view.select_text(start, start + (length if length is not None else len(word)))
+
+
+def test_tagging_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    select(window, "الباغوز فوقاني")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    select(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # the third label by position: CASUALTY
+    assert spans_in_file(window) == [("CASUALTY", "54"), ("PLACE", "الباغوز فوقاني")]
+    assert window.spans.source.rowCount() == 2
+
+
+def test_a_half_selected_word_snaps_to_the_whole_word(qtbot, window: MainWindow) -> None:
+    start = TEXT.index("اغوز")
+    window.view.select_text(start, start + 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert spans_in_file(window) == [("PLACE", "الباغوز")]
+
+
+def test_keyboard_selection_with_shift_arrows(qtbot, window: MainWindow) -> None:
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.to_qt(TEXT.index("شخصاً")))
+    window.view.setTextCursor(cursor)
+    # In a right-to-left line, Shift+Left extends the selection to the next word in reading order.
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    start, end = window.view.selection()
+    assert TEXT[start:end].strip() == "شخصاً"
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert spans_in_file(window) == [("ACTOR", "شخصاً")]
+
+
+def test_tagging_with_a_mouse_made_selection(qtbot, window: MainWindow) -> None:
+    view = window.view
+    start, end = TEXT.index("الباغوز"), TEXT.index("الباغوز") + len("الباغوز")
+    first = QTextCursor(view.document())
+    first.setPosition(view.offsets.to_qt(start) + 1)
+    last = QTextCursor(view.document())
+    last.setPosition(view.offsets.to_qt(end) - 1)
+    a, b = view.cursorRect(first).center(), view.cursorRect(last).center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), pos=b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+    assert view.textCursor().hasSelection()
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert spans_in_file(window) == [("PLACE", "الباغوز")]
+
+
+def test_an_emoji_before_a_span_does_not_shift_it(qtbot, window: MainWindow) -> None:
+    select(window, "بدير الزور")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    with reopen(window) as project:
+        (annotation,) = project.annotations()
+    assert (annotation.start, annotation.end) == (TEXT.index("بدير"), TEXT.index("بدير") + len("بدير الزور"))
+    # The view's own positions are UTF-16: one more than the code point offset after the emoji.
+    assert window.view.offsets.to_qt(annotation.start) == annotation.start + 1
+
+
+def test_undo_and_redo_are_committed(qtbot, window: MainWindow) -> None:
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    select(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert spans_in_file(window) == [("PLACE", "الباغوز")]
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert spans_in_file(window) == [("CASUALTY", "54"), ("PLACE", "الباغوز")]
+    assert window.spans.source.rowCount() == 2
+
+
+def test_selected_span_keys_delete_resize_relabel_and_tab(qtbot, window: MainWindow) -> None:
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    qtbot.keyClick(window.view, Qt.Key.Key_E)  # grow the end by a word
+    assert spans_in_file(window) == [("PLACE", "الباغوز فوقاني")]
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    assert spans_in_file(window) == [("PLACE", "الباغوز")]
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # a label key on a selected span relabels it
+    assert spans_in_file(window) == [("ACTOR", "الباغوز")]
+    select(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.session.selected is not None and window.session.selected.text == "الباغوز"
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert spans_in_file(window) == [("CASUALTY", "54")]
+
+
+def test_proclitic_key_leaves_the_waw_out_and_back(qtbot, window: MainWindow) -> None:
+    select(window, "بدير")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert spans_in_file(window) == [("PLACE", "بدير")]
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
+    assert spans_in_file(window) == [("PLACE", "دير")]
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
+    assert spans_in_file(window) == [("PLACE", "بدير")]
+
+
+def test_a_known_name_loses_its_proclitic_by_itself(qtbot, window: MainWindow) -> None:
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    window.session.open_document(window.project.document_by_key("b").id)
+    window.project.add_document("وقصفت الطائرات والباغوز أمس.", key="c")
+    window.session.open_document(window.project.document_by_key("c").id)
+    text = window.session.document.text
+    window.view.select_text(text.index("والباغوز"), text.index("والباغوز") + 8)
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert ("PLACE", "الباغوز") in spans_in_file(window)
+    assert ("PLACE", "والباغوز") not in spans_in_file(window)
+
+
+def test_attribute_form_edits_are_stored_and_undoable(qtbot, window: MainWindow) -> None:
+    select(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    form = window.form
+    assert "status" in form.missing.text()
+    button = next(b for b in form.findChildren(QRadioButton) if b.property("choice") == "killed")
+    qtbot.waitUntil(button.isVisible)  # fields made for a new label are shown by the next event loop turn
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    spin = form.findChildren(QSpinBox)[0]
+    spin.setValue(54)
+    with reopen(window) as project:
+        assert project.annotations()[0].attrs == {"status": "killed", "value": 54}
+    assert form.missing.text() == ""
+    window.actions.undo.trigger()
+    with reopen(window) as project:
+        assert project.annotations()[0].attrs == {"status": "killed"}
+
+
+def test_document_navigation_and_status(qtbot, window: MainWindow) -> None:
+    assert window.session.document.key == "a"
+    with reopen(window) as project:
+        assert project.status(window.session.document.id).status == "in_progress"
+    window.actions.done.trigger()
+    assert window.session.document.key == "b"
+    with reopen(window) as project:
+        assert project.status(project.document_by_key("a").id).status == "done"
+    assert "done 1 / 2" in window.progress.text()
+    window.actions.previous.trigger()
+    assert window.session.document.key == "a"
+
+
+def test_comment_and_flag_are_kept_per_document(qtbot, window: MainWindow) -> None:
+    window.panel.comment.setPlainText("الرقم غير واضح")
+    window.actions.next.trigger()  # leaving the document saves the comment on it, not on the next
+    window.actions.flag.trigger()
+    with reopen(window) as project:
+        a, b = project.document_by_key("a"), project.document_by_key("b")
+        assert project.status(a.id).comment == "الرقم غير واضح"
+        assert project.status(b.id).comment == ""
+        assert project.status(b.id).flagged
+
+
+def test_search_box_filters_the_queue(qtbot, window: MainWindow) -> None:
+    window.queue.search_box.setText("وزاره")  # teh marbuta and heh are one letter to search
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 1)
+    assert window.queue.model.rows[0].key == "b"
+
+
+def test_clicking_a_span_selects_it(qtbot, window: MainWindow) -> None:
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.session.selected is None
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.offsets.to_qt(TEXT.index("الباغوز") + 3))
+    point: QPoint = window.view.cursorRect(cursor).center()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.session.selected is not None and window.session.selected.text == "الباغوز"
+    assert window.spans.currentIndex().isValid()
+
+
+def test_opening_a_bad_file_shows_one_clear_message(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    from ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database", encoding="utf-8")
+    dialogs.open_path(window, bad)
+    assert shown == [f"{bad}: not a project file (not a SQLite database)"]
+    assert window.isVisible()
+
+
+def test_everything_is_there_after_closing_and_reopening(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    path = window.project.path
+    window.close()
+    with Project.open(path) as project:
+        assert [(a.label, a.text) for a in project.annotations()] == [("PLACE", "الباغوز")]
+        again = MainWindow(project, Settings())
+        qtbot.addWidget(again)
+        assert again.spans.source.rowCount() == 1
+        again.close()
