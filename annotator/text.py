@@ -222,6 +222,7 @@ def resize_span(text: str, start: int, end: int, edge: str, unit: str, direction
     ``edge`` is "start" or "end" (logical: in Arabic the start is the right-hand
     edge). A move that would empty the span or leave the text is not made.
     """
+    original = (start, end)
     if unit == "char":
         if edge == "start":
             start -= direction

@@ -7,6 +7,7 @@ with defaults plus a warning for the user, never a crash.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -64,10 +65,8 @@ def load_settings() -> tuple[Settings, str | None]:
         return settings, None
     except (OSError, ValueError) as exc:
         broken = path.with_name("settings.broken.json")
-        try:
+        with contextlib.suppress(OSError):
             os.replace(path, broken)
-        except OSError:
-            pass
         return Settings(), f"The settings file {path} could not be read ({exc}); defaults are used and the old file was kept as {broken.name}."
 
 
