@@ -108,8 +108,13 @@ class DocumentQueueModel(QAbstractTableModel):
 
 
 def status_text(status: str) -> str:
-    names = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
-    return QCoreApplication.translate("DocumentQueue", names.get(status, status))
+    names = {
+        "new": QCoreApplication.translate("DocumentQueue", "new"),
+        "in_progress": QCoreApplication.translate("DocumentQueue", "in progress"),
+        "done": QCoreApplication.translate("DocumentQueue", "done"),
+        "skipped": QCoreApplication.translate("DocumentQueue", "skipped"),
+    }
+    return names.get(status, status)
 
 
 class DocumentQueue(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.resources_path import resource_path
 
 LANGUAGES = ("en", "ar")
+_installed: list[QTranslator] = []  # ours, so a change of language removes them
 
 
 def install_language(app: QApplication, language: str) -> str:
@@ -21,6 +22,9 @@ def install_language(app: QApplication, language: str) -> str:
         code = "en"
     locale = QLocale(code)
     QLocale.setDefault(locale)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
     translators = []
     if code != "en":
         ours = QTranslator(app)
@@ -31,5 +35,6 @@ def install_language(app: QApplication, language: str) -> str:
             translators.append(qt)
     for translator in translators:
         app.installTranslator(translator)
+        _installed.append(translator)
     app.setLayoutDirection(locale.textDirection())
     return code
