@@ -73,10 +73,9 @@ class ArticleView(QPlainTextEdit):
         self._spans = {a.id: a for a in spans}
         text = document.text if document else ""
         self.offsets = OffsetMap(text)
-        self.highlighter.blockSignals(True)
+        # Spans first, then the text: the highlighter colours each paragraph once, as it arrives.
+        self.highlighter.set_spans([self._painted(a) for a in spans], redraw=False)
         self.setPlainText(text)
-        self.highlighter.blockSignals(False)
-        self.highlighter.set_spans([self._painted(a) for a in spans])
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def span_added(self, annotation: Annotation) -> None:

@@ -8,15 +8,19 @@ position that crosses between the view and the core goes through
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     """Converts between code-point offsets and UTF-16 positions of one text."""
 
     def __init__(self, text: str):
-        # Code-point indices of the characters outside the Basic Multilingual Plane.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Code-point indices of the characters outside the Basic Multilingual Plane
+        # (found by a regular expression: a Python loop over 20,000 characters costs 5 ms).
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         # Their UTF-16 positions (each earlier astral character shifts one more unit).
         self._astral_qt = [cp + n for n, cp in enumerate(self._astral)]
         self.length = len(text)

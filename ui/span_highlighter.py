@@ -39,15 +39,26 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._starts: list[int] = []
         self._longest = 0
         self.selected_id: str | None = None
-        self.dark = dark
+        self._dark = dark
+        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
+
+    @property
+    def dark(self) -> bool:
+        return self._dark
+
+    @dark.setter
+    def dark(self, value: bool) -> None:
+        self._dark = value
+        self._formats.clear()
 
     # --- the spans ------------------------------------------------------------------
 
-    def set_spans(self, spans: list[PaintedSpan]) -> None:
-        """Replace every span and redraw the whole document (a document switch)."""
+    def set_spans(self, spans: list[PaintedSpan], *, redraw: bool = True) -> None:
+        """Replace every span; ``redraw=False`` when new text follows (it is highlighted as set)."""
         self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
         self._reindex()
-        self.rehighlight()
+        if redraw:
+            self.rehighlight()
 
     def replace_span(self, old: PaintedSpan | None, new: PaintedSpan | None) -> None:
         """Add, change or remove one span, redrawing only the paragraphs it touches."""
@@ -107,22 +118,30 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.setFormat(left - block_start, right - left, self._format(covering))
 
     def _format(self, covering: list[PaintedSpan]) -> QTextCharFormat:
+        """The format of a stretch of text covered by ``covering`` (outermost first), cached
+        by what it looks like: a few dozen distinct formats serve a whole article."""
+        confirmed = [s.color for s in covering if not s.suggested]
+        suggested = [s.color for s in covering if s.suggested]
+        selected = next((s.color for s in covering if s.id == self.selected_id), None)
+        key = (confirmed[0] if confirmed else None, confirmed[-1] if len(confirmed) > 1 else None,
+               suggested[-1] if suggested and len(confirmed) <= 1 else None, selected)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = self._make_format(*key)
+        return fmt
+
+    def _make_format(self, outer: str | None, inner: str | None, suggested: str | None, selected: str | None) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        confirmed = [s for s in covering if not s.suggested]
-        suggested = [s for s in covering if s.suggested]
-        selected = next((s for s in covering if s.id == self.selected_id), None)
-        if confirmed:
-            outer = confirmed[0]
-            fmt.setBackground(self._tint(outer.color))
-            if len(confirmed) > 1:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(confirmed[-1].color))
-                fmt.setFontUnderline(True)
-        if suggested and (not confirmed or len(confirmed) == 1):
+        if outer is not None:
+            fmt.setBackground(self._tint(outer))
+        if inner is not None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(inner))
+        if suggested is not None:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(QColor(suggested[-1].color))
+            fmt.setUnderlineColor(QColor(suggested))
         if selected is not None:
-            fmt.setBackground(QColor(selected.color))
+            fmt.setBackground(QColor(selected))
             fmt.setForeground(QColor("#FFFFFF"))
         return fmt
 
