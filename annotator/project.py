@@ -24,6 +24,7 @@ from annotator import __version__, schema
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError
 from annotator.index import find_and_record_duplicates, index_document, match_query
+from annotator.locking import WriterLock
 from annotator.models import (
     GOLD,
     ORIGINS,
@@ -55,10 +56,11 @@ def check_coder_name(coder: str, *, allow_gold: bool = False) -> str:
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool = False):
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool = False, lock: WriterLock | None = None):
         self.path = path
         self.conn = conn
         self.readonly = readonly
+        self._lock = lock
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self._meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -76,6 +78,8 @@ class Project:
         if not path.parent.exists():
             raise ProjectError("the folder does not exist", path=path)
         codebook = codebook or default_codebook()
+        lock = WriterLock(path)
+        lock.acquire()
         conn = schema.connect(path)
         try:
             schema.create_schema(conn)
@@ -94,30 +98,44 @@ class Project:
             conn.execute("COMMIT")
         except BaseException:
             conn.close()
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            lock.release()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), lock.path):
                 leftover.unlink(missing_ok=True)
             raise
-        return cls(path, conn)
+        return cls(path, conn, lock=lock)
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
         """Open an existing project after checking it is ours; migrates it forward if older."""
         path = Path(path)
         schema.check_header(path)
-        conn = schema.connect(path, readonly=readonly)
+        lock = None if readonly else WriterLock(path)
+        if lock is not None:
+            lock.acquire()
+        try:
+            conn = schema.connect(path, readonly=readonly)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         try:
             version = schema.check_schema(conn, path)
             if version < schema.SCHEMA_VERSION:
                 if readonly:
                     raise ProjectError("the project needs upgrading; open it writable once", path=path)
                 schema.migrate(conn, path, version)
-            return cls(path, conn, readonly=readonly)
+            return cls(path, conn, readonly=readonly, lock=lock)
         except BaseException:
             conn.close()
+            if lock is not None:
+                lock.release()
             raise
 
     def close(self) -> None:
         self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Project:
         return self

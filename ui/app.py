@@ -14,6 +14,7 @@ from annotator.errors import AnnotatorError
 from annotator.project import Project
 from annotator.resources_path import resource_path
 from ui.article_view import ARTICLE_FONT
+from ui.dialogs import open_or_read_only
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.settings import Settings, data_dir, load_settings, save_settings
@@ -33,10 +34,13 @@ def demo_path() -> Path:
     return data_dir() / "demo.db"
 
 
-def initial_project(requested: Path | None, settings: Settings) -> Project:
-    """The requested project, else the last one that still opens, else the demo project."""
+def initial_project(requested: Path | None, settings: Settings) -> Project | None:
+    """The requested project, else the last one that still opens, else the demo project.
+
+    None when the requested project is in use elsewhere and the coder declined a read-only view.
+    """
     if requested is not None:
-        return Project.open(requested)
+        return open_or_read_only(None, requested)
     for recent in settings.recent:
         if Path(recent).exists():
             try:
@@ -72,6 +76,8 @@ def run(requested: Path | None) -> int:
     except AnnotatorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "Arabic event annotator", str(exc))
+        return 1
+    if project is None:
         return 1
     settings.add_recent(project.path)
     save_settings(settings)

@@ -32,6 +32,7 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.export import FORMATS, ExportOptions, export
 from annotator.importing import import_sources
+from annotator.locking import ProjectLocked
 from annotator.project import Project
 
 if TYPE_CHECKING:
@@ -71,11 +72,27 @@ def open_project(window: MainWindow) -> None:
 
 def open_path(window: MainWindow, path: Path) -> None:
     try:
-        project = Project.open(path)
+        project = open_or_read_only(window, path)
     except AnnotatorError as exc:
         _fail(window, exc)
         return
-    window.switch_project(project)
+    if project is not None:
+        window.switch_project(project)
+
+
+def open_or_read_only(parent: QWidget | None, path: Path) -> Project | None:
+    """Open for writing; if another program writes the file, offer a read-only view instead."""
+    try:
+        return Project.open(path)
+    except ProjectLocked as exc:
+        answer = QMessageBox.question(
+            parent,
+            QApplication.translate("MainWindow", "Project in use"),
+            str(exc) + "\n\n" + QApplication.translate("MainWindow", "Open it read-only?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return Project.open(path, readonly=True)
 
 
 # --- import and export ------------------------------------------------------------------------

@@ -30,7 +30,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.session = EditSession(project, self)
-        self.setWindowTitle(self.tr("Arabic event annotator — %s") % project.path.name)
+        title = self.tr("Arabic event annotator — %s") % project.path.name
+        if project.readonly:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
 
         # The article in the centre, its title and metadata above it.
         self.header = DocumentHeader()
