@@ -214,3 +214,10 @@ def stats(project: Path, as_json: bool) -> None:
         click.echo(f"spans [{coder}]: {parts}")
     if figures["pending_suggestions"]:
         click.echo(f"pending suggestions: {figures['pending_suggestions']}")
+
+
+# Commands defined in their own modules.
+from annotator.cli_history import history, restore  # noqa: E402
+
+main.add_command(restore)
+main.add_command(history)

@@ -21,6 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator import __version__, schema
+from annotator.backups import Backup, list_backups, make_backup, restore_backup
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError
 from annotator.index import find_and_record_duplicates, index_document, match_query
@@ -124,12 +125,36 @@ class Project:
                 if readonly:
                     raise ProjectError("the project needs upgrading; open it writable once", path=path)
                 schema.migrate(conn, path, version)
-            return cls(path, conn, readonly=readonly, lock=lock)
+            project = cls(path, conn, readonly=readonly, lock=lock)
+            if not readonly and project._meta.get("app_version") != __version__:
+                project._upgraded_from(project._meta.get("app_version", "unknown"))
+            return project
         except BaseException:
             conn.close()
             if lock is not None:
                 lock.release()
             raise
+
+    def _upgraded_from(self, previous: str) -> None:
+        """First writable open by a new version: keep a copy of the file as the old version left it."""
+        make_backup(self.conn, self.path, f"from-{previous}")
+        with self.transaction():
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('app_version', ?)", (__version__,))
+        self._meta["app_version"] = __version__
+
+    def backups(self) -> list[Backup]:
+        return list_backups(self.path)
+
+    def restore(self, backup: Path) -> Path:
+        """Bring back a backup copy (see :mod:`annotator.backups`); returns the copy of the state before."""
+        if self.readonly:
+            raise ProjectError("the project is open read-only", path=self.path)
+        before = restore_backup(self.conn, self.path, backup)
+        with self.transaction():  # the file is this version's now: no second copy on next open
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('app_version', ?)", (__version__,))
+        self._meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        self.codebook = self._read_codebook()
+        return before
 
     def close(self) -> None:
         self.conn.close()
@@ -531,6 +556,22 @@ class Project:
             HistoryEntry(r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None, json.loads(r[5]) if r[5] else None, r[6])
             for r in rows
         ]
+
+    def revert(self, history_id: int) -> Annotation:
+        """Put an annotation back as it was before the change ``history_id`` (an overwrite or a delete).
+
+        The revert is itself a change in the history, so it can be reverted too.
+        """
+        row = self.conn.execute("SELECT annotation_id, before FROM history WHERE id = ?", (history_id,)).fetchone()
+        if row is None:
+            raise ValidationError(f"no history entry {history_id}")
+        annotation_id, before = row[0], json.loads(row[1]) if row[1] else None
+        if before is None:  # the entry created the annotation: reverting it removes it
+            return self.delete_annotation(annotation_id)
+        with self.transaction():
+            self.restore_annotation(annotation_id)
+            fields = {k: before[k] for k in ("coder", "label", "start", "end", "attrs", "origin", "provenance")}
+            return self.update_annotation(annotation_id, **fields)
 
     def _record(self, annotation_id: str, doc_id: int, action: str, before: Annotation | None, after: Annotation | None) -> None:
         self.conn.execute(

@@ -8,11 +8,11 @@ Migrations run forward on open, each in one transaction, after a backup copy.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.backups import make_backup
 from annotator.errors import ProjectError
 
 APPLICATION_ID = 0x41524E4E  # "ARNN"
@@ -193,9 +193,7 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> Path | None:
     """Bring a file forward to :data:`SCHEMA_VERSION`; returns the backup made, if any."""
     if version == SCHEMA_VERSION:
         return None
-    backup = backup_path(path, version)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(path, backup)
+    backup = make_backup(conn, path, f"schema-v{version}")
     while version < SCHEMA_VERSION:
         step = MIGRATIONS[version]
         conn.execute("BEGIN IMMEDIATE")
@@ -208,7 +206,3 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> Path | None:
             raise
         version += 1
     return backup
-
-
-def backup_path(path: Path, version: int) -> Path:
-    return path.with_name(f"{path.name}.v{version}.bak")
