@@ -48,8 +48,8 @@ class _Group(click.Group):
             # `annotator export ... --out - | head`: the reader left; not our error.
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
             sys.exit(0)
-        except sqlite3.OperationalError as exc:
-            click.echo(f"error: the project file could not be used ({exc})", err=True)
+        except sqlite3.Error as exc:
+            click.echo(f"error: the project file could not be read or written ({exc})", err=True)
             sys.exit(1)
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""

@@ -34,3 +34,23 @@ class InputError(AnnotatorError):
 
 class ValidationError(AnnotatorError):
     """An edit breaks a rule of the project (offsets, label, attribute type)."""
+
+
+def storage_error(exc: Exception, path: str | Path) -> ProjectError:
+    """Say in plain words what a failed write means for the coder's work, and what to do."""
+    text = str(exc).lower()
+    if "full" in text:
+        problem = "the disk is full"
+        advice = "free some space, or save a copy of the project on another disk"
+    elif "readonly" in text or "read-only" in text:
+        problem = "the file or its folder is read-only"
+        advice = "copy the project to a folder you can write to, or open it read-only"
+    elif "locked" in text or "busy" in text:
+        problem = "another program is writing to the project"
+        advice = "close it there and try again"
+    else:
+        problem = f"the project file could not be written ({exc})"
+        advice = "check the disk, or save a copy of the project elsewhere"
+    return ProjectError(
+        f"{problem}: the change was not saved and the project is as it was before it; {advice}", path=path
+    )

@@ -8,18 +8,19 @@ project as it was (or, with ``skip_bad``, is skipped whole and reported).
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TextIO
 
 from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.project import Project
 from annotator.records import DocumentRecord, SpanRecord, record_from_json
-from annotator.text import canonical_text, decode_bytes
+from annotator.text import canonical_text, decode_bytes, detect_encoding
 
 FORMATS = ("txt", "csv", "jsonl", "brat")
+MAX_TEXT_BYTES = 50 * 10**6  # one article; a larger .txt is surely not one
 _EXTENSIONS = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl"}
 TEXT_COLUMNS = ("text", "article_content", "content", "body", "article", "article_text")
 ID_COLUMNS = ("id", "doc_id", "article_id", "key")
@@ -73,7 +74,12 @@ def plan_files(sources: list[str | Path], fmt: str | None = None) -> list[tuple[
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            found = [_guess(file, fmt, explicit=False) for file in sorted(path.rglob("*")) if file.is_file()]
+            root = path.resolve()
+            files = sorted(p for p in path.rglob("*") if p.is_file())
+            for file in files:
+                if not file.resolve().is_relative_to(root):
+                    raise InputError(f"links to {file.resolve()}, outside the folder being imported; refusing it", path=file)
+            found = [_guess(file, fmt, explicit=False) for file in files]
             in_folder = [item for item in found if item is not None]
             if not in_folder:
                 raise InputError("the folder holds no file to import (.txt, .csv, .jsonl, brat .ann)", path=path)
@@ -125,7 +131,12 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
     """Stream the file line by line: a 1 GB JSONL is never read whole."""
     with open(path, "rb") as handle:
         any_line = False
-        for number, raw in enumerate(handle, start=1):
+        lines = iter(lambda: handle.readline(MAX_TEXT_BYTES + 1), b"")
+        for number, raw in enumerate(lines, start=1):
+            if len(raw) > MAX_TEXT_BYTES:
+                raise InputError(
+                    f"the line is longer than one document may be ({MAX_TEXT_BYTES // 10**6} MB)", path=path, line=number
+                )
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
@@ -145,11 +156,20 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
 
 
 def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
-    text = decode_bytes(_read_bytes(path), path)
+    """Stream the rows: a CSV of a whole archive is never held in memory at once."""
+    encoding = detect_encoding(path)
+    with open(path, encoding=encoding, newline="") as handle:
+        yield from _csv_rows(path, handle, columns)
+
+
+def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[DocumentRecord]:
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    header = reader.fieldnames or []
+    csv.field_size_limit(MAX_TEXT_BYTES)
+    reader = csv.DictReader(handle, dialect=dialect)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise InputError(f"not a readable CSV file ({exc})", path=path, line=1) from None
     if not header:
         raise InputError("the CSV file has no header row", path=path, line=1)
 
@@ -173,7 +193,7 @@ def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
     id_col = pick(columns.id, ID_COLUMNS, "id", False)
     title_col = pick(columns.title, TITLE_COLUMNS, "title", False)
     rows = 0
-    for row in reader:
+    for row in _checked_rows(reader, path):
         line = reader.line_num
         if None in row:
             raise InputError("the row has more cells than the header", path=path, line=line)
@@ -193,6 +213,17 @@ def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
         )
     if rows == 0:
         raise InputError("the CSV file has a header but no rows", path=path)
+
+
+def _checked_rows(reader: csv.DictReader, path: Path) -> Iterator[dict[str | Any, str | Any]]:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"the CSV cannot be read here ({exc})", path=path, line=reader.line_num) from None
+        yield row
 
 
 def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
@@ -262,7 +293,15 @@ def _apply_note(span: SpanRecord, name: str, value: str) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A whole file holding one document; a file too large for one article is refused."""
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(
+                f"the file is {size / 1e6:.0f} MB, more than one document may hold ({MAX_TEXT_BYTES // 10**6} MB); "
+                "split it, or import it as CSV or JSONL with one article per row",
+                path=path,
+            )
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", path=path) from None

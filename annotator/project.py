@@ -12,7 +12,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ import sqlite_utils
 from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
-from annotator.errors import ProjectError, ValidationError
+from annotator.errors import ProjectError, ValidationError, storage_error
 from annotator.index import find_and_record_duplicates, index_document, match_query
 from annotator.locking import WriterLock
 from annotator.models import (
@@ -184,18 +184,25 @@ class Project:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(f"cannot write to the project ({exc})", path=self.path) from None
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from None
         self._depth = 1
         try:
             yield
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('modified', ?)", (now(),))
             self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise storage_error(exc, self.path) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full, I/O error)
+            self.conn.execute("ROLLBACK")
 
     @contextmanager
     def savepoint(self, name: str = "part") -> Iterator[None]:

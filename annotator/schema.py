@@ -18,6 +18,7 @@ from annotator.errors import ProjectError
 APPLICATION_ID = 0x41524E4E  # "ARNN"
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
+MAX_VALUE_BYTES = 256 * 2**20  # no text or JSON value of ours comes near it
 
 TABLES_V1 = """
 CREATE TABLE meta (
@@ -128,11 +129,14 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA trusted_schema = OFF")
+        # A file from someone else may hold a huge value meant to exhaust memory: cap what SQLite will read.
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            # FULL: a commit survives a power cut, not only a crash (WAL with NORMAL may lose the last ones).
+            conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"cannot open the project file ({exc})", path=path) from None
     return conn
