@@ -46,6 +46,21 @@ def make_backup(conn: sqlite3.Connection, project_path: Path, reason: str, *, ke
     return target
 
 
+def save_copy(conn: sqlite3.Connection, project_path: Path, target: Path) -> Path:
+    """A consistent copy of the open project at ``target`` (another disk, a USB stick)."""
+    if target.exists():
+        raise ProjectError("a file of that name already exists; choose another name", path=target)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            conn.backup(destination)
+        destination.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise ProjectError(f"could not write the copy ({exc})", path=target) from None
+    return target
+
+
 def list_backups(project_path: Path) -> list[Backup]:
     """The backups of a project, newest first."""
     found = []

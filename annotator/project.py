@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator import __version__, schema
-from annotator.backups import Backup, list_backups, make_backup, restore_backup
+from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError, storage_error
 from annotator.index import find_and_record_duplicates, index_document, match_query
@@ -144,6 +144,10 @@ class Project:
 
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write a consistent copy of the project elsewhere (when its own disk is full, say)."""
+        return save_copy(self.conn, self.path, Path(target))
 
     def restore(self, backup: Path) -> Path:
         """Bring back a backup copy (see :mod:`annotator.backups`); returns the copy of the state before."""

@@ -234,3 +234,34 @@ def test_everything_is_there_after_closing_and_reopening(qtbot, window: MainWind
         qtbot.addWidget(again)
         assert again.spans.source.rowCount() == 1
         again.close()
+
+
+def test_restoring_a_backup_from_the_window(qtbot, window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.backups import make_backup
+    from ui import dialogs
+
+    make_backup(window.project.conn, window.project.path, "manual")
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    dialogs.restore_backup(window)
+    assert spans_in_file(window) == []
+    assert window.spans.source.rowCount() == 0
+    assert [b.reason for b in window.project.backups()][0] == "before-restore"
+
+
+def test_save_a_copy(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import dialogs
+
+    select(window, "الباغوز")
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    target = tmp_path / "usb" / "copy.db"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs.save_copy(window)
+    with Project.open(target, readonly=True) as copy:
+        assert [(a.label, a.text) for a in copy.annotations()] == [("PLACE", "الباغوز")]

@@ -34,6 +34,9 @@ class Actions:
         self.import_ = self._add(file_menu, window.tr("&Import articles…"), "Ctrl+I", lambda: dialogs.import_files(window))
         self.export = self._add(file_menu, window.tr("&Export…"), "Ctrl+E", lambda: dialogs.export_project(window))
         file_menu.addSeparator()
+        self._add(file_menu, window.tr("Save a &copy…"), None, lambda: dialogs.save_copy(window))
+        self._add(file_menu, window.tr("Restore a &backup…"), None, lambda: dialogs.restore_backup(window))
+        file_menu.addSeparator()
         self._add(file_menu, window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
 
         edit_menu = bar.addMenu(window.tr("&Edit"))

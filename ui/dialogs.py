@@ -176,6 +176,36 @@ def export_project(window: MainWindow) -> None:
     QMessageBox.information(window, window.tr("Export"), "\n".join(lines + result.notes))
 
 
+def save_copy(window: MainWindow) -> None:
+    out, _ = QFileDialog.getSaveFileName(window, window.tr("Save a copy"), str(Path.home() / window.project.path.name))
+    if not out:
+        return
+    try:
+        window.project.save_copy(Path(out))
+    except AnnotatorError as exc:
+        _fail(window, exc)
+        return
+    window.statusBar().showMessage(window.tr("Copy saved as %s") % out, 5000)
+
+
+def restore_backup(window: MainWindow) -> None:
+    backups = window.project.backups()
+    if not backups:
+        QMessageBox.information(window, window.tr("Restore a backup"), window.tr("This project has no backup copies yet."))
+        return
+    names = [f"{b.taken:%Y-%m-%d %H:%M} — {b.reason}" for b in backups]
+    chosen, ok = QInputDialog.getItem(window, window.tr("Restore a backup"),
+                                      window.tr("The current state is kept as a copy first."), names, 0, False)
+    if not ok:
+        return
+    try:
+        window.project.restore(backups[names.index(chosen)].path)
+    except AnnotatorError as exc:
+        _fail(window, exc)
+        return
+    window.reload_project()
+
+
 # --- preferences and help -------------------------------------------------------------------------
 
 

@@ -189,6 +189,16 @@ class MainWindow(QMainWindow):
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size
 
+    def reload_project(self) -> None:
+        """Show the project afresh after its content changed wholesale (a restored backup)."""
+        self.session.undo_stack.clear()  # the commands refer to a state that is gone
+        self.session.document = None
+        self.queue.model.refresh()
+        self._update_progress()
+        first = self.project.documents(limit=1)
+        if first:
+            self.session.open_document(first[0].id)
+
     # --- document navigation -------------------------------------------------------------
 
     def go(self, step: int) -> None:

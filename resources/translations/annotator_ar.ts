@@ -158,32 +158,37 @@
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="35" />
+        <source>(read-only)</source>
+        <translation>(للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Relabel</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Marked done with %n span(s) missing required attributes.</source>
         <translation>
             <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
@@ -195,12 +200,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -435,6 +440,44 @@
     <message>
         <source>Do not show this again</source>
         <translation>لا تُظهر هذا مجددًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="90" />
+        <source>Project in use</source>
+        <translation>المشروع قيد الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="91" />
+        <source>Open it read-only?</source>
+        <translation>فتحه للقراءة فقط؟</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>حفظ &amp;نسخة…</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;backup…</source>
+        <translation>استعادة نسخة &amp;احتياطية…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>حفظ نسخة</translation>
+    </message>
+    <message>
+        <source>Copy saved as %s</source>
+        <translation>حُفظت النسخة باسم %s</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>This project has no backup copies yet.</source>
+        <translation>لا نسخ احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <source>The current state is kept as a copy first.</source>
+        <translation>تُحفظ الحالة الحالية في نسخة أولًا.</translation>
     </message>
 </context>
 <context>
