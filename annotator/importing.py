@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.errors import AnnotatorError, InputError, ValidationError
+from annotator.models import Annotation
 from annotator.project import Project
 from annotator.records import DocumentRecord, SpanRecord, record_from_json
 from annotator.text import canonical_text, decode_bytes, detect_encoding
@@ -382,50 +383,56 @@ def _store(project: Project, record: DocumentRecord, report: ImportReport) -> No
                 report.near_duplicates.append((doc.key, project.document(other_id).key, similarity))
         else:
             report.documents_existing += 1
-        for span in record.spans:
-            _store_span(project, doc.id, doc.text, span, report)
+        _store_spans(project, doc.id, doc.text, record.spans, report, fresh=added)
         if record.status is not None:
             project.set_status(doc.id, record.status)
     except ValidationError as exc:
         raise InputError(exc.problem, path=record.path, line=record.line) from None
 
 
-def _store_span(project: Project, doc_id: int, text: str, span: SpanRecord, report: ImportReport) -> None:
-    coder = span.coder or project.coder
-    label = project.codebook.label(span.label)
-    attrs = _typed_attrs(label, span.attrs)
-    origin = span.origin or "imported"
-    if span.id:
-        try:
-            existing = project.annotation(span.id, include_deleted=True)
-        except ValidationError:
-            existing = None
-        if existing is not None:
-            if existing.doc_id != doc_id:
-                raise ValidationError(f"span id {span.id} already belongs to another document")
+def _store_spans(
+    project: Project, doc_id: int, text: str, spans: list[SpanRecord], report: ImportReport, *, fresh: bool
+) -> None:
+    """New spans in one insert; a span already there (same id, or same content without an id)
+    is updated or left alone, so importing a file twice adds nothing."""
+    existing = {} if fresh else {a.id: a for a in project.annotations(doc_id)}
+    by_content = {(a.coder, a.label, a.start, a.end, json.dumps(a.attrs, sort_keys=True)): a for a in existing.values()}
+    new = []
+    for span in spans:
+        coder = span.coder or project.coder
+        attrs = _typed_attrs(project.codebook.label(span.label), span.attrs)
+        origin = span.origin or "imported"
+        known = None if (fresh or not span.id) else _existing_annotation(project, span.id, doc_id)
+        if known is not None:
             project.restore_annotation(span.id)
             changed = project.update_annotation(
                 span.id, coder=coder, label=span.label, start=span.start, end=span.end, attrs=attrs,
                 origin=origin, provenance=span.provenance,
             )
-            if changed.updated != existing.updated:
+            if changed.updated != known.updated:
                 report.spans_updated += 1
             else:
                 report.spans_unchanged += 1
-            return
-    else:
-        same = [
-            a for a in project.annotations(doc_id, coder=coder)
-            if (a.label, a.start, a.end, a.attrs) == (span.label, span.start, span.end, attrs)
-        ]
-        if same:
+            continue
+        if not span.id and (coder, span.label, span.start, span.end, json.dumps(attrs, sort_keys=True)) in by_content:
             report.spans_unchanged += 1
-            return
-    project.add_annotation(
-        doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
-        annotation_id=span.id, provenance=span.provenance, text=text,
-    )
-    report.spans_added += 1
+            continue
+        new.append(project.new_annotation(
+            doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
+            annotation_id=span.id, provenance=span.provenance, text=text,
+        ))
+    project.insert_annotations(new)
+    report.spans_added += len(new)
+
+
+def _existing_annotation(project: Project, annotation_id: str, doc_id: int) -> Annotation | None:
+    try:
+        known = project.annotation(annotation_id, include_deleted=True)
+    except ValidationError:
+        return None
+    if known.doc_id != doc_id:
+        raise ValidationError(f"span id {annotation_id} already belongs to another document")
+    return known
 
 
 def _typed_attrs(label, attrs: dict) -> dict:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 import zlib
+from functools import lru_cache
 
 from annotator.text import normalize, proclitic_candidates
 
@@ -25,12 +26,13 @@ _SHINGLE = 3
 
 def searchable(text: str) -> str:
     """The normalised form of ``text`` stored in the search index."""
-    words = normalize(text).split()
-    out: list[str] = []
-    for word in words:
-        out.append(word)
-        out.extend(word[length:] for length in proclitic_candidates(word))
-    return " ".join(out)
+    return " ".join(_forms(word) for word in normalize(text).split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> str:
+    """A word and its bare forms without proclitics; news vocabulary repeats, so cached."""
+    return " ".join([word, *(word[length:] for length in proclitic_candidates(word))])
 
 
 def match_query(query: str) -> str | None:

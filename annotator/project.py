@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -481,6 +481,28 @@ class Project:
         text: str | None = None,
     ) -> Annotation:
         """Store a new span and commit. ``text`` (the document's) saves a read in bulk work."""
+        ann = self.new_annotation(
+            doc_id, label, start, end, attrs=attrs, coder=coder, origin=origin, annotation_id=annotation_id,
+            provenance=provenance, text=text,
+        )
+        self.insert_annotations([ann])
+        return ann
+
+    def new_annotation(
+        self,
+        doc_id: int,
+        label: str,
+        start: int,
+        end: int,
+        *,
+        attrs: dict[str, Any] | None = None,
+        coder: str | None = None,
+        origin: str = "manual",
+        annotation_id: str | None = None,
+        provenance: dict[str, Any] | None = None,
+        text: str | None = None,
+    ) -> Annotation:
+        """A checked annotation, not yet stored: build many, then :meth:`insert_annotations` once."""
         doc_text = text if text is not None else self.document(doc_id).text
         stamp = now()
         ann = Annotation(
@@ -498,15 +520,32 @@ class Project:
             provenance=provenance,
         )
         self.validate_annotation(ann, doc_text)
-        with self.transaction():
-            if self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (ann.id,)).fetchone():
-                raise ValidationError(f"an annotation with id {ann.id} already exists")
-            self.conn.execute(
-                f"INSERT INTO annotations({_ANNOTATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _annotation_row(ann),
-            )
-            self._record(ann.id, doc_id, "create", None, ann)
         return ann
+
+    def insert_annotations(self, annotations: list[Annotation]) -> None:
+        """Store checked annotations (from :meth:`new_annotation`) in one transaction, with their history."""
+        if not annotations:
+            return
+        ids = [a.id for a in annotations]
+        if len(set(ids)) != len(ids):
+            raise ValidationError("two new annotations share one id")
+        with self.transaction():
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk : chunk + 500]
+                taken = self.conn.execute(
+                    f"SELECT id FROM annotations WHERE id IN ({','.join('?' * len(part))}) LIMIT 1", part
+                ).fetchone()
+                if taken:
+                    raise ValidationError(f"an annotation with id {taken[0]} already exists")
+            self.conn.executemany(
+                f"INSERT INTO annotations({_ANNOTATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_annotation_row(a) for a in annotations],
+            )
+            stamp = now()
+            self.conn.executemany(
+                "INSERT INTO history(annotation_id, doc_id, action, before, after, at) VALUES (?, ?, 'create', NULL, ?, ?)",
+                [(a.id, a.doc_id, _json(_snapshot(a)), stamp) for a in annotations],
+            )
 
     def update_annotation(self, annotation_id: str, **changes: Any) -> Annotation:
         """Change label, offsets, attributes (replaced whole), origin or provenance; commits."""
@@ -589,7 +628,7 @@ class Project:
             "INSERT INTO history(annotation_id, doc_id, action, before, after, at) VALUES (?, ?, ?, ?, ?, ?)",
             (
                 annotation_id, doc_id, action,
-                _json(asdict(before)) if before else None, _json(asdict(after)) if after else None, now(),
+                _json(_snapshot(before)) if before else None, _json(_snapshot(after)) if after else None, now(),
             ),
         )
 
@@ -747,6 +786,15 @@ def _annotation_row(ann: Annotation) -> tuple[Any, ...]:
         ann.id, ann.doc_id, ann.coder, ann.label, ann.start, ann.end, ann.text, _json(ann.attrs), ann.origin,
         ann.created, ann.updated, _json_or_none(ann.provenance),
     )
+
+
+def _snapshot(ann: Annotation) -> dict[str, Any]:
+    """The annotation as plain data for the history (``dataclasses.asdict`` deep-copies: slower)."""
+    return {
+        "id": ann.id, "doc_id": ann.doc_id, "coder": ann.coder, "label": ann.label, "start": ann.start,
+        "end": ann.end, "text": ann.text, "attrs": ann.attrs, "origin": ann.origin, "created": ann.created,
+        "updated": ann.updated, "provenance": ann.provenance,
+    }
 
 
 def _same_content(a: Annotation, b: Annotation) -> bool:

@@ -1,0 +1,202 @@
+"""Speed at scale: bulk work against sqlite-utils and bare sqlite3, measured in the same run.
+
+    python benchmarks/scale.py                       # 1k and 10k documents
+    python benchmarks/scale.py --sizes 1000,10000,100000 --json results.json
+    python benchmarks/scale.py --sizes 200 --repeat 1  # the smoke run CI makes
+
+Every figure is a median over ``--repeat`` runs, printed next to its baselines
+and as a ratio (ours / baseline: below 1.0 is faster than the baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import read_corpus, write_corpus  # noqa: E402
+
+from annotator.export import ExportOptions, export  # noqa: E402
+from annotator.importing import import_sources  # noqa: E402
+from annotator.project import Project  # noqa: E402
+
+
+def median_seconds(action: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None) -> float:
+    samples = []
+    for _ in range(repeat):
+        if setup:
+            setup()
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def import_ours(corpus: Path, target: Path) -> None:
+    with Project.create(target, coder="bench") as project:
+        import_sources(project, [corpus])
+
+
+def import_sqlite_utils(records: list[dict], target: Path) -> None:
+    db = sqlite_utils.Database(target)
+    db["documents"].insert_all(
+        ({"id": r["id"], "text": r["text"], "title": r["meta"]["title"], "source": r["meta"]["source"]} for r in records),
+        pk="id",
+    )
+    db["annotations"].insert_all(
+        {"doc": r["id"], "label": s["label"], "start": s["start"], "end": s["end"], "text": s["text"],
+         "attrs": json.dumps(s["attrs"], ensure_ascii=False)}
+        for r in records for s in r["spans"]
+    )
+    db.close()
+
+
+def import_sqlite3_floor(records: list[dict], target: Path) -> None:
+    conn = sqlite3.connect(target)
+    conn.executescript(
+        "CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT, title TEXT, source TEXT);"
+        'CREATE TABLE annotations (doc TEXT, label TEXT, "start" INT, "end" INT, text TEXT, attrs TEXT);'
+    )
+    with conn:
+        conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?)",
+                         [(r["id"], r["text"], r["meta"]["title"], r["meta"]["source"]) for r in records])
+        conn.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?)",
+                         [(r["id"], s["label"], s["start"], s["end"], s["text"], json.dumps(s["attrs"], ensure_ascii=False))
+                          for r in records for s in r["spans"]])
+    conn.close()
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def export_ours(project_path: Path, out: Path, fmt: str = "jsonl") -> None:
+    with Project.open(project_path, readonly=True) as project:
+        export(project, ExportOptions(format=fmt), out)
+
+
+def export_sqlite_utils(db_path: Path, out: Path) -> None:
+    db = sqlite_utils.Database(db_path)
+    with open(out, "w", encoding="utf-8") as handle:
+        for row in db["documents"].rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for row in db["annotations"].rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    db.close()
+
+
+def export_select_floor(db_path: Path, out: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    with open(out, "w", encoding="utf-8") as handle:
+        for row in conn.execute("SELECT * FROM documents"):
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for row in conn.execute("SELECT * FROM annotations"):
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    conn.close()
+
+
+# --- opening a large project ------------------------------------------------------------------
+
+OPEN_SCRIPT = """
+import resource, sys, time
+start = time.perf_counter()
+from annotator.project import Project
+project = Project.open(sys.argv[1], readonly=True)
+page = project.documents(limit=200)
+document = project.document(page[0].id)
+spans = project.annotations(document.id)
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def open_first_document(project_path: Path) -> tuple[float, float]:
+    """Seconds from a cold interpreter to the first document's text and spans, and peak MB."""
+    output = subprocess.run([sys.executable, "-c", OPEN_SCRIPT, str(project_path)], capture_output=True, text=True,
+                            check=True).stdout.split()
+    return float(output[0]), float(output[1])
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def measure(size: int, repeat: int, folder: Path) -> dict:
+    corpus = write_corpus(folder / f"corpus{size}.jsonl", size)
+    records = read_corpus(corpus)
+    spans = sum(len(r["spans"]) for r in records)
+    ours_db, utils_db, floor_db = folder / f"ours{size}.db", folder / f"utils{size}.db", folder / f"floor{size}.db"
+
+    def clear(*paths: Path) -> Callable[[], None]:
+        def run() -> None:
+            for path in paths:
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock")):
+                    leftover.unlink(missing_ok=True)
+        return run
+
+    result: dict = {"documents": size, "spans": spans}
+    result["import_s"] = {
+        "ours": median_seconds(lambda: import_ours(corpus, ours_db), repeat, clear(ours_db)),
+        "sqlite_utils": median_seconds(lambda: import_sqlite_utils(records, utils_db), repeat, clear(utils_db)),
+        "sqlite3_floor": median_seconds(lambda: import_sqlite3_floor(records, floor_db), repeat, clear(floor_db)),
+    }
+    out = folder / "out.jsonl"
+    result["export_jsonl_s"] = {
+        "ours": median_seconds(lambda: export_ours(ours_db, out), repeat),
+        "sqlite_utils": median_seconds(lambda: export_sqlite_utils(utils_db, out), repeat),
+        "select_floor": median_seconds(lambda: export_select_floor(floor_db, out), repeat),
+    }
+    seconds, megabytes = open_first_document(ours_db)
+    result["open_first_document"] = {"seconds": round(seconds, 3), "peak_mb": round(megabytes, 1)}
+    for key in ("import_s", "export_jsonl_s"):
+        figures = result[key]
+        baselines = [name for name in figures if name != "ours"]
+        for name in baselines:
+            figures[f"ratio_to_{name}"] = round(figures["ours"] / figures[name], 2)
+        figures.update({k: round(v, 3) for k, v in figures.items() if not k.startswith("ratio")})
+    result["import_docs_per_s"] = round(size / result["import_s"]["ours"])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            results.append(measure(size, args.repeat, Path(tmp)))
+            print_table(results[-1])
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def print_table(result: dict) -> None:
+    print(f"\n{result['documents']:,} documents, {result['spans']:,} spans (medians, seconds)")
+    for key, title in (("import_s", "import"), ("export_jsonl_s", "export jsonl")):
+        figures = result[key]
+        ratios = "  ".join(f"{k.removeprefix('ratio_to_')} x{v}" for k, v in figures.items() if k.startswith("ratio"))
+        plain = "  ".join(f"{k} {v}" for k, v in figures.items() if not k.startswith("ratio"))
+        print(f"  {title:<14} {plain}   ours/baseline: {ratios}")
+    opened = result["open_first_document"]
+    print(f"  open to first document: {opened['seconds']} s, peak {opened['peak_mb']} MB (cold interpreter)")
+    print(f"  import throughput: {result['import_docs_per_s']:,} documents/s")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    main()
