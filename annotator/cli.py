@@ -214,3 +214,10 @@ def stats(project: Path, as_json: bool) -> None:
         click.echo(f"spans [{coder}]: {parts}")
     if figures["pending_suggestions"]:
         click.echo(f"pending suggestions: {figures['pending_suggestions']}")
+
+
+from annotator.cli_lead import adjudicate, agreement, merge  # noqa: E402
+
+main.add_command(merge)
+main.add_command(agreement)
+main.add_command(adjudicate)
