@@ -213,25 +213,27 @@ class AgreementReport:
             "coders": self.coders,
             "labels": self.labels,
             **_figures_json(self.overall),
-            "per_label": {label: _figures_json(f) for label, f in self.per_label.items()},
+            "per_label": {label: _figures_json(f, label) for label, f in self.per_label.items()},
             "per_document": [{k: v for k, v in asdict(d).items() if k != "differing"} for d in self.documents],
         }
 
 
-def _figures_json(figures: Figures) -> dict[str, Any]:
+def _figures_json(figures: Figures, label: str | None = None) -> dict[str, Any]:
+    """Overall figures key attributes by label, then name; one label's figures by name only."""
+    attributes = {
+        name: {
+            attribute: {"compared": a.compared, "agreed": a.agreed, "agreement": a.agreement}
+            for attribute, a in attrs.items()
+        }
+        for name, attrs in figures.attributes.items()
+    }
     return {
         "documents": figures.documents,
         "tokens": figures.tokens,
         "pairwise": [asdict(p) for p in figures.pairwise],
         "fleiss_kappa": figures.fleiss_kappa,
         "krippendorff_alpha": figures.krippendorff_alpha,
-        "attributes": {
-            label: {
-                name: {"compared": a.compared, "agreed": a.agreed, "agreement": a.agreement}
-                for name, a in attrs.items()
-            }
-            for label, attrs in figures.attributes.items()
-        },
+        "attributes": attributes.get(label, {}) if label is not None else attributes,
     }
 
 

@@ -24,25 +24,40 @@ KILLED_54 = {"value": 54, "status": "killed"}
 def merged(tmp_path: Path) -> Path:
     """Three coders; T1 finished by all three, T2 by amal and omar, T3 by amal only."""
     amal = build_coder_file(
-        tmp_path / "amal.db", "amal",
+        tmp_path / "amal.db",
+        "amal",
         {
-            T1: ("done", [("54", "CASUALTY", KILLED_54), ("دير الزور", "PLACE", {}),
-                          ("المرصد السوري لحقوق الإنسان", "ACTOR", {"role": "claimant"})]),
+            T1: (
+                "done",
+                [
+                    ("54", "CASUALTY", KILLED_54),
+                    ("دير الزور", "PLACE", {}),
+                    ("المرصد السوري لحقوق الإنسان", "ACTOR", {"role": "claimant"}),
+                ],
+            ),
             T2: ("done", [("التحالف الدولي", "ACTOR", {}), ("٢٣", "CASUALTY", {"value": 23, "status": "killed"})]),
             T3: ("done", [("ثمانية", "CASUALTY", {"value": 8})]),
         },
     )
     omar = build_coder_file(
-        tmp_path / "omar.db", "omar",
+        tmp_path / "omar.db",
+        "omar",
         {
-            T1: ("done", [("54", "CASUALTY", KILLED_54), ("بدير الزور", "PLACE", {}),
-                          ("المرصد السوري لحقوق الإنسان", "ACTOR", {"role": "claimant"})]),
+            T1: (
+                "done",
+                [
+                    ("54", "CASUALTY", KILLED_54),
+                    ("بدير الزور", "PLACE", {}),
+                    ("المرصد السوري لحقوق الإنسان", "ACTOR", {"role": "claimant"}),
+                ],
+            ),
             T2: ("done", [("التحالف الدولي", "ACTOR", {}), ("٢٣", "CASUALTY", {"value": 23, "status": "missing"})]),
             T3: ("in_progress", [("ثمانية", "CASUALTY", {"value": 8})]),
         },
     )
     sara = build_coder_file(
-        tmp_path / "sara.db", "sara",
+        tmp_path / "sara.db",
+        "sara",
         {T1: ("done", [("54", "CASUALTY", KILLED_54), ("دير الزور", "PLACE", {}), ("المرصد السوري", "ACTOR", {})])},
     )
     out = tmp_path / "merged.db"
@@ -179,11 +194,15 @@ def test_the_leads_decisions_are_recorded_and_undoable(merged: Path) -> None:
         assert not adjudication.items(project, doc.id)[1].open
 
         long_version = next(v for v in actor.versions if v.text == "المرصد السوري لحقوق الإنسان")
-        edited = adjudication.edit(project, long_version.annotation_ids, by="huda", attrs={"role": "claimant", "kind": "organisation"})
+        edited = adjudication.edit(
+            project, long_version.annotation_ids, by="huda", attrs={"role": "claimant", "kind": "organisation"}
+        )
         assert (edited.provenance or {})["decision"] == "edited" and (edited.provenance or {})["agreed"] == []
         assert edited.attrs == {"role": "claimant", "kind": "organisation"}
         start, end = at(T1, "28")
-        added = adjudication.add(project, doc.id, "CASUALTY", start, end, by="huda", attrs={"value": 28, "victims": "civilians"})
+        added = adjudication.add(
+            project, doc.id, "CASUALTY", start, end, by="huda", attrs={"value": 28, "victims": "civilians"}
+        )
         assert (added.provenance or {})["sources"] == [] and (added.provenance or {})["decision"] == "added"
 
         d2 = project.document_by_sha(text_sha256(T2))
@@ -249,10 +268,14 @@ def test_cli_adjudicate_auto_list_accept_reject(merged: Path) -> None:
     assert "by amal, sara (open) id " in place_line
     span_id = place_line.rsplit(" id ", 1)[1]
     other_line = next(line for line in lines if " PLACE بدير الزور " in line)
-    accepted = runner.invoke(main, ["adjudicate", str(merged), "--accept", span_id, "--reject", other_line.rsplit(" id ", 1)[1]])
+    accepted = runner.invoke(
+        main, ["adjudicate", str(merged), "--accept", span_id, "--reject", other_line.rsplit(" id ", 1)[1]]
+    )
     assert accepted.exit_code == 0, accepted.output
     assert accepted.output.splitlines()[0].startswith(f"accepted {span_id} as gold ")
-    assert accepted.output.splitlines()[0].endswith(f"PLACE [{at(T1, 'دير الزور')[0]}, {at(T1, 'دير الزور')[1]}) دير الزور")
+    assert accepted.output.splitlines()[0].endswith(
+        f"PLACE [{at(T1, 'دير الزور')[0]}, {at(T1, 'دير الزور')[1]}) دير الزور"
+    )
     again = runner.invoke(main, ["adjudicate", str(merged)])
     assert again.output.splitlines()[0] == "2 open place(s) in 2 of 2 document(s)"
     bad = runner.invoke(main, ["adjudicate", str(merged), "--accept", "no-such-id"])
@@ -266,18 +289,42 @@ def test_cli_whole_flow_two_coders_to_gold_export(tmp_path: Path) -> None:
     runner = CliRunner()
     records = {
         "amal": [
-            {"id": "d1", "text": T1, "status": "done",
-             "spans": [{"start": at(T1, "54")[0], "end": at(T1, "54")[1], "label": "CASUALTY", "attrs": KILLED_54},
-                       {"start": at(T1, "الباغوز")[0], "end": at(T1, "الباغوز")[1], "label": "PLACE"}]},
-            {"id": "d2", "text": T2, "status": "done",
-             "spans": [{"start": at(T2, "٢٣")[0], "end": at(T2, "٢٣")[1], "label": "CASUALTY", "attrs": {"value": 23}}]},
+            {
+                "id": "d1",
+                "text": T1,
+                "status": "done",
+                "spans": [
+                    {"start": at(T1, "54")[0], "end": at(T1, "54")[1], "label": "CASUALTY", "attrs": KILLED_54},
+                    {"start": at(T1, "الباغوز")[0], "end": at(T1, "الباغوز")[1], "label": "PLACE"},
+                ],
+            },
+            {
+                "id": "d2",
+                "text": T2,
+                "status": "done",
+                "spans": [
+                    {"start": at(T2, "٢٣")[0], "end": at(T2, "٢٣")[1], "label": "CASUALTY", "attrs": {"value": 23}}
+                ],
+            },
         ],
         "omar": [
-            {"id": "d1", "text": T1, "status": "done",
-             "spans": [{"start": at(T1, "54")[0], "end": at(T1, "54")[1], "label": "CASUALTY", "attrs": KILLED_54},
-                       {"start": at(T1, "الباغوز فوقاني")[0], "end": at(T1, "الباغوز فوقاني")[1], "label": "PLACE"}]},
-            {"id": "d2", "text": T2, "status": "done",
-             "spans": [{"start": at(T2, "٢٣")[0], "end": at(T2, "٢٣")[1], "label": "CASUALTY", "attrs": {"value": 23}}]},
+            {
+                "id": "d1",
+                "text": T1,
+                "status": "done",
+                "spans": [
+                    {"start": at(T1, "54")[0], "end": at(T1, "54")[1], "label": "CASUALTY", "attrs": KILLED_54},
+                    {"start": at(T1, "الباغوز فوقاني")[0], "end": at(T1, "الباغوز فوقاني")[1], "label": "PLACE"},
+                ],
+            },
+            {
+                "id": "d2",
+                "text": T2,
+                "status": "done",
+                "spans": [
+                    {"start": at(T2, "٢٣")[0], "end": at(T2, "٢٣")[1], "label": "CASUALTY", "attrs": {"value": 23}}
+                ],
+            },
         ],
     }
     for coder, docs in records.items():
@@ -312,5 +359,7 @@ def test_cli_whole_flow_two_coders_to_gold_export(tmp_path: Path) -> None:
         [("CASUALTY", "٢٣", "gold")],
     ]
     assert lines[1]["spans"][0]["provenance"]["agreed"] == ["amal", "omar"]
-    settled = runner.invoke(main, ["export", merged, "--format", "jsonl", "--layer", "gold", "--status", "done", "--out", "-"])
+    settled = runner.invoke(
+        main, ["export", merged, "--format", "jsonl", "--layer", "gold", "--status", "done", "--out", "-"]
+    )
     assert [json.loads(line)["id"] for line in settled.output.splitlines()] == ["d2"]

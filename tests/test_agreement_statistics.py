@@ -28,12 +28,14 @@ LABELS = ["O", "ACTOR", "PLACE", "CASUALTY"]
 
 
 def span(start: int, end: int, label: str, coder: str = "amal") -> Annotation:
-    return Annotation(id=f"{coder}-{start}-{end}-{label}", doc_id=1, coder=coder, label=label, start=start, end=end, text="")
+    return Annotation(
+        id=f"{coder}-{start}-{end}-{label}", doc_id=1, coder=coder, label=label, start=start, end=end, text=""
+    )
 
 
 def test_cohen_kappa_hand_worked_vector_from_the_issue() -> None:
-    a = "ACTOR ACTOR O O PLACE O CASUALTY O O O".split()
-    b = "ACTOR O O O PLACE O CASUALTY CASUALTY O O".split()
+    a = ["ACTOR", "ACTOR", "O", "O", "PLACE", "O", "CASUALTY", "O", "O", "O"]
+    b = ["ACTOR", "O", "O", "O", "PLACE", "O", "CASUALTY", "CASUALTY", "O", "O"]
     # po = 8/10; pe = (2*1 + 6*6 + 1*1 + 1*2) / 100 = 0.41; kappa = 0.39 / 0.59
     assert cohen_kappa(a, b) == pytest.approx(0.39 / 0.59)
     assert round(cohen_kappa(a, b), 4) == 0.6610
@@ -62,8 +64,8 @@ def test_fleiss_kappa_hand_worked() -> None:
 
 def test_krippendorff_alpha_hand_worked() -> None:
     # Two raters, the issue's vectors: alpha corrects kappa for the sample: 1 - (n-1) * Do / De.
-    a = "ACTOR ACTOR O O PLACE O CASUALTY O O O".split()
-    b = "ACTOR O O O PLACE O CASUALTY CASUALTY O O".split()
+    a = ["ACTOR", "ACTOR", "O", "O", "PLACE", "O", "CASUALTY", "O", "O", "O"]
+    b = ["ACTOR", "O", "O", "O", "PLACE", "O", "CASUALTY", "CASUALTY", "O", "O"]
     # n = 20 values: O 12, ACTOR 3, PLACE 2, CASUALTY 3; disagreeing pairs 2 units * 2 = 4.
     expected = 1 - 19 * 4 / (20 * 20 - (12 * 12 + 3 * 3 + 2 * 2 + 3 * 3))
     assert krippendorff_alpha_nominal(list(zip(a, b, strict=True))) == pytest.approx(expected)
@@ -171,3 +173,8 @@ def test_token_labels_take_the_outermost_span_and_cover_proclitics() -> None:
     ]
     assert token_labels(tokens, spans) == ["O", "ACTOR", "ACTOR", "ACTOR", "O", "PLACE", "O", "O"]
     assert token_labels(tokens, []) == ["O"] * len(tokens)
+    # nested spans that start together: the longer one is outermost, whatever the order given
+    inner = span(actor, actor + len("قوات سوريا"), "PLACE")
+    outer = span(actor, actor + len("قوات سوريا الديمقراطية"), "ACTOR")
+    for given_order in ([inner, outer], [outer, inner]):
+        assert token_labels(tokens, given_order)[1:4] == ["ACTOR", "ACTOR", "ACTOR"]

@@ -42,9 +42,7 @@ def at(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def build_coder_file(
-    path: Path, coder: str, docs: dict[str, tuple[str, list[Span]]], *, codebook: Any = None
-) -> Path:
+def build_coder_file(path: Path, coder: str, docs: dict[str, tuple[str, list[Span]]], *, codebook: Any = None) -> Path:
     """A coder's project: ``docs`` maps each text to (status, [(needle, label, attrs), ...])."""
     with Project.create(path, coder=coder, codebook=codebook) as project:
         for number, (text, (status, spans)) in enumerate(docs.items(), start=1):
@@ -61,8 +59,19 @@ def content(path: Path) -> dict[str, Any]:
     with Project.open(path, readonly=True) as project:
         sha = {d: project.document(d).sha256 for d in project.document_ids()}
         spans = sorted(
-            (sha[a.doc_id], a.coder, a.id, a.label, a.start, a.end, a.text, json.dumps(a.attrs, sort_keys=True),
-             a.origin, a.created, a.updated)
+            (
+                sha[a.doc_id],
+                a.coder,
+                a.id,
+                a.label,
+                a.start,
+                a.end,
+                a.text,
+                json.dumps(a.attrs, sort_keys=True),
+                a.origin,
+                a.created,
+                a.updated,
+            )
             for a in project.annotations()
         )
         statuses = sorted(
@@ -158,7 +167,11 @@ def test_a_newer_file_updates_the_coder_layer(tmp_path: Path, amal: Path, omar: 
         added = source.add_annotation(doc.id, "ACTOR", start, end)
         source.set_status(doc.id, "done", flagged=True, comment="تحقق من الرقم")
     report = merge_projects(out, [amal])
-    assert (report.sources[0].spans_added, report.sources[0].spans_updated, report.sources[0].spans_removed) == (1, 1, 1)
+    assert (report.sources[0].spans_added, report.sources[0].spans_updated, report.sources[0].spans_removed) == (
+        1,
+        1,
+        1,
+    )
     with Project.open(out, readonly=True) as merged:
         assert merged.annotation(casualty.id).attrs["victims"] == "civilians"
         assert merged.annotation(added.id).text == "المرصد السوري لحقوق الإنسان"
@@ -258,7 +271,9 @@ def test_the_merged_project_cannot_be_its_own_source(tmp_path: Path, amal: Path)
         merge_projects(out, [out])
 
 
-def test_a_bad_second_source_leaves_an_existing_merged_project_as_it_was(tmp_path: Path, amal: Path, omar: Path) -> None:
+def test_a_bad_second_source_leaves_an_existing_merged_project_as_it_was(
+    tmp_path: Path, amal: Path, omar: Path
+) -> None:
     out = tmp_path / "merged.db"
     merge_projects(out, [amal])
     before, digest = content(out), file_digest(out)
@@ -319,7 +334,9 @@ def test_cli_merge_prints_what_it_did(tmp_path: Path, amal: Path, omar: Path) ->
     ]
     again = runner.invoke(main, ["merge", str(out), str(amal)])
     assert again.exit_code == 0
-    assert again.output.splitlines()[0].endswith("spans: 0 added, 0 updated, 0 removed, 4 unchanged; 0 status(es) changed")
+    assert again.output.splitlines()[0].endswith(
+        "spans: 0 added, 0 updated, 0 removed, 4 unchanged; 0 status(es) changed"
+    )
 
 
 def test_cli_merge_errors_exit_1_with_one_line(tmp_path: Path, amal: Path) -> None:

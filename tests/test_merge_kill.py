@@ -53,7 +53,11 @@ def run_and_kill(out: Path, stop_at: int, sources: list[Path]) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(out), str(stop_at), *map(str, sources)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         line = child.stdout.readline() if child.stdout else ""

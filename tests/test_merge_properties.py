@@ -25,10 +25,12 @@ WORDS = {text: [t for t in tokenize(text) if t.is_word] for text in TEXTS}
 
 
 @st.composite
-def coder_work(draw: st.DrawFn) -> list[tuple[str, str, list[tuple[int, int, str, dict[str, Any]]]]]:
+def coder_work(
+    draw: st.DrawFn, statuses: tuple[str, ...] = STATUSES, min_texts: int = 0
+) -> list[tuple[str, str, list[tuple[int, int, str, dict[str, Any]]]]]:
     """Some of the texts, each with a status and spans over whole words (sometimes nested or repeated)."""
     work = []
-    for text in draw(st.lists(st.sampled_from(TEXTS), unique=True, max_size=3)):
+    for text in draw(st.lists(st.sampled_from(TEXTS), unique=True, min_size=min_texts, max_size=3)):
         words = WORDS[text]
         spans = []
         for _ in range(draw(st.integers(0, 4))):
@@ -36,7 +38,7 @@ def coder_work(draw: st.DrawFn) -> list[tuple[str, str, list[tuple[int, int, str
             last = draw(st.integers(first, min(first + 2, len(words) - 1)))
             label = draw(st.sampled_from(sorted(ATTRS)))
             spans.append((words[first].start, words[last].end, label, draw(st.sampled_from(ATTRS[label]))))
-        work.append((text, draw(st.sampled_from(STATUSES)), spans))
+        work.append((text, draw(st.sampled_from(statuses)), spans))
     return work
 
 
@@ -50,17 +52,16 @@ def write(path: Path, coder: str, work: list[tuple[str, str, list[tuple[int, int
     return path
 
 
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(coder_work(), coder_work(), coder_work())
-def test_merge_is_idempotent_commutative_and_read_only(
-    first: list[Any], second: list[Any], third: list[Any]
-) -> None:
+def test_merge_is_idempotent_commutative_and_read_only(first: list[Any], second: list[Any], third: list[Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        sources = [write(root / "amal.db", "amal", first), write(root / "omar.db", "omar", second),
-                   write(root / "sara.db", "sara", third)]
+        sources = [
+            write(root / "amal.db", "amal", first),
+            write(root / "omar.db", "omar", second),
+            write(root / "sara.db", "sara", third),
+        ]
         digests = [file_digest(p) for p in sources]
         results = []
         for number, order in enumerate(itertools.permutations(sources)):
