@@ -295,10 +295,17 @@ def auto_adjudicate(
                 continue
             report.documents += 1
             text = project.document(doc_id).text
-            for item in items(project, doc_id, coders):
+            found = items(project, doc_id, coders)
+            added_here = 0
+            for item in found:
                 for version in item.versions:
-                    if version.state != "open" or not _wins(version, finished, strategy):
+                    if not _wins(version, finished, strategy):
                         continue
+                    if version.state == "gold":
+                        report.already += 1
+                        continue
+                    if version.state != "open":
+                        continue  # the lead rejected it or settled the place
                     gold_id = str(uuid.uuid5(_AUTO_NAMESPACE, "\n".join(sorted(version.annotation_ids))))
                     if project.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (gold_id,)).fetchone():
                         report.already += 1
@@ -318,9 +325,10 @@ def auto_adjudicate(
                         text=text,
                     )
                     report.added += 1
-            remaining = sum(1 for i in items(project, doc_id, coders) if i.open)
+                    added_here += 1
+            remaining = sum(1 for i in (items(project, doc_id, coders) if added_here else found) if i.open)
             report.open += remaining
-            if mark_settled(project, doc_id, coders) == "done":
+            if mark_settled(project, doc_id, open_count=remaining) == "done":
                 report.settled += 1
     return report
 
@@ -331,13 +339,17 @@ def _wins(version: Version, finished: tuple[str, ...], strategy: str) -> bool:
     return len(version.coders) * 2 > len(finished)
 
 
-def mark_settled(project: Project, doc_id: int, coders: Sequence[str] | None = None) -> str:
+def mark_settled(
+    project: Project, doc_id: int, coders: Sequence[str] | None = None, *, open_count: int | None = None
+) -> str:
     """Set the project coder's status of a document from its items: ``done`` when none is open,
-    else ``in_progress``; a ``skipped`` status is left alone. Returns the status now."""
+    else ``in_progress``; a ``skipped`` status is left alone. Returns the status now.
+    ``open_count`` saves recounting when the caller has just counted the open items."""
     current = project.status(doc_id).status
     if current == "skipped":
         return current
-    open_count = sum(1 for i in items(project, doc_id, coders) if i.open)
+    if open_count is None:
+        open_count = sum(1 for i in items(project, doc_id, coders) if i.open)
     wanted = "in_progress" if open_count else "done"
     if wanted != current:
         project.set_status(doc_id, wanted)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -53,7 +54,7 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
     n = len(a)
     if n == 0:
         return None
-    observed = sum(1 for x, y in zip(a, b, strict=True) if x == y) / n
+    observed = sum(map(operator.eq, a, b)) / n
     count_a, count_b = Counter(a), Counter(b)
     expected = sum(count_a[c] * count_b[c] for c in count_a) / (n * n)
     if expected == 1:
@@ -71,10 +72,12 @@ def fleiss_kappa(ratings: Sequence[Sequence[str]]) -> float | None:
     items = len(ratings)
     totals: Counter[str] = Counter()
     agreement = 0.0
-    for item in ratings:
-        counts = Counter(item)
-        totals.update(counts)
-        agreement += (sum(c * c for c in counts.values()) - raters) / (raters * (raters - 1))
+    # Most tokens are rated alike (all O): work on each distinct rating pattern once.
+    for pattern, times in Counter(map(tuple, ratings)).items():
+        counts = Counter(pattern)
+        for category, count in counts.items():
+            totals[category] += count * times
+        agreement += times * (sum(c * c for c in counts.values()) - raters) / (raters * (raters - 1))
     observed = agreement / items
     expected = sum((t / (items * raters)) ** 2 for t in totals.values())
     if expected == 1:
@@ -86,13 +89,15 @@ def krippendorff_alpha_nominal(units: Iterable[Sequence[str | None]]) -> float |
     """Krippendorff's alpha for nominal data; ``units[i]`` holds each rater's value, None when missing."""
     disagreement = 0.0
     totals: Counter[str] = Counter()
-    for unit in units:
-        counts = Counter(v for v in unit if v is not None)
-        m = sum(counts.values())
+    for unit, times in Counter(map(tuple, units)).items():
+        pattern = [v for v in unit if v is not None]
+        m = len(pattern)
         if m < 2:
             continue  # a value no other rater saw cannot be paired
-        totals.update(counts)
-        disagreement += (m * m - sum(c * c for c in counts.values())) / (m - 1)
+        counts = Counter(pattern)
+        for value, count in counts.items():
+            totals[value] += count * times
+        disagreement += times * (m * m - sum(c * c for c in counts.values())) / (m - 1)
     n = sum(totals.values())
     expected = n * n - sum(c * c for c in totals.values())
     if expected == 0:
@@ -129,10 +134,14 @@ def f1(matches: int, count_a: int, count_b: int) -> float | None:
     return None if count_a + count_b == 0 else 2 * matches / (count_a + count_b)
 
 
-def token_labels(tokens: Sequence[Token], spans: Sequence[Annotation]) -> list[str]:
-    """Each token's label: the outermost overlapping span's (earliest start, then longest), else ``O``."""
+def token_labels(tokens: Sequence[Token], spans: Sequence[Annotation], ends: Sequence[int] | None = None) -> list[str]:
+    """Each token's label: the outermost overlapping span's (earliest start, then longest), else ``O``.
+
+    ``ends`` (the tokens' ends, ascending) saves recomputing them for every coder of a document.
+    """
     labels: list[str | None] = [None] * len(tokens)
-    ends = [t.end for t in tokens]
+    if ends is None:
+        ends = [t.end for t in tokens]
     for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label)):
         i = bisect.bisect_right(ends, span.start)
         while i < len(tokens) and tokens[i].start < span.end:
@@ -245,6 +254,7 @@ class _Doc:
     tokens: list[Token]
     finished: tuple[str, ...]
     spans: dict[str, list[Annotation]]
+    ends: list[int] = field(default_factory=list)
 
 
 def agreement(project: Project, *, label: str | None = None, coders: Sequence[str] | None = None) -> AgreementReport:
@@ -269,6 +279,8 @@ def agreement(project: Project, *, label: str | None = None, coders: Sequence[st
         )
     overall = _figures(docs, coders, None, project)
     per_label = {name: _figures(docs, coders, name, project) for name in labels}
+    for name, figures in per_label.items():
+        figures.attributes = {name: overall.attributes[name]} if name in overall.attributes else {}
     documents = sorted(
         (_document_figures(doc) for doc in docs),
         key=lambda d: (-d.disagreements, -d.token_disagreement, d.id),
@@ -286,13 +298,21 @@ def _load(project: Project, coders: list[str], labels: set[str]) -> list[_Doc]:
         for ann in project.annotations(doc_id, include_suggestions=False):
             if ann.coder in spans and ann.label in labels:
                 spans[ann.coder].append(ann)
-        out.append(_Doc(doc_id, doc.key, doc.title, tokenize(doc.text), finished, spans))
+        tokens = tokenize(doc.text)
+        out.append(_Doc(doc_id, doc.key, doc.title, tokens, finished, spans, [t.end for t in tokens]))
     return out
 
 
 def _figures(docs: list[_Doc], coders: list[str], label: str | None, project: Project) -> Figures:
     def spans(doc: _Doc, coder: str) -> list[Annotation]:
         return [a for a in doc.spans[coder] if label is None or a.label == label]
+
+    cache: dict[tuple[int, str], list[str]] = {}
+
+    def labelled(doc: _Doc, coder: str) -> list[str]:
+        if (doc.id, coder) not in cache:
+            cache[doc.id, coder] = token_labels(doc.tokens, spans(doc, coder), doc.ends)
+        return cache[doc.id, coder]
 
     pairwise = []
     attributes: dict[str, dict[str, AttributeFigures]] = {}
@@ -306,9 +326,10 @@ def _figures(docs: list[_Doc], coders: list[str], label: str | None, project: Pr
             count_a, count_b = count_a + len(spans_a), count_b + len(spans_b)
             exact += exact_matches(spans_a, spans_b)
             overlap += overlap_matches(spans_a, spans_b)
-            labels_a += token_labels(doc.tokens, spans_a)
-            labels_b += token_labels(doc.tokens, spans_b)
-            _compare_attributes(spans_a, spans_b, attributes, project)
+            labels_a += labelled(doc, a)
+            labels_b += labelled(doc, b)
+            if label is None:  # one label's attribute figures are the overall ones for it
+                _compare_attributes(spans_a, spans_b, attributes, project)
         pairwise.append(
             PairFigures(
                 coders=[a, b],
@@ -323,10 +344,9 @@ def _figures(docs: list[_Doc], coders: list[str], label: str | None, project: Pr
             )
         )
     everyone = [d for d in docs if set(coders) <= set(d.finished)]
-    ratings: list[list[str]] = []
+    ratings: list[tuple[str, ...]] = []
     for doc in everyone:
-        per_coder = [token_labels(doc.tokens, spans(doc, c)) for c in coders]
-        ratings += [list(column) for column in zip(*per_coder, strict=True)]
+        ratings += zip(*(labelled(doc, c) for c in coders), strict=True)
     return Figures(
         pairwise=pairwise,
         documents=len(everyone),
@@ -369,7 +389,7 @@ def _document_figures(doc: _Doc) -> DocumentFigures:
     spans = [a for c in doc.finished for a in doc.spans[c]]
     found = build_items(doc.id, doc.finished, spans)
     differing = [item for item in found if not item.unanimous]
-    columns = list(zip(*(token_labels(doc.tokens, doc.spans[c]) for c in doc.finished), strict=True))
+    columns = list(zip(*(token_labels(doc.tokens, doc.spans[c], doc.ends) for c in doc.finished), strict=True))
     split = sum(1 for column in columns if len(set(column)) > 1)
     return DocumentFigures(
         id=doc.key,
