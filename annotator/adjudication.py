@@ -140,11 +140,16 @@ class AutoReport:
 def compared_coders(project: Project) -> list[str]:
     """The coders whose work is compared: merged layers (or, in an unmerged project, every layer
     but gold) that marked at least one document done. The merged project's own coder is the lead."""
-    layers = merged_layers(project) or [c for c in project.coders() if c != GOLD]
+    layers = coder_layers(project)
     finished = {
         row[0] for row in project.conn.execute("SELECT DISTINCT coder FROM document_status WHERE status = 'done'")
     }
     return [c for c in layers if c in finished]
+
+
+def coder_layers(project: Project) -> list[str]:
+    """Every layer that could be compared: the merged ones, else all but gold."""
+    return merged_layers(project) or [c for c in project.coders() if c != GOLD]
 
 
 def finished_by(project: Project, coders: Sequence[str]) -> dict[int, tuple[str, ...]]:

@@ -35,7 +35,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
-from annotator.adjudication import build_items, compared_coders, finished_by
+from annotator.adjudication import build_items, coder_layers, compared_coders, finished_by
 from annotator.errors import ValidationError
 from annotator.models import Annotation
 from annotator.project import Project
@@ -213,6 +213,7 @@ class AgreementReport:
     overall: Figures
     per_label: dict[str, Figures]
     documents: list[DocumentFigures]
+    unfinished: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The ``agreement --json`` object; ``pairwise``, ``fleiss_kappa``, ``krippendorff_alpha``
@@ -221,6 +222,7 @@ class AgreementReport:
             "project": self.project,
             "coders": self.coders,
             "labels": self.labels,
+            "coders_without_finished_documents": self.unfinished,
             **_figures_json(self.overall),
             "per_label": {label: _figures_json(f, label) for label, f in self.per_label.items()},
             "per_document": [{k: v for k, v in asdict(d).items() if k != "differing"} for d in self.documents],
@@ -285,7 +287,8 @@ def agreement(project: Project, *, label: str | None = None, coders: Sequence[st
         (_document_figures(doc) for doc in docs),
         key=lambda d: (-d.disagreements, -d.token_disagreement, d.id),
     )
-    return AgreementReport(str(project.path), coders, labels, overall, per_label, documents)
+    unfinished = [c for c in coder_layers(project) if c not in coders]
+    return AgreementReport(str(project.path), coders, labels, overall, per_label, documents, unfinished)
 
 
 def _load(project: Project, coders: list[str], labels: set[str]) -> list[_Doc]:
@@ -433,8 +436,10 @@ def text_lines(report: AgreementReport) -> list[str]:
     out = [
         f"{report.project}: coders {', '.join(report.coders)}; {overall.documents} document(s) finished by all, "
         f"{len(report.documents)} by at least two",
-        "pair                     docs  spans        F1 exact  F1 overlap  token kappa",
     ]
+    if report.unfinished:
+        out.append(f"not compared (no document marked done): {', '.join(report.unfinished)}")
+    out.append("pair                     docs  spans        F1 exact  F1 overlap  token kappa")
     for pair in overall.pairwise:
         spans = f"{pair.spans[0]} / {pair.spans[1]}"
         out.append(

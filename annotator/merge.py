@@ -128,6 +128,9 @@ def merge_projects(
     try:
         for source in sources:
             opened.append(Project.open(source, readonly=True))
+            # One read transaction per source: every read sees the same snapshot even if
+            # the coder's app writes to the file meanwhile.
+            opened[-1].conn.execute("BEGIN")
         chosen = _load_chosen_codebook(Path(codebook_from)) if codebook_from is not None else None
         if out.exists():
             with Project.open(out) as target:

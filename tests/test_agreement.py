@@ -279,3 +279,13 @@ def test_cli_errors(tmp_path: Path, merged: Path) -> None:
     not_ours.write_text("hello", encoding="utf-8")
     result = runner.invoke(main, ["agreement", str(not_ours)])
     assert result.exit_code == 1 and result.output == f"error: {not_ours}: not a project file (not a SQLite database)\n"
+
+
+def test_a_coder_with_nothing_finished_is_named_not_compared(tmp_path: Path, merged: Path) -> None:
+    late = build_coder_file(tmp_path / "huda.db", "huda", {T1: ("in_progress", [("54", "CASUALTY", KILLED_54)])})
+    merge_projects(merged, [late])
+    result = CliRunner().invoke(main, ["agreement", str(merged)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == "not compared (no document marked done): huda"
+    data = json.loads(CliRunner().invoke(main, ["agreement", str(merged), "--json"]).output)
+    assert data["coders"] == ["amal", "omar"] and data["coders_without_finished_documents"] == ["huda"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -64,7 +63,8 @@ def test_merge_is_idempotent_commutative_and_read_only(first: list[Any], second:
         ]
         digests = [file_digest(p) for p in sources]
         results = []
-        for number, order in enumerate(itertools.permutations(sources)):
+        orders = [sources, sources[::-1], sources[1:] + sources[:1]]
+        for number, order in enumerate(orders):
             out = root / f"merged-{number}.db"
             merge_projects(out, list(order))
             results.append(content(out))
