@@ -152,9 +152,10 @@ def _list_open(project: Project, min_coders: int) -> None:
         for item in adjudication.items(project, entry.doc_id, coders):
             if not item.open:
                 continue
+            click.echo(f"  place [{item.start}, {item.end}):")
             for v in item.versions:
                 attrs = json.dumps(v.attrs, ensure_ascii=False, sort_keys=True)
                 click.echo(
-                    f"  [{v.start}, {v.end}) {v.label} {v.text} {attrs} by {', '.join(v.coders)} "
+                    f"    [{v.start}, {v.end}) {v.label} {v.text} {attrs} by {', '.join(v.coders)} "
                     f"({v.state}) id {v.annotation_ids[0]}"
                 )
