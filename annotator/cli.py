@@ -218,6 +218,10 @@ def stats(project: Path, as_json: bool) -> None:
 
 # Commands defined in their own modules.
 from annotator.cli_history import history, restore  # noqa: E402
+from annotator.cli_lead import adjudicate, agreement, merge  # noqa: E402
 
 main.add_command(restore)
 main.add_command(history)
+main.add_command(merge)
+main.add_command(agreement)
+main.add_command(adjudicate)

@@ -754,6 +754,39 @@ class Project:
             "pending_suggestions": suggestions,
         }
 
+    # --- copies from another project (annotator.merge) ---------------------------------
+
+    def put_annotation(self, ann: Annotation) -> str | None:
+        """Store ``ann`` exactly as given (id, coder, timestamps): a copy of another file's span.
+
+        A merge keeps each coder's span as the coder made it, so unlike
+        :meth:`add_annotation` nothing is re-stamped. Creates the row, or updates
+        (and undeletes) the row with that id; the history records the change.
+        Returns ``"create"``, ``"update"``, ``"restore"`` or None when the stored
+        row already had this content. The caller validates and owns the transaction.
+        """
+        row = self.conn.execute(
+            f"SELECT {_ANNOTATION_COLUMNS}, deleted FROM annotations WHERE id = ?", (ann.id,)
+        ).fetchone()
+        if row is None:
+            self.conn.execute(
+                f"INSERT INTO annotations({_ANNOTATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _annotation_row(ann),
+            )
+            self._record(ann.id, ann.doc_id, "create", None, ann)
+            return "create"
+        before, deleted = _annotation(row[:-1]), bool(row[-1])
+        if not deleted and _same_content(before, ann) and before.doc_id == ann.doc_id:
+            return None
+        self.conn.execute(
+            'UPDATE annotations SET doc_id = ?, coder = ?, label = ?, "start" = ?, "end" = ?, text = ?, attrs = ?, '
+            "origin = ?, created = ?, updated = ?, provenance = ?, deleted = 0 WHERE id = ?",
+            (*_annotation_row(ann)[1:], ann.id),
+        )
+        action = "restore" if deleted else "update"
+        self._record(ann.id, ann.doc_id, action, None if deleted else before, ann)
+        return action
+
 
 # --- row conversion ----------------------------------------------------------------------
 

@@ -104,6 +104,22 @@ CREATE TABLE rejected_suggestions (
     PRIMARY KEY (doc_id, coder, label, "start", "end")
 );
 CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2');
+-- Merged projects (annotator.merge): which source file each coder layer came from.
+CREATE TABLE merge_sources (
+    coder TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL,
+    path TEXT NOT NULL,
+    source_modified TEXT NOT NULL,
+    merged_at TEXT NOT NULL
+);
+-- Adjudication (annotator.adjudication): coder spans the lead rejected for gold.
+CREATE TABLE rejections (
+    id TEXT PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    sources TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 """
 
 # Every object a version-1 file may hold; anything else (a trigger, a view, a
@@ -115,6 +131,7 @@ EXPECTED_OBJECTS: dict[int, set[str]] = {
         "sketches", "rejected_suggestions", "search",
         "annotations_by_document", "document_status_by_status", "history_by_annotation",
         "history_by_document", "sketches_by_hash",
+        "merge_sources", "rejections",
     }
     | _FTS_SHADOW,
 }
