@@ -214,3 +214,8 @@ def stats(project: Path, as_json: bool) -> None:
         click.echo(f"spans [{coder}]: {parts}")
     if figures["pending_suggestions"]:
         click.echo(f"pending suggestions: {figures['pending_suggestions']}")
+
+
+from annotator.cli_suggest import suggest as suggest_command  # noqa: E402
+
+main.add_command(suggest_command)
