@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -233,7 +233,7 @@ class _Group:
     hundreds: Decimal = Decimal(0)
     tens: Decimal = Decimal(0)
     units: Decimal = Decimal(0)
-    scaled: bool = False
+    scale: int = 0  # the last scale word's size (ألف 1000, مليون 10**6), 0 before any
     vague: VagueAmount | None = None
     factor: int = 1
 
@@ -255,7 +255,7 @@ class _Group:
     def _add(self, value: Decimal, word: str) -> None:
         if word in _SCALES or value >= 1000:
             self.total += _SCALES.get(word, value)
-            self.scaled = True
+            self.scale = _magnitude(_SCALES.get(word, value))
         elif value >= 100:
             self.hundreds = value
         elif value >= 10:
@@ -275,24 +275,29 @@ class _Group:
                 return False
             self.factor = _SCALES[word]
         elif last.kind == "digits":
-            if joined or word not in _SCALES or self.scaled:
+            if joined or word not in _SCALES or self.scale:
                 return False
-            self.total, self.units, self.scaled = self.units * _SCALES[word], Decimal(0), True
+            self.total, self.units, self.scale = self.units * _SCALES[word], Decimal(0), _SCALES[word]
         elif piece.kind != "word" and word not in _SCALES:
             return False
         elif not joined:
-            if word in _SCALES and last.word not in _SCALES:
+            if word in _SCALES and last.word not in _SCALES and (not self.scale or _SCALES[word] < self.scale):
                 self.total += max(self.partial, Decimal(1)) * _SCALES[word]
                 self.hundreds = self.tens = self.units = Decimal(0)
-                self.scaled = True
+                self.scale = _SCALES[word]
             elif word in _TENS_WORD and 1 <= self.units <= 9 and not self.tens and last.word not in _SCALES:
                 self.tens = Decimal(10)
             elif word in _HUNDRED and 3 <= self.units <= 9 and not self.hundreds and not self.tens:
                 self.hundreds, self.units = self.units * 100, Decimal(0)  # ثلاث مئة
             else:
                 return False
-        elif word in _SCALES or word in _TEEN_ONLY:
-            return False
+        elif word in _SCALES or value >= 1000:
+            # مليون و ألفان: a smaller thousand-word after a bigger scale
+            size = _SCALES.get(word, value)
+            if self.partial or not self.scale or _magnitude(size) >= self.scale:
+                return False
+            self.total += size
+            self.scale = _magnitude(size)
         elif 1 <= value <= 9:
             if self.units or self.tens or not (self.hundreds or self.total):
                 return False
@@ -333,6 +338,14 @@ class _Group:
         return NumberReading(start, end, number, number, number, kind)
 
 
+def _magnitude(value: Decimal | int) -> int:
+    """The scale word a value is counted in: 1000 for ألفان, 10**6 for مليونين."""
+    size = 1
+    while size * 1000 <= value:
+        size *= 1000
+    return size
+
+
 def find_numbers(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> list[NumberReading]:
     """Every number expression of ``text`` with its value, left to right, never overlapping.
 
@@ -342,19 +355,22 @@ def find_numbers(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS
     table = _Table(vague)
     readings: list[NumberReading] = []
     group: _Group | None = None
+    waw = False  # a lone و between number words: "مئتان و خمسون" as some sources write it
     for token in tokenize(text):
+        if group is not None and not waw and token.text == "و":
+            waw = True
+            continue
         piece = table.piece(text, token) if token.is_word else None
+        if piece is not None and waw and not piece.clitic:
+            piece = replace(piece, clitic="و")
+        waw = False
         if group is not None and piece is not None and group.extend(piece):
             continue
-        if group is not None:
-            reading = group.reading()
-            if reading is not None:
-                readings.append(reading)
-        group = _Group.start(piece) if piece is not None else None
-    if group is not None:
-        reading = group.reading()
-        if reading is not None:
+        if group is not None and (reading := group.reading()) is not None:
             readings.append(reading)
+        group = _Group.start(replace(piece, clitic="")) if piece is not None else None
+    if group is not None and (reading := group.reading()) is not None:
+        readings.append(reading)
     return readings
 
 

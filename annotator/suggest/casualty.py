@@ -97,7 +97,8 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
         first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
         if _not_a_casualty(context, reading, first, last):
             continue
-        status = _status(context, first, last) or _subset_status(context, previous, first)
+        status = _part_status(context, previous, first) or _status(context, first, last)
+        status = status or _subset_status(context, previous, first)
         if status is None:
             continue
         attrs = _attributes(context, reading, first, last)
@@ -107,12 +108,26 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
     return out
 
 
+def _part_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
+    """ "قتل 23 شخصا، بينهم أربعة أطفال، وأصيب العشرات": right after بينهم, the figure is a part
+    of the previous one, whatever status word comes next."""
+    before = context.adjacent_words_before(first, 1)
+    if previous is None or not before or not W.SUBSET_WORDS.matches(before[0].text):
+        return None
+    return previous[1] if context.sentence[previous[0]] == context.sentence[first] else None
+
+
 def _subset_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
-    """ "54 شخصا بينهم مقاتلون ... و28 مدنيا": a part of a figure shares its status."""
+    """A figure with no status word of its own shares the previous figure's when it is a part of it
+    ("54 شخصا بينهم مقاتلون ... و28 مدنيا") or joined to it by و ("250 طفلا و130 امرأة")."""
     if previous is None or context.sentence[previous[0]] != context.sentence[first]:
         return None
-    between = context.tokens[previous[0] + 1 : first]
-    return previous[1] if any(t.is_word and W.SUBSET_WORDS.matches(t.text) for t in between) else None
+    between = [t for t in context.tokens[previous[0] + 1 : first] if t.is_word]
+    if any(W.SUBSET_WORDS.matches(t.text) for t in between):
+        return previous[1]
+    number = context.tokens[first]
+    joined = number.text.startswith("و") or (between and between[-1].text == "و")
+    return previous[1] if joined and len(between) <= 2 else None
 
 
 def casualty_attributes(
@@ -266,8 +281,8 @@ def _victims(context: _Context, last: int) -> str:
         for victims, wordlist in W.VICTIM_WORDS.items():
             if wordlist.matches(token.text):
                 return victims
-        if not W.NOUN_FILLERS.matches(token.text):
-            break
+        if not (W.NOUN_FILLERS.matches(token.text) or _status_of(token.text)):
+            break  # "226 ألف قتيل مدني": a status noun between the number and its people
     return "unspecified"
 
 
