@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from pyarabic.number_const import NUMBER_WORDS
@@ -184,35 +185,37 @@ def _digits_value(text: str) -> Decimal | None:
 
 
 class _Table:
-    """Lookups over the number words and a codebook's vague amounts."""
+    """Lookups over the number words and a codebook's vague amounts, remembered per word."""
 
     def __init__(self, vague: Sequence[VagueAmount]):
         self.vague = {_vague_key(w): amount for amount in vague for w in amount.words}
+        self._known: dict[str, tuple[int, str, str, Decimal, str, VagueAmount | None, bool] | None] = {}
 
     def piece(self, text: str, token: Token) -> _Piece | None:
-        readings = [(0, "")] + [(n, normalize(token.text[:n])) for n in proclitic_candidates(token.text)]
-        for offset, clitic in readings:
-            rest = token.text[offset:]
-            if rest[:1].isdecimal():
-                if not self._standalone(text, token):
-                    return None
-                value = _digits_value(rest)
-                return None if value is None else _Piece(token, offset, clitic, "digits", value)
-            key = normalize(rest)
+        if any(ch.isdecimal() for ch in token.text):
+            offsets = [0, *proclitic_candidates(token.text)]
+            for offset in offsets:
+                rest = token.text[offset:]
+                if rest[:1].isdecimal():
+                    value = _digits_value(rest) if self._standalone(text, token) else None
+                    clitic = normalize(token.text[:offset])
+                    return None if value is None else _Piece(token, offset, clitic, "digits", value)
+            return None
+        if token.text not in self._known:
+            self._known[token.text] = self._word(token.text)
+        found = self._known[token.text]
+        return None if found is None else _Piece(token, *found)
+
+    def _word(self, written: str) -> tuple[int, str, str, Decimal, str, VagueAmount | None, bool] | None:
+        for offset in (0, *proclitic_candidates(written)):
+            key = normalize(written[offset:])
             for word, article in ((key, False), (key[2:], True)) if key.startswith("ال") else ((key, False),):
                 if article and (word in _NO_ARTICLE or len(word) < 3):
                     continue
                 if word in self.vague or word in _WORDS:
-                    return _Piece(
-                        token,
-                        offset,
-                        clitic,
-                        "vague" if word in self.vague else "word",
-                        Decimal(_WORDS.get(word, 0)),
-                        word,
-                        self.vague.get(word),
-                        article,
-                    )
+                    kind = "vague" if word in self.vague else "word"
+                    clitic = normalize(written[:offset])
+                    return offset, clitic, kind, Decimal(_WORDS.get(word, 0)), word, self.vague.get(word), article
         return None
 
     @staticmethod
@@ -338,6 +341,11 @@ class _Group:
         return NumberReading(start, end, number, number, number, kind)
 
 
+@lru_cache(maxsize=8)
+def _table(vague: tuple[VagueAmount, ...]) -> _Table:
+    return _Table(vague)
+
+
 def _magnitude(value: Decimal | int) -> int:
     """The scale word a value is counted in: 1000 for ألفان, 10**6 for مليونين."""
     size = 1
@@ -346,17 +354,20 @@ def _magnitude(value: Decimal | int) -> int:
     return size
 
 
-def find_numbers(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> list[NumberReading]:
+def find_numbers(
+    text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS, tokens: Sequence[Token] | None = None
+) -> list[NumberReading]:
     """Every number expression of ``text`` with its value, left to right, never overlapping.
 
     Offsets are code points of ``text``. Punctuation ends an expression; و joins
     number words (مئتان وخمسون) but never two digit numbers (54 و28 are two).
+    ``tokens`` (``tokenize(text)``) saves tokenising again when the caller has them.
     """
-    table = _Table(vague)
+    table = _table(tuple(vague))
     readings: list[NumberReading] = []
     group: _Group | None = None
     waw = False  # a lone و between number words: "مئتان و خمسون" as some sources write it
-    for token in tokenize(text):
+    for token in tokenize(text) if tokens is None else tokens:
         if group is not None and not waw and token.text == "و":
             waw = True
             continue

@@ -93,7 +93,7 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
     context = _Context.of(text)
     out: list[Suggestion] = []
     previous: tuple[int, str] | None = None  # last figure's token and status
-    for reading in _with_ranges(context, find_numbers(text, vague)):
+    for reading in _with_ranges(context, find_numbers(text, vague, context.tokens)):
         first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
         if _not_a_casualty(context, reading, first, last):
             continue
@@ -142,7 +142,9 @@ def casualty_attributes(
     number.
     """
     context = _Context.of(text)
-    inside = [r for r in _with_ranges(context, find_numbers(text, vague)) if r.start < end and r.end > start]
+    inside = [
+        r for r in _with_ranges(context, find_numbers(text, vague, context.tokens)) if r.start < end and r.end > start
+    ]
     if not inside:
         return {}
     reading = inside[0]

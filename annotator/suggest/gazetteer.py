@@ -20,7 +20,7 @@ import platformdirs
 from annotator.codebook import Codebook
 from annotator.errors import InputError
 from annotator.resources_path import resource_path
-from annotator.suggest.names import NameMatcher, words_of
+from annotator.suggest.names import NameMatcher, Word, words_of
 from annotator.suggest.suggestion import Suggestion
 from annotator.suggest.words import WordList
 
@@ -76,13 +76,20 @@ class Gazetteer:
         return matcher
 
     def suggest(
-        self, text: str, labels: set[str] | None = None, matcher: NameMatcher | None = None
+        self,
+        text: str,
+        labels: set[str] | None = None,
+        matcher: NameMatcher | None = None,
+        words: list[Word] | None = None,
     ) -> list[Suggestion]:
-        """PLACE and ACTOR suggestions for ``text``; a cue word before a place picks its kind."""
-        words = words_of(text)
+        """PLACE and ACTOR suggestions for ``text``; a cue word before a place picks its kind.
+
+        ``matcher`` (:meth:`matcher`) and ``words`` (``words_of(text)``) save work over many texts.
+        """
+        words = words_of(text) if words is None else words
         starts = {w.end: w for w in words}
         out: list[Suggestion] = []
-        for found in (matcher or self.matcher()).find(text):
+        for found in (matcher or self.matcher()).find(text, words):
             if labels is not None and found.label not in labels:
                 continue
             attrs = dict(found.attrs)

@@ -38,13 +38,18 @@ def words_of(text: str) -> list[Word]:
         if not token.is_word:
             previous_end = None
             continue
-        for part in re.finditer(r"[^_]+", token.text):
-            start = token.start + part.start()
+        parts = (
+            [(0, token.text)]
+            if "_" not in token.text
+            else [(m.start(), m.group()) for m in re.finditer(r"[^_]+", token.text)]
+        )
+        for offset, part in parts:
+            start = token.start + offset
             joined = previous_end is not None and (
-                not text[previous_end:start].strip() or text[previous_end:start] == "_"
+                start == previous_end + 1 and text[previous_end] == "_" or (not text[previous_end:start].strip())
             )
-            out.append(Word(part.group(), start, start + len(part.group()), joined))
-            previous_end = start + len(part.group())
+            out.append(Word(part, start, start + len(part), joined))
+            previous_end = start + len(part)
     return out
 
 
@@ -73,9 +78,14 @@ class NameMatcher:
             node[_END] = (label, dict(attrs))
             self.size += 1
 
-    def find(self, text: str) -> list[Suggestion]:
-        """Every known name in ``text``, longest first, left to right, never overlapping."""
-        words = words_of(text)
+    def find(self, text: str, words: list[Word] | None = None) -> list[Suggestion]:
+        """Every known name in ``text``, longest first, left to right, never overlapping.
+
+        ``words`` (``words_of(text)``) saves splitting the text again.
+        """
+        words = words_of(text) if words is None else words
+        if not self._trie:
+            return []
         out: list[Suggestion] = []
         i = 0
         while i < len(words):

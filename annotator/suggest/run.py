@@ -22,7 +22,7 @@ from annotator.project import Project
 from annotator.suggest.casualty import find_casualty_figures
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory
-from annotator.suggest.names import NameMatcher
+from annotator.suggest.names import NameMatcher, words_of
 from annotator.suggest.suggestion import Suggestion
 
 NAME_LABELS = frozenset(MEMORY_LABELS)
@@ -50,9 +50,10 @@ class Suggesters:
     def propose(self, project: Project, text: str) -> list[Suggestion]:
         """Everything the suggesters see in ``text``: memory first, then gazetteer, then casualty figures."""
         labels = set(project.codebook.label_names)
-        out = [s for s in self.memory.find(text) if s.label in labels]
+        words = words_of(text)
+        out = [s for s in self.memory.find(text, words) if s.label in labels]
         if self.gazetteer is not None:
-            out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher)
+            out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
         if "CASUALTY" in labels:
             out += find_casualty_figures(text, project.codebook.vague_amounts)
         return out

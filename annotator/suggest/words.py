@@ -77,7 +77,7 @@ VICTIM_WORDS: dict[str, WordList] = {
 # People counted without saying who they were.
 PEOPLE_WORDS = WordList.of("شخص*", "أشخاص", "آخر", "آخرين", "آخرون", "آخرا", "فرد*", "أفراد", "نفر", "مواطن*")
 # Between a number and its noun: "20 آخرين من عناصر"، "30 من المدنيين".
-NOUN_FILLERS = WordList.of(*"من آخرين آخرون آخر آخرا آخران آخرَين على الأقل".split())
+NOUN_FILLERS = WordList.of("من", "آخرين", "آخرون", "آخر", "آخرا", "آخران", "على", "الأقل")
 
 # Between a figure and a part of it: "54 شخصا بينهم 28 مدنيا".
 SUBSET_WORDS = WordList.of("بينهم", "منهم", "بينهن", "منهن", "ضمنهم", "بينها")
