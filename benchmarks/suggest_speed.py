@@ -35,9 +35,23 @@ TEMPLATES = [
 ]
 
 
+_FILLER_TEXT = (
+    "وأضاف المصدر أن الوضع الميداني ما زال متوترا في المنطقة حيث تتواصل الاشتباكات المتقطعة بين الطرفين "
+    "وسط مخاوف السكان من تجدد القصف على الأحياء السكنية والأسواق والمدارس والطرق الرئيسية المؤدية إلى المدينة "
+    "وأشار ناشطون محليون إلى صعوبة التحقق من الأرقام بسبب انقطاع الاتصالات ومنع الصحفيين من الوصول"
+)
+FILLER = _FILLER_TEXT.split()
+
+
 def article(rng: random.Random, sentences: int) -> str:
+    """Template sentences with casualty figures and traps, between shuffled filler sentences.
+
+    The filler keeps articles from being near-duplicates of each other, which
+    the import checks for, so the benchmark measures suggestions, not that check.
+    """
     parts = []
     for _ in range(sentences):
+        parts.append(" ".join(rng.sample(FILLER, 12)) + ".")
         template = rng.choice(TEMPLATES)
         parts.append(
             template.format(
@@ -74,8 +88,10 @@ def main() -> None:
     texts = [article(rng, rng.randint(8, 25)) for _ in range(options.articles)]
     print(f"{len(texts)} articles, median {statistics.median(len(t) for t in texts):.0f} characters")
     with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "bench.db", coder="amal") as project:
+        started = time.perf_counter()
         with project.transaction():
             ids = [project.add_document(text, key=f"a{i}")[0].id for i, text in enumerate(texts)]
+        print(f"import (not suggestions): {time.perf_counter() - started:.1f} s")
         gazetteer = load_gazetteer()
         matcher = gazetteer.matcher()
         # the coder has tagged a few names: memory has something to find
