@@ -213,3 +213,16 @@ def test_tag_all_needs_a_confirmed_span(project: Project) -> None:
     suggestion = project.add_annotation(doc.id, "PLACE", 0, 7, origin="suggested")
     with pytest.raises(Exception, match="accept the suggestion"):
         tag_all_occurrences(project, suggestion.id)
+
+
+def test_the_one_clitic_rule_takes_marks_tatweel_and_numbers() -> None:
+    from annotator.text import proclitic_candidates, proclitic_length
+
+    assert proclitic_candidates("وَالباغوز") == [2]  # the fatha stays with the و
+    assert proclitic_candidates("بـ54") == [2]  # and the tatweel with the ب
+    assert proclitic_candidates("و28") == [1]
+    assert proclitic_candidates("و5") == [1]  # a one-digit number is a word after a clitic
+    assert proclitic_candidates("وبِدير") == [1, 3]
+    assert proclitic_candidates("ب") == [] and proclitic_candidates("لل") == []
+    assert proclitic_length("وَبِدير", {"دير"}) == 4
+    assert proclitic_length("كفرنبل", {"فرنبل", "كفرنبل"}) == 0  # a known name is never cut

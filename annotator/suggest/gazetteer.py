@@ -87,14 +87,14 @@ class Gazetteer:
         ``matcher`` (:meth:`matcher`) and ``words`` (``words_of(text)``) save work over many texts.
         """
         words = words_of(text) if words is None else words
-        starts = {w.end: w for w in words}
+        by_end = {w.end: w for w in words}
         out: list[Suggestion] = []
         for found in (matcher or self.matcher()).find(text, words):
             if labels is not None and found.label not in labels:
                 continue
             attrs = dict(found.attrs)
             kinds = attrs.pop("_kinds")
-            previous = _word_before(text, found.start, starts)
+            previous = _word_before(text, found.start, by_end)
             if previous is not None:
                 for kind, cue in _KIND_CUES.items():
                     if kind in kinds and cue.matches(previous):
@@ -103,15 +103,14 @@ class Gazetteer:
         return out
 
 
-def _word_before(text: str, start: int, by_end: dict[int, Any]) -> str | None:
+def _word_before(text: str, start: int, by_end: dict[int, Word]) -> str | None:
+    """The word ending just before ``start`` across spaces only (بلدة هجين); None after a
+    proclitic (بحلب) or punctuation."""
     position = start
     while position > 0 and text[position - 1].isspace():
         position -= 1
     word = by_end.get(position)
-    if word is None:
-        # the name may follow a proclitic inside one word (بمدينة|حلب has no space; ببلدة هجين has)
-        return None
-    return str(word.text)
+    return None if word is None or position == start else word.text
 
 
 def default_gazetteer_path() -> Path:
