@@ -126,7 +126,7 @@ def _subset_status(context: _Context, previous: tuple[int, str] | None, first: i
     if any(W.SUBSET_WORDS.matches(t.text) for t in between):
         return previous[1]
     number = context.tokens[first]
-    joined = number.text.startswith("و") or (between and between[-1].text == "و")
+    joined = number.text.startswith("و") or bool(between and between[-1].text == "و")
     return previous[1] if joined and len(between) <= 2 else None
 
 
