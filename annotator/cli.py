@@ -101,9 +101,7 @@ def init(project: Path, coder: str, codebook_path: Path | None) -> None:
 @click.option("--text-col", help="CSV column holding the article text (default: text, article_content, ...).")
 @click.option("--id-col", help="CSV column holding the document id (default: id if present).")
 @click.option("--title-col", help="CSV column holding the title (default: title if present).")
-@click.option(
-    "--skip-bad", is_flag=True, help="Import the good files and list the bad ones, instead of importing nothing."
-)
+@click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones, instead of importing nothing.")
 def import_(
     project: Path,
     sources: tuple[Path, ...],
@@ -137,9 +135,7 @@ def import_(
 @click.option("--layer", help="One coder's layer, or 'gold' (default: every layer, each span naming its coder).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents with this status (e.g. done).")
 @click.option("--include-suggestions", is_flag=True, help="Also write pending suggestions (origin 'suggested').")
-def export_(
-    project: Path, fmt: str, out: str, layer: str | None, status: str | None, include_suggestions: bool
-) -> None:
+def export_(project: Path, fmt: str, out: str, layer: str | None, status: str | None, include_suggestions: bool) -> None:
     """Export PROJECT's documents and spans.
 
     \b
@@ -177,19 +173,13 @@ def docs(project: Path, as_json: bool, status: str | None, search: str | None) -
             page = opened.documents(offset=offset, limit=500, status=status, search=search)
             for doc in page:
                 if as_json:
-                    click.echo(
-                        json.dumps(
-                            {
-                                "id": doc.key,
-                                "title": doc.title,
-                                "status": doc.status,
-                                "flagged": doc.flagged,
-                                "spans": doc.span_count,
-                                "duplicate_of": doc.duplicate_of,
-                            },
-                            ensure_ascii=False,
-                        )
-                    )
+                    click.echo(json.dumps(
+                        {
+                            "id": doc.key, "title": doc.title, "status": doc.status, "flagged": doc.flagged,
+                            "spans": doc.span_count, "duplicate_of": doc.duplicate_of,
+                        },
+                        ensure_ascii=False,
+                    ))
                 else:
                     flags = ("F" if doc.flagged else "-") + ("D" if doc.duplicate_of else "-")
                     dup = f" (near-duplicate of {doc.duplicate_of})" if doc.duplicate_of else ""

@@ -253,9 +253,7 @@ def _attributes_from(items: Any, label: str, fail: Any) -> tuple[Attribute, ...]
         bounds = {k: item.get(k) for k in ("minimum", "maximum")}
         for bound_name, bound in bounds.items():
             if bound is not None and (kind != "integer" or isinstance(bound, bool) or not isinstance(bound, int)):
-                raise fail(
-                    f"label {label}: {bound_name} of {name} must be a whole number on an integer attribute", name
-                )
+                raise fail(f"label {label}: {bound_name} of {name} must be a whole number on an integer attribute", name)
         unknown = set(item) - {"name", "type", "choices", "required", "description", "minimum", "maximum"}
         if unknown:
             raise fail(f"label {label}: attribute {name} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)

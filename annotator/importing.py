@@ -156,9 +156,7 @@ def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
     def pick(asked: str | None, candidates: tuple[str, ...], what: str, required: bool) -> str | None:
         if asked is not None:
             if asked not in header:
-                raise InputError(
-                    f"no column {asked!r} for the {what} (columns: {', '.join(header)})", path=path, line=1
-                )
+                raise InputError(f"no column {asked!r} for the {what} (columns: {', '.join(header)})", path=path, line=1)
             return asked
         lowered = {name.lower().strip(): name for name in header}
         found = next((lowered[c] for c in candidates if c in lowered), None)
@@ -238,10 +236,7 @@ def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
         else:
             ignored += 1
     record = DocumentRecord(
-        text=text,
-        key=txt_path.stem,
-        meta={"title": txt_path.stem, "source": txt_path.name},
-        path=str(ann_path),
+        text=text, key=txt_path.stem, meta={"title": txt_path.stem, "source": txt_path.name}, path=str(ann_path),
         spans=list(spans.values()),
     )
     for ident, span in spans.items():
@@ -371,14 +366,8 @@ def _store_span(project: Project, doc_id: int, text: str, span: SpanRecord, repo
                 raise ValidationError(f"span id {span.id} already belongs to another document")
             project.restore_annotation(span.id)
             changed = project.update_annotation(
-                span.id,
-                coder=coder,
-                label=span.label,
-                start=span.start,
-                end=span.end,
-                attrs=attrs,
-                origin=origin,
-                provenance=span.provenance,
+                span.id, coder=coder, label=span.label, start=span.start, end=span.end, attrs=attrs,
+                origin=origin, provenance=span.provenance,
             )
             if changed.updated != existing.updated:
                 report.spans_updated += 1
@@ -387,24 +376,15 @@ def _store_span(project: Project, doc_id: int, text: str, span: SpanRecord, repo
             return
     else:
         same = [
-            a
-            for a in project.annotations(doc_id, coder=coder)
+            a for a in project.annotations(doc_id, coder=coder)
             if (a.label, a.start, a.end, a.attrs) == (span.label, span.start, span.end, attrs)
         ]
         if same:
             report.spans_unchanged += 1
             return
     project.add_annotation(
-        doc_id,
-        span.label,
-        span.start,
-        span.end,
-        attrs=attrs,
-        coder=coder,
-        origin=origin,
-        annotation_id=span.id,
-        provenance=span.provenance,
-        text=text,
+        doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
+        annotation_id=span.id, provenance=span.provenance, text=text,
     )
     report.spans_added += 1
 
@@ -418,8 +398,6 @@ def _typed_attrs(label, attrs: dict) -> dict:  # type: ignore[no-untyped-def]
             try:
                 value = int(value.strip())
             except ValueError:
-                raise ValidationError(
-                    f"attribute {name} of {label.name} must be a whole number, not {value!r}"
-                ) from None
+                raise ValidationError(f"attribute {name} of {label.name} must be a whole number, not {value!r}") from None
         out[name] = value
     return out

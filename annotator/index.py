@@ -44,9 +44,7 @@ def match_query(query: str) -> str | None:
 
 
 def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str) -> None:
-    conn.execute(
-        "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), searchable(text))
-    )
+    conn.execute("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), searchable(text)))
 
 
 def shingles(text: str) -> set[int]:
@@ -75,7 +73,8 @@ def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, text: str)
     if hashes:
         marks = ",".join("?" * len(hashes))
         candidates = conn.execute(
-            f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? GROUP BY doc_id HAVING count(*) >= ?",
+            f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? "
+            f"GROUP BY doc_id HAVING count(*) >= ?",
             (*hashes, doc_id, min(CANDIDATE_SHARED, len(hashes))),
         ).fetchall()
         for (other_id,) in candidates:

@@ -244,17 +244,7 @@ class Project:
             cursor = self.conn.execute(
                 "INSERT INTO documents(key, title, text, source, url, date, meta, sha256, imported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    key,
-                    title,
-                    text,
-                    source,
-                    url,
-                    date,
-                    json.dumps(meta or {}, ensure_ascii=False, sort_keys=True),
-                    sha,
-                    now(),
-                ),
+                (key, title, text, source, url, date, json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), sha, now()),
             )
             doc_id = int(cursor.lastrowid or 0)
             index_document(self.conn, doc_id, title, text)
@@ -323,14 +313,8 @@ class Project:
         ).fetchall()
         return [
             DocumentSummary(
-                id=r[0],
-                key=r[1],
-                title=r[2],
-                status=r[3],
-                flagged=bool(r[4]),
-                comment=r[5],
-                span_count=r[6],
-                duplicate_of=r[7],
+                id=r[0], key=r[1], title=r[2], status=r[3], flagged=bool(r[4]), comment=r[5],
+                span_count=r[6], duplicate_of=r[7],
             )
             for r in rows
         ]
@@ -381,7 +365,7 @@ class Project:
         if not include_suggestions:
             clauses.append("origin != 'suggested'")
         rows = self.conn.execute(
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE {' AND '.join(clauses)} "
+            f'SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE {" AND ".join(clauses)} '
             f'ORDER BY doc_id, "start", "end", label, coder, id',
             params,
         ).fetchall()
@@ -480,16 +464,8 @@ class Project:
                 'UPDATE annotations SET coder = ?, label = ?, "start" = ?, "end" = ?, text = ?, attrs = ?, '
                 "origin = ?, updated = ?, provenance = ? WHERE id = ?",
                 (
-                    after.coder,
-                    after.label,
-                    after.start,
-                    after.end,
-                    after.text,
-                    _json(after.attrs),
-                    after.origin,
-                    after.updated,
-                    _json_or_none(after.provenance),
-                    after.id,
+                    after.coder, after.label, after.start, after.end, after.text,
+                    _json(after.attrs), after.origin, after.updated, _json_or_none(after.provenance), after.id,
                 ),
             )
             self._record(after.id, after.doc_id, "update", before, after)
@@ -526,24 +502,16 @@ class Project:
             f"SELECT id, annotation_id, doc_id, action, before, after, at FROM history {where} ORDER BY id", params
         ).fetchall()
         return [
-            HistoryEntry(
-                r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None, json.loads(r[5]) if r[5] else None, r[6]
-            )
+            HistoryEntry(r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None, json.loads(r[5]) if r[5] else None, r[6])
             for r in rows
         ]
 
-    def _record(
-        self, annotation_id: str, doc_id: int, action: str, before: Annotation | None, after: Annotation | None
-    ) -> None:
+    def _record(self, annotation_id: str, doc_id: int, action: str, before: Annotation | None, after: Annotation | None) -> None:
         self.conn.execute(
             "INSERT INTO history(annotation_id, doc_id, action, before, after, at) VALUES (?, ?, ?, ?, ?, ?)",
             (
-                annotation_id,
-                doc_id,
-                action,
-                _json(asdict(before)) if before else None,
-                _json(asdict(after)) if after else None,
-                now(),
+                annotation_id, doc_id, action,
+                _json(asdict(before)) if before else None, _json(asdict(after)) if after else None, now(),
             ),
         )
 
@@ -665,50 +633,23 @@ def _json_or_none(value: Any) -> str | None:
 
 def _document(row: Sequence[Any]) -> Document:
     return Document(
-        id=row[0],
-        key=row[1],
-        title=row[2],
-        text=row[3],
-        sha256=row[4],
-        source=row[5],
-        url=row[6],
-        date=row[7],
-        meta=json.loads(row[8]),
-        imported_at=row[9],
+        id=row[0], key=row[1], title=row[2], text=row[3], sha256=row[4], source=row[5], url=row[6],
+        date=row[7], meta=json.loads(row[8]), imported_at=row[9],
     )
 
 
 def _annotation(row: Sequence[Any]) -> Annotation:
     return Annotation(
-        id=row[0],
-        doc_id=row[1],
-        coder=row[2],
-        label=row[3],
-        start=row[4],
-        end=row[5],
-        text=row[6],
-        attrs=json.loads(row[7]),
-        origin=row[8],
-        created=row[9],
-        updated=row[10],
+        id=row[0], doc_id=row[1], coder=row[2], label=row[3], start=row[4], end=row[5], text=row[6],
+        attrs=json.loads(row[7]), origin=row[8], created=row[9], updated=row[10],
         provenance=json.loads(row[11]) if row[11] else None,
     )
 
 
 def _annotation_row(ann: Annotation) -> tuple[Any, ...]:
     return (
-        ann.id,
-        ann.doc_id,
-        ann.coder,
-        ann.label,
-        ann.start,
-        ann.end,
-        ann.text,
-        _json(ann.attrs),
-        ann.origin,
-        ann.created,
-        ann.updated,
-        _json_or_none(ann.provenance),
+        ann.id, ann.doc_id, ann.coder, ann.label, ann.start, ann.end, ann.text, _json(ann.attrs), ann.origin,
+        ann.created, ann.updated, _json_or_none(ann.provenance),
     )
 
 
@@ -725,12 +666,7 @@ def _write_codebook(conn: sqlite3.Connection, codebook: Codebook) -> None:
             "INSERT INTO labels(name, position, color, key, description, strip_proclitics, attributes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                label.name,
-                position,
-                label.color,
-                label.key,
-                label.description,
-                int(label.strip_proclitics),
+                label.name, position, label.color, label.key, label.description, int(label.strip_proclitics),
                 json.dumps(data.get("attributes", []), ensure_ascii=False, sort_keys=True),
             ),
         )

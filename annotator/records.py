@@ -56,7 +56,7 @@ class DocumentRecord:
                 )
             if span.text is not None and span.text != self.text[span.start : span.end]:
                 raise InputError(
-                    f"{where} says {span.text!r} but the text there is {self.text[span.start : span.end]!r}",
+                    f"{where} says {span.text!r} but the text there is {self.text[span.start:span.end]!r}",
                     path=self.path,
                     line=self.line,
                 )
@@ -85,7 +85,7 @@ def record_from_json(data: Any, path: str, line: int) -> DocumentRecord:
             meta[name] = data[name]
     status = data.get("status")
     if status is not None and status not in STATUSES:
-        raise fail(f"unknown status {status!r} (use {', '.join(STATUSES)})")
+        raise fail(f'unknown status {status!r} (use {", ".join(STATUSES)})')
     raw_spans = data.get("spans") or []
     if not isinstance(raw_spans, list):
         raise fail('"spans" must be a list')
@@ -118,15 +118,8 @@ def _span_from_json(raw: Any, number: int, fail: Any) -> SpanRecord:
     if provenance is not None and not isinstance(provenance, dict):
         raise fail(f'span {number}: "provenance" must be an object')
     return SpanRecord(
-        start=start,
-        end=end,
-        label=label,
-        text=raw.get("text"),
-        attrs=attrs,
-        id=raw.get("id"),
-        coder=raw.get("coder"),
-        origin=origin,
-        provenance=provenance,
+        start=start, end=end, label=label, text=raw.get("text"), attrs=attrs, id=raw.get("id"),
+        coder=raw.get("coder"), origin=origin, provenance=provenance,
     )
 
 

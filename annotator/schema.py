@@ -110,21 +110,10 @@ CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='unicod
 _FTS_SHADOW = {"search_data", "search_idx", "search_docsize", "search_config"}
 EXPECTED_OBJECTS: dict[int, set[str]] = {
     1: {
-        "meta",
-        "labels",
-        "documents",
-        "annotations",
-        "document_status",
-        "history",
-        "duplicates",
-        "sketches",
-        "rejected_suggestions",
-        "search",
-        "annotations_by_document",
-        "document_status_by_status",
-        "history_by_annotation",
-        "history_by_document",
-        "sketches_by_hash",
+        "meta", "labels", "documents", "annotations", "document_status", "history", "duplicates",
+        "sketches", "rejected_suggestions", "search",
+        "annotations_by_document", "document_status_by_status", "history_by_annotation",
+        "history_by_document", "sketches_by_hash",
     }
     | _FTS_SHADOW,
 }
@@ -188,9 +177,7 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> int:
     unexpected = names - EXPECTED_OBJECTS[version] - {n for n in names if n.startswith("sqlite_")}
     missing = EXPECTED_OBJECTS[version] - names
     if unexpected or missing:
-        detail = (
-            f"unexpected: {', '.join(sorted(unexpected))}" if unexpected else f"missing: {', '.join(sorted(missing))}"
-        )
+        detail = f"unexpected: {', '.join(sorted(unexpected))}" if unexpected else f"missing: {', '.join(sorted(missing))}"
         raise ProjectError(f"the project file's tables are not ours ({detail})", path=path)
     return version
 

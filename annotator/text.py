@@ -19,7 +19,9 @@ from annotator.errors import InputError
 
 # Combining marks that belong to the word they sit on: Arabic harakat, Quranic
 # marks, superscript alef, and the generic Latin combining block.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+)
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _WORD_CHARS = rf"\w{_MARKS}"
 # A word run, with decimal and thousands separators kept inside numbers
@@ -32,13 +34,9 @@ TOKEN_RE = re.compile(
 )
 _WORD_RE = re.compile(rf"[{_WORD_CHARS}]")
 
-TASHKEEL = (
-    frozenset("\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a")
-    | frozenset(chr(c) for c in range(0x064B, 0x0660))
-    | frozenset(
-        "\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed"
-    )
-)
+TASHKEEL = frozenset("\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a") | frozenset(
+    chr(c) for c in range(0x064B, 0x0660)
+) | frozenset("\u0670\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed")
 TATWEEL = "\u0640"
 _UNIFY = {
     "\u0622": "\u0627",  # alef madda -> alef

@@ -30,11 +30,8 @@ def resolve_layer(project: Project, layer: str | None, *, single: bool) -> str |
         return None
     if GOLD in coders:
         return GOLD
-    with_spans = [
-        c
-        for c in coders
-        if project.conn.execute("SELECT 1 FROM annotations WHERE coder = ? AND deleted = 0 LIMIT 1", (c,)).fetchone()
-    ]
+    with_spans = [c for c in coders if project.conn.execute(
+        "SELECT 1 FROM annotations WHERE coder = ? AND deleted = 0 LIMIT 1", (c,)).fetchone()]
     if len(with_spans) <= 1:
         return with_spans[0] if with_spans else project.coder
     raise ValidationError(
