@@ -219,9 +219,11 @@ def stats(project: Path, as_json: bool) -> None:
 # Commands defined in their own modules.
 from annotator.cli_history import history, restore  # noqa: E402
 from annotator.cli_lead import adjudicate, agreement, merge  # noqa: E402
+from annotator.cli_suggest import suggest as suggest_command  # noqa: E402
 
 main.add_command(restore)
 main.add_command(history)
 main.add_command(merge)
 main.add_command(agreement)
 main.add_command(adjudicate)
+main.add_command(suggest_command)

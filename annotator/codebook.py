@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError, ValidationError
+from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, VagueAmount, vague_amounts_from
 from annotator.resources_path import resource_path
 
 ATTRIBUTE_TYPES = ("choice", "integer", "text")
@@ -85,6 +86,9 @@ class Codebook:
 
     name: str
     labels: tuple[Label, ...] = field(default_factory=tuple)
+    # How vague amounts (عشرات، مئات) are read into CASUALTY min/max/value; a
+    # codebook without a [[vague_amounts]] list gets the built-in rule.
+    vague_amounts: tuple[VagueAmount, ...] = DEFAULT_VAGUE_AMOUNTS
 
     def label(self, name: str) -> Label:
         for label in self.labels:
@@ -102,7 +106,11 @@ class Codebook:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, the same shape the TOML/JSON file has."""
-        return {"name": self.name, "labels": [_label_to_dict(label) for label in self.labels]}
+        return {
+            "name": self.name,
+            "labels": [_label_to_dict(label) for label in self.labels],
+            "vague_amounts": [amount.to_dict() for amount in self.vague_amounts],
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
@@ -217,7 +225,8 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
                 strip_proclitics=bool(item.get("strip_proclitics", False)),
             )
         )
-    return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels))
+    vague = DEFAULT_VAGUE_AMOUNTS if "vague_amounts" not in data else vague_amounts_from(data["vague_amounts"], fail)
+    return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels), vague_amounts=vague)
 
 
 def _attributes_from(items: Any, label: str, fail: Any) -> tuple[Attribute, ...]:

@@ -93,6 +93,7 @@ class Project:
                 "modified": stamp,
                 "app_version": __version__,
                 "codebook_name": codebook.name,
+                "vague_amounts": json.dumps(codebook.to_dict()["vague_amounts"], ensure_ascii=False),
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             _write_codebook(conn, codebook)
@@ -251,6 +252,8 @@ class Project:
                 for name, color, key, description, strip, attributes in rows
             ],
         }
+        if "vague_amounts" in self._meta:  # files made before the rule was stored get the built-in one
+            data["vague_amounts"] = json.loads(self._meta["vague_amounts"])
         try:
             return codebook_from_dict(data, self.path)
         except Exception as exc:

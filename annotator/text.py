@@ -217,17 +217,41 @@ def proclitic_candidates(word: str) -> list[int]:
     """Lengths of the leading letters of ``word`` that could be a proclitic, shortest first.
 
     و|بغداد and وب|القرب both start with وب: only the coder or the project's
-    known names can tell them apart, so every reading is offered.
+    known names can tell them apart, so every reading is offered. The length
+    counts code points of ``word`` as written, so tashkeel and tatweel on the
+    clitic (وَالباغوز، بـ54) stay with it and the rest starts on a letter or digit.
+    The rest must be a word of two letters or more, or a number (و5، و1100).
     """
-    lengths = []
-    for clitic in sorted(PROCLITICS, key=len):
-        rest = word[len(clitic) :]
-        if not word.startswith(clitic) or len(rest) < 2:
+    lengths: list[int] = []
+    if not word or word[0] not in _CLITIC_LETTERS:
+        return lengths
+    for clitic in _PROCLITICS_SHORTEST_FIRST:
+        length = _clitic_length(word, clitic)
+        if length is None:
             continue
-        if clitic.endswith("ل") and rest.startswith("ل"):
+        bare = normalize(word[length:])
+        if clitic.endswith("ل") and bare.startswith("ل"):
             continue  # لل = li + al: the article's alef is gone, the rest is not a word
-        lengths.append(len(clitic))
+        if len(bare) < 2 and not (bare and bare[0].isdecimal()):
+            continue
+        lengths.append(length)
     return lengths
+
+
+_PROCLITICS_SHORTEST_FIRST = sorted(PROCLITICS, key=len)
+_CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
+
+
+def _clitic_length(word: str, clitic: str) -> int | None:
+    """Code points of ``word`` taken by ``clitic`` and the marks or tatweel on it, or None."""
+    position = 0
+    for letter in clitic:
+        if position >= len(word) or word[position] != letter:
+            return None
+        position += 1
+        while position < len(word) and (word[position] in TASHKEEL or word[position] == TATWEEL):
+            position += 1
+    return position
 
 
 def proclitic_length(word: str, known: frozenset[str] | set[str]) -> int:

@@ -1,0 +1,194 @@
+"""Running the suggesters on documents, storing their output, and accepting it.
+
+Suggestions are ordinary annotations of the project's coder with origin
+``suggested`` (DESIGN.md), so they survive a crash, travel in exports with
+``--include-suggestions`` and show in the window as dashed spans. Running the
+suggesters again adds only what is new: nothing that overlaps a confirmed span
+or a pending suggestion of the same label, and nothing the coder rejected
+(:meth:`Project.reject_suggestion`; :meth:`Project.unreject_suggestion` undoes it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.codebook import Label
+from annotator.errors import ValidationError
+from annotator.models import Annotation
+from annotator.project import Project
+from annotator.suggest.casualty import find_casualty_figures
+from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
+from annotator.suggest.memory import MEMORY_LABELS, project_memory
+from annotator.suggest.names import NameMatcher, words_of
+from annotator.suggest.suggestion import Suggestion
+
+NAME_LABELS = frozenset(MEMORY_LABELS)
+
+
+@dataclass
+class Suggesters:
+    """What one run uses: the gazetteer (read and checked once) and the project's memory."""
+
+    gazetteer: Gazetteer | None
+    gazetteer_matcher: NameMatcher | None
+    memory: NameMatcher
+
+    @classmethod
+    def for_project(
+        cls, project: Project, gazetteer: Gazetteer | None = None, *, use_gazetteer: bool = True
+    ) -> Suggesters:
+        """Read the default gazetteer unless one is given; refuse one that does not fit the codebook."""
+        if use_gazetteer and gazetteer is None:
+            gazetteer = load_gazetteer()
+        if gazetteer is not None:
+            gazetteer.check(project.codebook)
+        return cls(gazetteer, gazetteer.matcher() if gazetteer else None, project_memory(project))
+
+    def propose(self, project: Project, text: str) -> list[Suggestion]:
+        """Everything the suggesters see in ``text``: memory first, then gazetteer, then casualty figures."""
+        labels = set(project.codebook.label_names)
+        words = words_of(text)
+        out = [s for s in self.memory.find(text, words) if s.label in labels]
+        if self.gazetteer is not None:
+            out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
+        if "CASUALTY" in labels:
+            out += find_casualty_figures(text, project.codebook.vague_amounts)
+        return out
+
+
+@dataclass
+class SuggestReport:
+    """New suggestions per document key, for the command line's summary."""
+
+    added: dict[str, list[Annotation]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(len(spans) for spans in self.added.values())
+
+    def lines(self) -> list[str]:
+        out = []
+        for key, spans in self.added.items():
+            if spans:
+                counts = Counter(a.label for a in spans)
+                parts = ", ".join(f"{label} {counts[label]}" for label in sorted(counts))
+                out.append(f"{key}: {len(spans)} new suggestion(s) ({parts})")
+        out.append(f"{self.total} new suggestion(s) in {len(self.added)} document(s)")
+        return out
+
+
+def suggest_document(project: Project, doc_id: int, suggesters: Suggesters | None = None) -> list[Annotation]:
+    """Store new suggestions for one document and return them (one transaction).
+
+    Each is an annotation of the project's coder with origin ``suggested``, its
+    attributes filled (only those the codebook's label defines and accepts) and
+    ``provenance = {"suggester": name}``. Builds the suggesters when not given;
+    pass one :class:`Suggesters` when running over many documents.
+    """
+    suggesters = suggesters or Suggesters.for_project(project)
+    doc = project.document(doc_id)
+    coder = project.coder
+    live = project.annotations(doc_id, coder=coder)
+    kept: list[Suggestion] = []
+    for suggestion in suggesters.propose(project, doc.text):
+        if _blocked(project, doc_id, suggestion, live, kept):
+            continue
+        kept.append(suggestion)
+    stored: list[Annotation] = []
+    with project.transaction():
+        for suggestion in kept:
+            label = project.codebook.label(suggestion.label)
+            stored.append(
+                project.add_annotation(
+                    doc_id,
+                    suggestion.label,
+                    suggestion.start,
+                    suggestion.end,
+                    attrs=fit_attributes(label, suggestion.attrs),
+                    coder=coder,
+                    origin="suggested",
+                    provenance={"suggester": suggestion.source},
+                    text=doc.text,
+                )
+            )
+    return sorted(stored, key=lambda a: (a.start, a.end, a.label))
+
+
+def _blocked(
+    project: Project, doc_id: int, suggestion: Suggestion, live: list[Annotation], kept: list[Suggestion]
+) -> bool:
+    """Whether a suggestion must not be stored: rejected before, or in the way of a span."""
+    if project.is_rejected(doc_id, project.coder, suggestion.label, suggestion.start, suggestion.end):
+        return True
+    is_name = suggestion.label in NAME_LABELS
+    for ann in live:
+        if not (ann.start < suggestion.end and suggestion.start < ann.end):
+            continue
+        if ann.label == suggestion.label:
+            return True  # a confirmed span of the label, or a pending suggestion already there
+        if is_name and ann.label in NAME_LABELS and ann.origin != "suggested":
+            return True  # سوريا inside a confirmed ACTOR قوات سوريا الديمقراطية
+    for other in kept:
+        overlaps = other.start < suggestion.end and suggestion.start < other.end
+        if overlaps and (other.label == suggestion.label or (is_name and other.label in NAME_LABELS)):
+            return True
+    return False
+
+
+def fit_attributes(label: Label, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The attributes the label defines and accepts: a lead's own codebook may have fewer or other choices."""
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        attribute = label.attribute(key)
+        if attribute is None:
+            continue
+        try:
+            attribute.check(value, label.name)
+        except ValidationError:
+            continue
+        out[key] = value
+    return out
+
+
+def suggest_documents(
+    project: Project, doc_ids: Iterable[int] | None = None, suggesters: Suggesters | None = None
+) -> SuggestReport:
+    """Run :func:`suggest_document` over documents (default: all), all in one transaction."""
+    suggesters = suggesters or Suggesters.for_project(project)
+    report = SuggestReport()
+    with project.transaction():
+        for doc_id in doc_ids if doc_ids is not None else project.document_ids():
+            report.added[project.document(doc_id).key] = suggest_document(project, doc_id, suggesters)
+    return report
+
+
+def pending_suggestions(project: Project, doc_id: int) -> list[Annotation]:
+    """The coder's suggestions in a document that are neither accepted nor rejected yet."""
+    return [a for a in project.annotations(doc_id, coder=project.coder) if a.origin == "suggested"]
+
+
+def accept_suggestion(project: Project, annotation_id: str, attrs: dict[str, Any] | None = None) -> Annotation:
+    """Make a suggestion the coder's own span (origin ``manual``), with ``attrs`` if the coder edited them.
+
+    Keep the returned annotation's predecessor to undo: :func:`revert_acceptance`.
+    """
+    ann = project.annotation(annotation_id)
+    if ann.origin != "suggested":
+        raise ValidationError(f"annotation {annotation_id} is not a pending suggestion")
+    return project.update_annotation(annotation_id, origin="manual", attrs=ann.attrs if attrs is None else attrs)
+
+
+def revert_acceptance(project: Project, before: Annotation) -> Annotation:
+    """Undo :func:`accept_suggestion`: the span becomes the pending suggestion ``before`` was."""
+    return project.update_annotation(
+        before.id, origin=before.origin, attrs=before.attrs, label=before.label, start=before.start, end=before.end
+    )
+
+
+def accept_all(project: Project, doc_id: int) -> list[Annotation]:
+    """Accept every pending suggestion of a document in one transaction (the window confirms first)."""
+    with project.transaction():
+        return [accept_suggestion(project, a.id) for a in pending_suggestions(project, doc_id)]
