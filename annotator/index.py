@@ -20,6 +20,9 @@ from annotator.text import normalize, proclitic_candidates
 
 SKETCH_SIZE = 16
 CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in full
+# Compared in full at most: the candidates sharing most of the sketch. Bounds the cost of a
+# document in a corpus of look-alike texts (templated bulletins) instead of growing with it.
+MAX_CANDIDATES = 5
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
 
@@ -76,8 +79,8 @@ def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, text: str)
         marks = ",".join("?" * len(hashes))
         candidates = conn.execute(
             f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? "
-            f"GROUP BY doc_id HAVING count(*) >= ?",
-            (*hashes, doc_id, min(CANDIDATE_SHARED, len(hashes))),
+            f"GROUP BY doc_id HAVING count(*) >= ? ORDER BY count(*) DESC, doc_id LIMIT ?",
+            (*hashes, doc_id, min(CANDIDATE_SHARED, len(hashes)), MAX_CANDIDATES),
         ).fetchall()
         for (other_id,) in candidates:
             other_text = conn.execute("SELECT text FROM documents WHERE id = ?", (other_id,)).fetchone()[0]
