@@ -21,7 +21,7 @@ def window(qtbot, tmp_path: Path):
     project = Project.create(tmp_path / "w.db", coder="amal")
     project.add_document(TEXT, key="a", title="غارة")
     project.add_document("وقالت وزارة الدفاع إن ثمانية عناصر قتلوا.", key="b", title="بيان")
-    win = MainWindow(project, Settings())
+    win = MainWindow(project, Settings(auto_suggest=False))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -150,22 +150,39 @@ def test_a_known_name_loses_its_proclitic_by_itself(qtbot, window: MainWindow) -
     assert ("PLACE", "والباغوز") not in spans_in_file(window)
 
 
+def test_a_casualty_figure_is_prefilled_from_the_text(qtbot, window: MainWindow) -> None:
+    select(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    with reopen(window) as project:
+        attrs = project.annotations()[0].attrs
+    assert attrs["value"] == 54 and attrs["status"] == "killed"
+    select(window, "٢٣")  # Arabic-Indic digits, after وأصيب
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    with reopen(window) as project:
+        by_text = {a.text: a.attrs for a in project.annotations()}
+    assert by_text["٢٣"]["value"] == 23 and by_text["٢٣"]["status"] == "injured"
+
+
 def test_attribute_form_edits_are_stored_and_undoable(qtbot, window: MainWindow) -> None:
     select(window, "54")
     qtbot.keyClick(window.view, Qt.Key.Key_C)
     form = window.form
-    assert "status" in form.missing.text()
-    button = next(b for b in form.findChildren(QRadioButton) if b.property("choice") == "killed")
+    assert form.missing.text() == ""  # value and status came from the text
+    button = next(b for b in form.findChildren(QRadioButton) if b.property("choice") == "injured")
     qtbot.waitUntil(button.isVisible)  # fields made for a new label are shown by the next event loop turn
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     spin = form.findChildren(QSpinBox)[0]
-    spin.setValue(54)
+    spin.setValue(50)
     with reopen(window) as project:
-        assert project.annotations()[0].attrs == {"status": "killed", "value": 54}
-    assert form.missing.text() == ""
+        attrs = project.annotations()[0].attrs
+    assert attrs["status"] == "injured" and attrs["value"] == 50
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # a second press on the choice unsets it
+    assert "status" in form.missing.text()
+    window.actions.undo.trigger()
     window.actions.undo.trigger()
     with reopen(window) as project:
-        assert project.annotations()[0].attrs == {"status": "killed"}
+        attrs = project.annotations()[0].attrs
+    assert attrs["status"] == "injured" and attrs["value"] == 54
 
 
 def test_document_navigation_and_status(qtbot, window: MainWindow) -> None:

@@ -46,6 +46,12 @@ def merge_contexts(path: Path) -> None:
         else:
             name_element.text = name
             by_name[name] = context
+    # What is still vanished after the renames is gone from the code: drop it.
+    for context in root.findall("context"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+                context.remove(message)
     tree.write(path, encoding="utf-8", xml_declaration=True)
 
 

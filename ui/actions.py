@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from ui import dialogs
 
@@ -56,6 +56,10 @@ class Actions:
         self.done = self._add(doc_menu, window.tr("Mark &done and go to next"), "Ctrl+Return", lambda: window.finish_and_next("done"))
         self.skip = self._add(doc_menu, window.tr("&Skip and go to next"), "Ctrl+Shift+K", lambda: window.finish_and_next("skipped"))
         self.flag = self._add(doc_menu, window.tr("&Flag for the lead"), "Ctrl+Shift+F", self._toggle_flag)
+        doc_menu.addSeparator()
+        self.suggest = self._add(doc_menu, window.tr("S&uggest spans"), "Ctrl+G", window.suggestions.suggest)
+        self.accept_all = self._add(doc_menu, window.tr("&Accept all suggestions…"), "Ctrl+Shift+A", self._accept_all)
+        doc_menu.addSeparator()
         self.find = self._add(doc_menu, window.tr("&Search documents"), QKeySequence.StandardKey.Find, self._focus_search)
         self.article = self._add(doc_menu, window.tr("Back to the &article"), "F6", window.view.setFocus)
 
@@ -88,6 +92,19 @@ class Actions:
         if document is not None:
             flagged = self.window.project.status(document.id).flagged
             self.window.session.set_status(flagged=not flagged)
+
+    def _accept_all(self) -> None:
+        pending = self.window.suggestions.pending()
+        if not pending:
+            self.window.statusBar().showMessage(self.window.tr("No pending suggestions in this document."), 3000)
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.window.tr("Accept all suggestions"),
+            self.window.tr("Accept the %n pending suggestion(s) of this document as your own spans?", "", len(pending)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.suggestions.accept_all()
 
     def _focus_search(self) -> None:
         self.window.queue.search_box.setFocus()

@@ -29,6 +29,9 @@ class ArticleView(QPlainTextEdit):
     step_requested = Signal(int)  # +1 next span, -1 previous
     edge_requested = Signal(str, str, int)  # "start"|"end", "word"|"char", +1 grow / -1 shrink
     proclitic_requested = Signal(str)
+    accept_requested = Signal(str)  # a suggestion: keep it
+    reject_requested = Signal(str)  # a suggestion: drop it, and never suggest it again
+    tag_all_requested = Signal(str)
     zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
@@ -187,8 +190,18 @@ class ArticleView(QPlainTextEdit):
             start, end = self.selection()
             self.label_requested.emit(self.label_for_key(text), start, end)
             return
+        suggestion = selected is not None and self._spans.get(selected) is not None and self._spans[selected].origin == "suggested"
+        if suggestion and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.accept_requested.emit(selected)
+            return
+        if suggestion and (key == Qt.Key.Key_X or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)) and plain:
+            self.reject_requested.emit(selected)
+            return
         if selected and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and plain:
             self.delete_requested.emit(selected)
+            return
+        if selected and key == Qt.Key.Key_T and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.tag_all_requested.emit(selected)
             return
         if selected and key in (Qt.Key.Key_S, Qt.Key.Key_E):
             alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)

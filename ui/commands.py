@@ -8,6 +8,7 @@ an add or redoing a delete restores the very same annotation (same id).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -88,3 +89,53 @@ class UpdateSpan(CoreCommand):
 
     def backward(self) -> None:
         self.session.core_update(self.annotation_id, self.before)
+
+
+class RejectSuggestion(CoreCommand):
+    """Reject a pending suggestion: it goes, and is remembered so it does not come back."""
+
+    def __init__(self, session: EditSession, annotation: Annotation):
+        super().__init__(session.tr("Reject suggestion"))
+        self.session, self.annotation = session, annotation
+
+    def forward(self) -> None:
+        self.session.core_reject(self.annotation.id)
+
+    def backward(self) -> None:
+        self.session.core_unreject(self.annotation)
+
+
+class BatchEdit(CoreCommand):
+    """Many spans changed by one core call (accept all, tag all occurrences), undone span by span.
+
+    ``first_run`` performs the call and returns ``(before, after)`` pairs; ``before``
+    is None for a span the call created.
+    """
+
+    def __init__(self, session: EditSession, text: str, first_run: Callable[[], list[tuple[Annotation | None, Annotation]]]):
+        super().__init__(text)
+        self.session, self.first_run = session, first_run
+        self.pairs: list[tuple[Annotation | None, Annotation]] | None = None
+
+    def forward(self) -> None:
+        if self.pairs is None:
+            self.pairs = self.first_run()
+            self.session.arrived_many(self.pairs)
+            return
+        for before, after in self.pairs:
+            if before is None:
+                self.session.core_restore(after.id)
+            else:
+                self.session.core_update(after.id, _fields(after))
+
+    def backward(self) -> None:
+        for before, after in reversed(self.pairs or []):
+            if before is None:
+                self.session.core_delete(after.id)
+            else:
+                self.session.core_update(after.id, _fields(before))
+
+
+def _fields(annotation: Annotation) -> dict[str, Any]:
+    return {"label": annotation.label, "start": annotation.start, "end": annotation.end, "attrs": annotation.attrs,
+            "origin": annotation.origin}

@@ -225,11 +225,14 @@ def preferences(window: MainWindow) -> None:
     theme.addItem(window.tr("Light"), "light")
     theme.addItem(window.tr("Dark"), "dark")
     theme.setCurrentIndex(max(0, theme.findData(settings.theme)))
+    auto_suggest = QCheckBox(window.tr("Suggest spans when a document is opened for the first time"))
+    auto_suggest.setChecked(settings.auto_suggest)
     form = QFormLayout()
     form.addRow(window.tr("Interface language"), language)
     form.addRow(window.tr("Coder name for new projects"), coder)
     form.addRow(window.tr("Article font size"), font_size)
     form.addRow(window.tr("Theme"), theme)
+    form.addRow(auto_suggest)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -244,6 +247,7 @@ def preferences(window: MainWindow) -> None:
     settings.language = language.currentData()
     settings.coder = coder.text().strip()
     settings.theme = theme.currentData()
+    settings.auto_suggest = auto_suggest.isChecked()
     window.view.set_font_size(font_size.value())
     apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
     window.view.set_dark(settings.theme == "dark")
@@ -263,11 +267,14 @@ def keys_text(window: QWidget, labels: list[tuple[str, str]]) -> str:
         "<b>E / Shift+E</b> — grow / shrink its end by a word (Alt: by a letter)<br>"
         "<b>S / Shift+S</b> — grow / shrink its start by a word (Alt: by a letter)<br>"
         "<b>K</b> — leave the proclitic out (و|الباغوز), or put it back<br>"
+        "<b>T</b> — tag every other occurrence in this article the same way<br>"
+        "<b>Enter / X</b> — accept / reject a suggestion (dashed underline)<br>"
         "<b>Alt+letter</b> — pick an underlined choice in the form<br>"
         "<b>Esc</b> — deselect"
         "<h3>Documents</h3>"
         "<b>Ctrl+Enter</b> — mark done and go to the next<br>"
         "<b>Ctrl+PgDown / Ctrl+PgUp</b> — next / previous document<br>"
+        "<b>Ctrl+G</b> — suggest spans; <b>Ctrl+Shift+A</b> — accept all suggestions<br>"
         "<b>Ctrl+F</b> — search; <b>F6</b> — back to the article<br>"
         "<b>Ctrl+Z / Ctrl+Shift+Z</b> — undo / redo<br>"
         "<b>Ctrl+= / Ctrl+-</b> or Ctrl+wheel — zoom"

@@ -23,6 +23,7 @@ from ui.document_queue import DocumentQueue
 from ui.session import EditSession
 from ui.settings import Settings, save_settings
 from ui.span_list import SpanList
+from ui.suggestions import SuggestionActions
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.session = EditSession(project, self)
+        self.suggestions = SuggestionActions(self.session)
         title = self.tr("Arabic event annotator — %s") % project.path.name
         if project.readonly:
             title += " " + self.tr("(read-only)")
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         self.view.step_requested.connect(session.step)
         self.view.edge_requested.connect(lambda edge, unit, d: session.selected_id and session.move_edge(session.selected_id, edge, unit, d))
         self.view.proclitic_requested.connect(session.toggle_proclitic)
+        self.view.accept_requested.connect(self.suggestions.accept)
+        self.view.reject_requested.connect(self.suggestions.reject)
+        self.view.tag_all_requested.connect(self.suggestions.tag_all)
         self.view.zoom_changed.connect(self._zoomed)
         self.spans.span_chosen.connect(session.select)
         self.form.attrs_edited.connect(lambda span_id, attrs: session.update_span(span_id, attrs=attrs))
@@ -148,6 +153,8 @@ class MainWindow(QMainWindow):
         if document is not None:
             self.queue.show_current(document.id)
             self.panel.show_status(self.project.status(document.id))
+            if self.session.first_visit and self.settings.auto_suggest:
+                self.suggestions.suggest()
 
     def _span_added(self, annotation: Annotation) -> None:
         self.view.span_added(annotation)

@@ -15,11 +15,23 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.codebook import Codebook
 from annotator.errors import AnnotatorError
 from annotator.models import Annotation, Document
 from annotator.project import Project
-from annotator.text import proclitic_candidates, proclitic_length, resize_span, snap_to_words
+from annotator.suggest.casualty import casualty_attributes
+from annotator.suggest.run import fit_attributes
+from annotator.text import proclitic_candidates, proclitic_length, resize_span, snap_to_words, tokenize
 from ui.commands import AddSpan, CoreCommand, DeleteSpan, UpdateSpan
+
+
+def prefilled_attributes(codebook: Codebook, label: str, text: str, start: int, end: int) -> dict[str, Any]:
+    """What the text says about a new casualty figure (value, range, qualifier, status...),
+    trimmed to what the label's attributes accept; the coder edits the rest."""
+    if label != "CASUALTY":
+        return {}
+    found = casualty_attributes(text, start, end, codebook.vague_amounts)
+    return fit_attributes(codebook.label(label), found)
 
 
 class EditSession(QObject):
@@ -38,6 +50,7 @@ class EditSession(QObject):
         self.document: Document | None = None
         self.spans: dict[str, Annotation] = {}
         self.selected_id: str | None = None
+        self.first_visit = False  # the open document had never been opened before
 
     # --- documents ------------------------------------------------------------------
 
@@ -48,7 +61,8 @@ class EditSession(QObject):
         self.document = document
         self.spans = {a.id: a for a in self.project.annotations(doc_id, coder=self.project.coder)}
         self.selected_id = None
-        if self.project.status(doc_id).status == "new" and not self.project.readonly:
+        self.first_visit = self.project.status(doc_id).status == "new"
+        if self.first_visit and not self.project.readonly:
             self._guard(lambda: self.project.set_status(doc_id, "in_progress"))
             self.status_changed.emit(doc_id)
         self.document_changed.emit(document)
@@ -94,8 +108,9 @@ class EditSession(QObject):
         if duplicate is not None:
             self.select(duplicate.id)
             return duplicate
-        command = AddSpan(self, self.document.id, label, start, end, dict(attrs or {}))
-        if self._run(command) and command.annotation_id:
+        prefill = prefilled_attributes(self.project.codebook, label, text, start, end)
+        command = AddSpan(self, self.document.id, label, start, end, {**prefill, **(attrs or {})})
+        if self.run(command) and command.annotation_id:
             self.select(command.annotation_id)
             return self.spans.get(command.annotation_id)
         return None
@@ -103,7 +118,7 @@ class EditSession(QObject):
     def delete_span(self, annotation_id: str) -> None:
         annotation = self.spans.get(annotation_id)
         if annotation is not None:
-            self._run(DeleteSpan(self, annotation))
+            self.run(DeleteSpan(self, annotation))
 
     def toggle_proclitic(self, annotation_id: str) -> None:
         """Leave the leading proclitic out of the span, or put it back (و|الباغوز ↔ والباغوز).
@@ -113,14 +128,11 @@ class EditSession(QObject):
         span = self.spans.get(annotation_id)
         if span is None or self.document is None:
             return
-        text = self.document.text
-        word_start = span.start
-        while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1].isalpha():
-            word_start -= 1
-        word_end = span.end
-        while word_end < len(text) and text[word_end].isalpha():
-            word_end += 1
-        lengths = proclitic_candidates(text[word_start:word_end])
+        word = next((t for t in tokenize(self.document.text) if t.start <= span.start < t.end), None)
+        if word is None:
+            return
+        word_start = word.start
+        lengths = proclitic_candidates(word.text)
         current = span.start - word_start
         following = [n for n in lengths if n > current]
         new_start = word_start + (following[0] if following else 0)
@@ -152,7 +164,7 @@ class EditSession(QObject):
             return
         changes = {k: v for k, v in changes.items() if getattr(before, k) != v}
         if changes:
-            self._run(UpdateSpan(self, before, changes, text))
+            self.run(UpdateSpan(self, before, changes, text))
 
     def select(self, annotation_id: str | None) -> None:
         if annotation_id is not None and annotation_id not in self.spans:
@@ -165,7 +177,7 @@ class EditSession(QObject):
     def selected(self) -> Annotation | None:
         return self.spans.get(self.selected_id) if self.selected_id else None
 
-    def _run(self, command: CoreCommand) -> bool:
+    def run(self, command: CoreCommand) -> bool:
         try:
             command.apply()
         except (AnnotatorError, sqlite3.Error) as exc:
@@ -210,6 +222,30 @@ class EditSession(QObject):
             self._show_document(after.doc_id)
             self.spans[after.id] = after
             self.span_updated.emit(before, after)
+
+    def core_reject(self, annotation_id: str) -> None:
+        annotation = self._guarded(lambda: self.project.reject_suggestion(annotation_id))
+        if annotation is not None:
+            self._show_document(annotation.doc_id)
+            self.spans.pop(annotation_id, None)
+            if self.selected_id == annotation_id:
+                self.select(None)
+            self.span_removed.emit(annotation)
+
+    def core_unreject(self, annotation: Annotation) -> None:
+        restored = self._guarded(lambda: (self.project.unreject_suggestion(annotation), annotation)[1])
+        if restored is not None:
+            self._arrived(self.project.annotation(annotation.id))
+
+    def arrived_many(self, pairs: list[tuple[Annotation | None, Annotation]]) -> None:
+        """Views learn about spans a batch call (accept all, tag all) created or changed."""
+        for before, after in pairs:
+            if before is None:
+                self._arrived(after)
+            else:
+                self._show_document(after.doc_id)
+                self.spans[after.id] = after
+                self.span_updated.emit(before, after)
 
     def _arrived(self, annotation: Annotation) -> None:
         self._show_document(annotation.doc_id)

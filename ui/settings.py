@@ -36,6 +36,7 @@ class Settings:
     theme: str = "light"  # light or dark
     recent: list[str] = field(default_factory=list)
     welcome_dismissed: bool = False
+    auto_suggest: bool = True  # run the suggesters when a document is opened for the first time
     window_geometry: str = ""
 
     def add_recent(self, path: Path) -> None:

@@ -128,12 +128,12 @@
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../ui/session.py" line="128" />
+        <location filename="../../ui/session.py" line="140" />
         <source>Proclitic</source>
         <translation>السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="135" />
+        <location filename="../../ui/session.py" line="147" />
         <source>Resize</source>
         <translation>تغيير الحدود</translation>
     </message>
@@ -149,46 +149,50 @@
         <source>Edit %s</source>
         <translation>تعديل %s</translation>
     </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Relabel</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Marked done with %n span(s) missing required attributes.</source>
         <translation>
             <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
@@ -200,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -414,10 +418,6 @@
         <translation>تُطبَّق اللغة الجديدة عند تشغيل البرنامج في المرة القادمة.</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tagging&lt;/h3&gt;Select words (mouse, or Shift+arrows; Ctrl+Shift+arrows word by word), then press a label key:&lt;br&gt;%1&lt;br&gt;With no selection, the key tags the word at the cursor. The span snaps to whole words.&lt;h3&gt;The selected span&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous span&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — remove it&lt;br&gt;&lt;b&gt;a label key&lt;/b&gt; — relabel it&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — grow / shrink its end by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — grow / shrink its start by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — leave the proclitic out (و|الباغوز), or put it back&lt;br&gt;&lt;b&gt;Alt+letter&lt;/b&gt; — pick an underlined choice in the form&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — deselect&lt;h3&gt;Documents&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — mark done and go to the next&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — search; &lt;b&gt;F6&lt;/b&gt; — back to the article&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; or Ctrl+wheel — zoom</source>
-        <translation>&lt;h3&gt;الترميز&lt;/h3&gt;حدِّد كلمات (بالفأرة، أو Shift+الأسهم؛ Ctrl+Shift+الأسهم كلمةً كلمة)، ثم اضغط مفتاح الوسم:&lt;br&gt;%1&lt;br&gt;من دون تحديد، يَسِم المفتاح الكلمة التي عند المؤشر. يلتصق المقطع بالكلمات الكاملة.&lt;h3&gt;المقطع المحدَّد&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — المقطع التالي / السابق&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — حذفه&lt;br&gt;&lt;b&gt;مفتاح وسم&lt;/b&gt; — تغيير وسمه&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — مدّ / تقليص نهايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — مدّ / تقليص بدايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — إخراج السابقة من المقطع (و|الباغوز) أو إعادتها&lt;br&gt;&lt;b&gt;Alt+حرف&lt;/b&gt; — اختيار خيار مسطَّر في النموذج&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — إلغاء التحديد&lt;h3&gt;المقالات&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — تعليم كمنجز والانتقال إلى التالي&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — بحث؛ &lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — تراجع / إعادة&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; أو Ctrl+العجلة — تكبير وتصغير</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -479,6 +479,41 @@
         <source>The current state is kept as a copy first.</source>
         <translation>تُحفظ الحالة الحالية في نسخة أولًا.</translation>
     </message>
+    <message>
+        <source>No pending suggestions in this document.</source>
+        <translation>لا اقتراحات معلّقة في هذا المقال.</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>قبول كل الاقتراحات</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept the %n pending suggestion(s) of this document as your own spans?</source>
+        <translation>
+            <numerusform>قبول %n اقتراح(ات) معلّقة في هذا المقال كمقاطع لك؟</numerusform>
+            <numerusform>قبول %n اقتراح(ات) معلّقة في هذا المقال كمقاطع لك؟</numerusform>
+            <numerusform>قبول %n اقتراح(ات) معلّقة في هذا المقال كمقاطع لك؟</numerusform>
+            <numerusform>قبول %n اقتراح(ات) معلّقة في هذا المقال كمقاطع لك؟</numerusform>
+            <numerusform>قبول %n اقتراح(ات) معلّقة في هذا المقال كمقاطع لك؟</numerusform>
+            <numerusform>قبول %n اقتراح(ات) معلّقة في هذا المقال كمقاطع لك؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;uggest spans</source>
+        <translation>&amp;اقتراح مقاطع</translation>
+    </message>
+    <message>
+        <source>&amp;Accept all suggestions…</source>
+        <translation>&amp;قبول كل الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>Suggest spans when a document is opened for the first time</source>
+        <translation>اقتراح مقاطع عند فتح المقال أول مرة</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagging&lt;/h3&gt;Select words (mouse, or Shift+arrows; Ctrl+Shift+arrows word by word), then press a label key:&lt;br&gt;%1&lt;br&gt;With no selection, the key tags the word at the cursor. The span snaps to whole words.&lt;h3&gt;The selected span&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous span&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — remove it&lt;br&gt;&lt;b&gt;a label key&lt;/b&gt; — relabel it&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — grow / shrink its end by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — grow / shrink its start by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — leave the proclitic out (و|الباغوز), or put it back&lt;br&gt;&lt;b&gt;T&lt;/b&gt; — tag every other occurrence in this article the same way&lt;br&gt;&lt;b&gt;Enter / X&lt;/b&gt; — accept / reject a suggestion (dashed underline)&lt;br&gt;&lt;b&gt;Alt+letter&lt;/b&gt; — pick an underlined choice in the form&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — deselect&lt;h3&gt;Documents&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — mark done and go to the next&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document&lt;br&gt;&lt;b&gt;Ctrl+G&lt;/b&gt; — suggest spans; &lt;b&gt;Ctrl+Shift+A&lt;/b&gt; — accept all suggestions&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — search; &lt;b&gt;F6&lt;/b&gt; — back to the article&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; or Ctrl+wheel — zoom</source>
+        <translation>&lt;h3&gt;الترميز&lt;/h3&gt;حدِّد كلمات (بالفأرة، أو Shift+الأسهم؛ Ctrl+Shift+الأسهم كلمةً كلمة)، ثم اضغط مفتاح الوسم:&lt;br&gt;%1&lt;br&gt;من دون تحديد، يَسِم المفتاح الكلمة التي عند المؤشر. يلتصق المقطع بالكلمات الكاملة.&lt;h3&gt;المقطع المحدَّد&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — المقطع التالي / السابق&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — حذفه&lt;br&gt;&lt;b&gt;مفتاح وسم&lt;/b&gt; — تغيير وسمه&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — مدّ / تقليص نهايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — مدّ / تقليص بدايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — إخراج السابقة من المقطع (و|الباغوز) أو إعادتها&lt;br&gt;&lt;b&gt;T&lt;/b&gt; — وسم كل المواضع الأخرى في المقال بالطريقة نفسها&lt;br&gt;&lt;b&gt;Enter / X&lt;/b&gt; — قبول / رفض اقتراح (خط متقطع)&lt;br&gt;&lt;b&gt;Alt+حرف&lt;/b&gt; — اختيار خيار مسطَّر في النموذج&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — إلغاء التحديد&lt;h3&gt;المقالات&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — تعليم كمنجز والانتقال إلى التالي&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+G&lt;/b&gt; — اقتراح مقاطع؛ &lt;b&gt;Ctrl+Shift+A&lt;/b&gt; — قبول كل الاقتراحات&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — بحث؛ &lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — تراجع / إعادة&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; أو Ctrl+العجلة — تكبير وتصغير</translation>
+    </message>
 </context>
 <context>
     <name>SpanListModel</name>
@@ -506,6 +541,24 @@
         <location filename="../../ui/span_list.py" line="62" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionActions</name>
+    <message>
+        <location filename="../../ui/suggestions.py" line="59" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions.py" line="79" />
+        <source>Accept all suggestions</source>
+        <translation>قبول كل الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions.py" line="91" />
+        <source>Tag all occurrences</source>
+        <translation>وسم كل المواضع</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,99 @@
+"""Suggestions in the window: shown on first opening, accepted, rejected, all accepted, tag all; undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.project import Project
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+TEXT = (
+    "قُتِلَ 54 شخصاً بينهم 28 مدنياً في غارة على بلدة الباغوز بريف دير الزور، "
+    "وقال المرصد السوري لحقوق الإنسان إن الطائرات عادت إلى الباغوز مساءً."
+)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    project = Project.create(tmp_path / "s.db", coder="amal")
+    project.add_document(TEXT, key="a")
+    win = MainWindow(project, Settings(auto_suggest=True))
+    qtbot.addWidget(win)
+    win.show()
+    win.view.setFocus()
+    yield win
+    win.close()
+
+
+def stored(window: MainWindow) -> dict[str, tuple[str, str]]:
+    with Project.open(window.project.path, readonly=True) as project:
+        return {a.text: (a.label, a.origin) for a in project.annotations()}
+
+
+def select_span(window: MainWindow, text: str) -> None:
+    window.session.select(next(a.id for a in window.session.spans.values() if a.text == text))
+
+
+def test_suggestions_appear_when_a_document_is_first_opened(window: MainWindow) -> None:
+    spans = stored(window)
+    assert spans["54"] == ("CASUALTY", "suggested")
+    assert spans["28"] == ("CASUALTY", "suggested")
+    assert spans["دير الزور"] == ("PLACE", "suggested")
+    assert all(origin == "suggested" for _, origin in spans.values())
+    with Project.open(window.project.path, readonly=True) as project:
+        assert window.spans.source.rowCount() == len(project.annotations())
+    assert any(s.suggested for s in window.view.highlighter._spans)  # drawn dashed
+
+
+def test_accept_with_enter_and_undo(qtbot, window: MainWindow) -> None:
+    select_span(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert stored(window)["54"] == ("CASUALTY", "manual")
+    with Project.open(window.project.path, readonly=True) as project:
+        accepted = next(a for a in project.annotations() if a.text == "54")
+    assert accepted.attrs["value"] == 54 and accepted.attrs["status"] == "killed"  # the attributes came along
+    window.actions.undo.trigger()
+    assert stored(window)["54"] == ("CASUALTY", "suggested")
+
+
+def test_a_rejected_suggestion_does_not_come_back(qtbot, window: MainWindow) -> None:
+    select_span(window, "28")
+    qtbot.keyClick(window.view, Qt.Key.Key_X)
+    assert "28" not in stored(window)
+    window.actions.suggest.trigger()
+    assert "28" not in stored(window)
+    window.actions.undo.trigger()
+    assert stored(window)["28"] == ("CASUALTY", "suggested")
+
+
+def test_accept_all_after_a_confirmation(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    count = len(stored(window))
+    window.actions.accept_all.trigger()
+    assert [origin for _, origin in stored(window).values()] == ["manual"] * count
+    window.actions.undo.trigger()
+    assert [origin for _, origin in stored(window).values()] == ["suggested"] * count
+
+
+def test_tag_all_occurrences(qtbot, tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "t.db", coder="amal")
+    project.add_document(TEXT, key="a")
+    window = MainWindow(project, Settings(auto_suggest=False))
+    qtbot.addWidget(window)
+    window.view.setFocus()
+    start = TEXT.index("الباغوز")
+    window.view.select_text(start, start + len("الباغوز"))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    with Project.open(window.project.path, readonly=True) as project:
+        places = sorted((a.start, a.origin) for a in project.annotations() if a.label == "PLACE")
+    assert places == [(start, "manual"), (TEXT.index("الباغوز", start + 1), "manual")]
+    window.actions.undo.trigger()
+    with Project.open(window.project.path, readonly=True) as project:
+        assert [a.start for a in project.annotations() if a.label == "PLACE"] == [start]
+    window.close()
