@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
@@ -22,12 +23,23 @@ from ui.theme import apply_theme
 
 _windows: list[MainWindow] = []  # open windows, kept alive until closed
 
+DESKTOP_FILE = "annotator"  # packaging/annotator.desktop: Wayland matches the window to it (and its icon)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
 
 def register_fonts() -> str:
     """Register the bundled Arabic font, so every coder sees the same shapes."""
     for name in ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
     return ARTICLE_FONT
+
+
+def app_icon() -> QIcon:
+    """The window icon, from the PNGs rendered from resources/icons/annotator.svg (no SVG plugin needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"annotator-{size}.png")), QSize(size, size))
+    return icon
 
 
 def demo_path() -> Path:
@@ -62,6 +74,8 @@ def make_application(settings: Settings) -> QApplication:
     app.setApplicationName("Arabic event annotator")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("arabic-event-annotator")
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(app_icon())
     install_language(app, settings.language)  # type: ignore[arg-type]
     register_fonts()
     apply_theme(app, settings.theme)  # type: ignore[arg-type]
