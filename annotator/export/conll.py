@@ -54,7 +54,7 @@ def write_conll(job: Job, out: str | Path) -> list[str]:
     clitics = clitic_evidence(job)
     if job.split is None:
         write_text(out, lambda handle: _write_part(handle, job, job.documents, stats, clitics))
-        finish(job, stats)
+        finish(job, stats, combined=not job.options.layer_per_label)
         if job.options.layer_per_label:
             job.notes.append(columns_line(job))
         return [str(out)]
@@ -65,7 +65,7 @@ def write_conll(job: Job, out: str | Path) -> list[str]:
             with open(folder / f"{name}.conll", "w", encoding="utf-8", newline="\n") as handle:
                 _write_part(handle, job, docs, stats, clitics)
             files.append(f"`{name}.conll`: {len(docs)} document(s)")
-        finish(job, stats)
+        finish(job, stats, combined=not job.options.layer_per_label)
         listed = write_split_list(folder, job)
         write_readme(
             folder,
@@ -74,7 +74,12 @@ def write_conll(job: Job, out: str | Path) -> list[str]:
             files=[*files, *([listed] if listed else [])],
             sections=[
                 "## Format\n\n" + CONLL_FORMAT.format(columns=columns_line(job)),
-                token_section(stats, per_label=job.options.layer_per_label, split_clitics=job.options.split_clitics),
+                token_section(
+                    stats,
+                    per_label=job.options.layer_per_label,
+                    split_clitics=job.options.split_clitics,
+                    combined=not job.options.layer_per_label,
+                ),
             ],
         )
         return files

@@ -34,18 +34,23 @@ never by letter alone (لبنان and بغداد keep their first letter).
 """
 
 
-def token_section(stats: TokenStats, *, per_label: bool, split_clitics: bool) -> str:
+def token_section(
+    stats: TokenStats, *, per_label: bool, split_clitics: bool, combined: bool = True, target: str = "the IOB tags"
+) -> str:
     lines = [TOKEN_RULES, "In this export:", ""]
     lines.append(f"- {stats.tokens} token(s)")
     lines.append(f"- {stats.cut_at_span_edges} token(s) cut at a span edge")
     if stats.examples:
         lines.append("  (for example " + ", ".join(stats.examples) + ")")
     lines.append(f"- {stats.cut_clitics} word(s) with proclitics cut off" + ("" if split_clitics else " (not asked)"))
-    lines.append(
-        f"- {stats.dropped_total} overlapping inner span(s) left out of the IOB column "
-        "(one tag per token: the outermost span wins)"
-        + ("; the per-label columns hold each label's own spans" if per_label else "")
-    )
+    if combined:
+        lines.append(
+            f"- {stats.dropped_total} overlapping inner span(s) left out of {target} "
+            "(one span per token: the outermost wins)"
+        )
+    if per_label:
+        within = sum(stats.dropped_in_label_columns.values())
+        lines.append(f"- {within} span(s) left out of their own label's column (nested in a span of the same label)")
     if stats.duplicates:
         lines.append(f"- {stats.duplicates} exact duplicate span(s) (same label and offsets) tagged once")
     if stats.no_token:

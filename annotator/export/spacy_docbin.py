@@ -137,7 +137,10 @@ def write_spacy(job: Job, out: str | Path) -> list[str]:
             job,
             title="spaCy DocBin export",
             files=[*files, *([listed] if listed else [])],
-            sections=[SPACY_USAGE, token_section(stats, per_label=False, split_clitics=job.options.split_clitics)],
+            sections=[
+                SPACY_USAGE,
+                token_section(stats, per_label=False, split_clitics=job.options.split_clitics, target="doc.ents"),
+            ],
         )
         return files
 

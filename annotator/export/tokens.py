@@ -49,6 +49,7 @@ class TokenStats:
     cut_clitics: int = 0
     examples: list[str] = field(default_factory=list)
     dropped: dict[str, int] = field(default_factory=dict)
+    dropped_in_label_columns: dict[str, int] = field(default_factory=dict)
     duplicates: int = 0
     no_token: int = 0
 
@@ -219,28 +220,45 @@ def tag_document(
     columns: dict[str, list[str]] = {}
     if per_label:
         for label in labels:
-            own, _, _ = outermost(s for s in spans if s.label == label)
+            own, inner, _ = outermost(s for s in spans if s.label == label)
+            if inner:
+                stats.dropped_in_label_columns[label] = stats.dropped_in_label_columns.get(label, 0) + len(inner)
             columns[label] = iob_tags(tokens, own)
     return TaggedDocument(key, text, tokens, tags, columns, sentences(text, tokens, spans), spans, kept)
 
 
 def notes_for(
-    stats: TokenStats, *, per_label: bool, target: str = "the IOB tags", hint: str | None = None
+    stats: TokenStats,
+    *,
+    per_label: bool,
+    combined: bool = True,
+    target: str = "the IOB tags",
+    hint: str | None = None,
 ) -> list[str]:
-    """One line per thing a user of a token-level export must know."""
+    """One line per thing a user of a token-level export must know.
+
+    ``combined``: the one-column tags were written (all but ``conll --layer-per-label``);
+    ``per_label``: the per-label columns were written.
+    """
     notes: list[str] = []
     if stats.cut_at_span_edges:
         shown = ", ".join(stats.examples[:3])
         notes.append(f"{stats.cut_at_span_edges} token(s) were cut where a span edge falls inside them (e.g. {shown})")
     if stats.cut_clitics:
         notes.append(f"{stats.cut_clitics} word(s) had their proclitics cut off as tokens (--split-clitics)")
-    if stats.dropped_total:
+    if combined and stats.dropped_total:
         parts = ", ".join(f"{label} {count}" for label, count in sorted(stats.dropped.items()))
         if hint is None:
             hint = "" if per_label else "; --layer-per-label writes one column per label"
         notes.append(
             f"{stats.dropped_total} overlapping inner span(s) left out of {target} ({parts}): "
             f"one span per token, the outermost wins{hint}"
+        )
+    within = sum(stats.dropped_in_label_columns.values())
+    if per_label and within:
+        parts = ", ".join(f"{label} {count}" for label, count in sorted(stats.dropped_in_label_columns.items()))
+        notes.append(
+            f"{within} span(s) nested in or crossing a span of the same label left out of that label's column ({parts})"
         )
     if stats.duplicates:
         notes.append(f"{stats.duplicates} exact duplicate span(s) (same label and offsets) tagged once")

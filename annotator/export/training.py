@@ -34,6 +34,9 @@ def tagged(
         )
 
 
-def finish(job: Job, stats: TokenStats, *, target: str = "the IOB tags", hint: str | None = None) -> None:
+def finish(
+    job: Job, stats: TokenStats, *, combined: bool = True, target: str = "the IOB tags", hint: str | None = None
+) -> None:
     """Add the tokenisation notes to the job's notes (they go to the README and the terminal)."""
-    job.notes.extend(notes_for(stats, per_label=job.options.layer_per_label, target=target, hint=hint))
+    per_label = job.options.layer_per_label
+    job.notes.extend(notes_for(stats, per_label=per_label, combined=combined, target=target, hint=hint))
