@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from annotator.codebook import Codebook
 from annotator.export.files import write_text
 from annotator.export.options import Job
@@ -115,6 +113,8 @@ def document_view(job: Job, item: ExportDocument) -> dict[str, Any]:
     statuses = []
     for coder in dict.fromkeys([job.project.coder, *(c for c in coders if c)]):
         status = job.project.status(doc.id, coder)
+        if coder != job.project.coder and not status.updated:
+            continue  # a layer with no status of its own (gold, an imported coder): no badge to show
         statuses.append({"coder": coder, "status": status.status, "flagged": status.flagged, "comment": status.comment})
     return {
         "key": doc.key,
@@ -130,8 +130,14 @@ def document_view(job: Job, item: ExportDocument) -> dict[str, Any]:
     }
 
 
-def environment() -> Environment:
-    """Autoescaping always on: the text of a document is never markup."""
+def environment() -> Any:
+    """Autoescaping always on: the text of a document is never markup.
+
+    jinja2 is imported here, not at the top: every command loads the export
+    package, only the report needs jinja2.
+    """
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(str(resource_path("templates"))),
         autoescape=True,

@@ -23,9 +23,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
-
 from annotator.errors import AnnotatorError, InputError
 from annotator.export.files import write_text
 from annotator.export.options import Job
@@ -78,6 +75,9 @@ def _line(error: BaseException, template: Path) -> int | None:
 
 
 def render_template(job: Job, template: Path) -> str:
+    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.sandbox import SandboxedEnvironment  # imported here: only this format needs it
+
     template = template.resolve()
     if not template.is_file():
         raise InputError("no such template file", path=template)

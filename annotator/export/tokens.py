@@ -31,6 +31,14 @@ class CliticEvidence:
 
     known: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()
+    _memo: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def cuts(self, word: str) -> list[int]:
+        """:func:`annotator.text.proclitic_cuts` of ``word``, remembered: a corpus repeats its words."""
+        found = self._memo.get(word)
+        if found is None:
+            found = self._memo[word] = proclitic_cuts(word, self.known, self.vocabulary)
+        return found
 
     @classmethod
     def collect(cls, texts: Iterable[str], span_texts: Iterable[str]) -> CliticEvidence:
@@ -84,7 +92,7 @@ def segment(
         span_cuts = set(edges[low:high])
         clitic_cuts: set[int] = set()
         if clitics is not None and token.is_word:
-            clitic_cuts = {token.start + cut for cut in proclitic_cuts(token.text, clitics.known, clitics.vocabulary)}
+            clitic_cuts = {token.start + cut for cut in clitics.cuts(token.text)}
         cuts = sorted(span_cuts | clitic_cuts)
         if not cuts:
             out.append(token)

@@ -114,3 +114,17 @@ def test_the_report_is_deterministic(annotated: Project, tmp_path: Path):
     export(annotated, ExportOptions(format="html"), tmp_path / "a.html")
     export(annotated, ExportOptions(format="html"), tmp_path / "b.html")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_statuses_flags_and_comments_of_each_coder(annotated: Project, tmp_path: Path):
+    doc = annotated.document_by_key("d2")
+    assert doc is not None
+    annotated.add_annotation(doc.id, "PLACE", 0, 8, coder="gold")
+    annotated.set_status(doc.id, "skipped", flagged=True, comment="النص مكرر <i>")
+    annotated.set_status(doc.id, "in_progress", coder="omar")
+    annotated.add_annotation(doc.id, "PLACE", 0, 8, coder="omar")
+    html, page = render(annotated, tmp_path)
+    text = " ".join("".join(page.text).split())
+    assert "amal: skipped amal: flagged omar: in progress" in text
+    assert "gold:" not in text.replace("gold: 1 span(s)", "")  # gold has no status of its own: no badge
+    assert "amal: النص مكرر <i>" in text and "<i>" not in html
