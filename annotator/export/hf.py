@@ -220,7 +220,7 @@ def write_hf(job: Job, out: str | Path) -> list[str]:
             title="Hugging Face datasets export",
             files=[*files, *([listed] if listed else [])],
             sections=[
-                HF_USAGE,
+                HF_USAGE.format(first=data_files[0]["path"] if data_files else "data.jsonl"),
                 token_section(stats, per_label=job.options.layer_per_label, split_clitics=job.options.split_clitics),
             ],
             front_matter="---\n" + "\n".join(to_yaml(card)) + "\n---\n",
@@ -243,10 +243,10 @@ or, from the data files alone:
 
 ```python
 import json
-import re
+from pathlib import Path
 from datasets import ClassLabel, Features, load_dataset
-features = Features.from_dict(json.load(open("features.json")))
-ds = load_dataset("json", data_files={"train": "train.jsonl"}, features=features)
+features = Features.from_dict(json.loads(Path("features.json").read_text(encoding="utf-8")))
+ds = load_dataset("json", data_files={{"train": "{first}"}}, features=features)
 names = ClassLabel(names_file="labels.txt").names   # the same names as ds["train"].features["ner_tags"]
 ```
 

@@ -106,10 +106,10 @@ def document_view(job: Job, item: ExportDocument) -> dict[str, Any]:
     doc = item.document
     coders = [job.layer] if job.layer else sorted({s.coder for s in item.spans}, key=lambda c: (c == GOLD, c))
     layers = []
-    for coder in coders or [None]:
-        spans = [s for s in item.spans if coder is None or s.coder == coder]
+    for coder in coders or [""]:  # "": a document without spans is shown once, plain
+        spans = [s for s in item.spans if not coder or s.coder == coder]
         segs, rows = segments(doc.text, spans, job.project.codebook)
-        layers.append(LayerView(coder or "", segs, rows))
+        layers.append(LayerView(coder, segs, rows))
     statuses = []
     for coder in dict.fromkeys([job.project.coder, *(c for c in coders if c)]):
         status = job.project.status(doc.id, coder)
@@ -173,7 +173,8 @@ def render_report(job: Job) -> str:
         "spans": sum(counts.values()),
         "notes": job.notes,
     }
-    return environment().get_template(TEMPLATE).render(**context)
+    rendered: str = environment().get_template(TEMPLATE).render(**context)
+    return rendered
 
 
 def write_html(job: Job, out: str | Path) -> list[str]:

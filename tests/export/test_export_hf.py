@@ -119,3 +119,17 @@ def test_attribute_names_shared_with_different_types_become_text(tmp_path: Path)
         export(project, ExportOptions(format="hf", status="all"), tmp_path / "hf")
     loaded = load(tmp_path / "hf", tmp_path)["train"]
     assert sorted(s["attrs"]["size"] for s in loaded[0]["spans"]) == ["12", "big"]
+
+
+def test_the_readme_recipe_runs_as_written(annotated: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "hf"
+    export_hf(annotated, out)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```python\n")[1:]
+    recipe = blocks[1].split("```")[0]
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
+    monkeypatch.chdir(out)
+    namespace: dict = {}
+    exec(compile(recipe, "README.md", "exec"), namespace)  # noqa: S102 - our own README, run as a user would
+    assert namespace["ds"]["train"].features["ner_tags"].feature.names == namespace["names"]
+    assert namespace["ds"]["train"].num_rows == 2
