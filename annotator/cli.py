@@ -133,26 +133,60 @@ def import_(
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="The output format.")
 @click.option("--out", required=True, help="Output file or folder; '-' writes to standard output.")
 @click.option("--layer", help="One coder's layer, or 'gold' (default: every layer, each span naming its coder).")
-@click.option("--status", type=click.Choice(STATUSES), help="Only documents with this status (e.g. done).")
+@click.option(
+    "--status",
+    type=click.Choice((*STATUSES, "all")),
+    help="Only documents with this status (default: done for conll, hf and spacy; all for the others).",
+)
 @click.option("--include-suggestions", is_flag=True, help="Also write pending suggestions (origin 'suggested').")
-def export_(project: Path, fmt: str, out: str, layer: str | None, status: str | None, include_suggestions: bool) -> None:
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A jinja2 template, for --format template.",
+)
+@click.option("--split", help="Train/dev/test shares, e.g. 80,10,10 (or 90,10 for train/test): writes a folder.")
+@click.option("--seed", type=int, help="Seed of the --split shuffle (default 0): same seed, same parts.")
+@click.option(
+    "--split-clitics", is_flag=True, help="conll/hf/spacy: cut leading proclitics (و ف ب ل ك) off as tokens."
+)
+@click.option(
+    "--layer-per-label", is_flag=True, help="conll/hf: one IOB column per label, so overlapping spans all stay."
+)
+def export_(
+    project: Path,
+    fmt: str,
+    out: str,
+    layer: str | None,
+    status: str | None,
+    include_suggestions: bool,
+    template: Path | None,
+    split: str | None,
+    seed: int | None,
+    split_clitics: bool,
+    layer_per_label: bool,
+) -> None:
     """Export PROJECT's documents and spans.
 
     \b
     Example:
       annotator export amal.db --format jsonl --out amal.jsonl --status done
       annotator export merged.db --format jsonl --layer gold --out -
+      annotator export merged.db --format hf --out gold-hf --split 80,10,10 --seed 7
+      annotator export merged.db --format conll --out gold.conll --layer-per-label
+      annotator export amal.db --format html --layer amal --out review.html
+      annotator export amal.db --format template --template my.csv.j2 --out spans.csv
     """
+    options = ExportOptions(
+        format=fmt, layer=layer, status=status, include_suggestions=include_suggestions, template=template,
+        split=split, seed=seed, split_clitics=split_clitics, layer_per_label=layer_per_label,
+    )
     with Project.open(project, readonly=True) as opened:
-        result = export(
-            opened,
-            ExportOptions(format=fmt, layer=layer, status=status, include_suggestions=include_suggestions),
-            out,
-        )
+        result = export(opened, options, out)
     if out != "-":
-        click.echo(f"wrote {result.documents} document(s) to {out}", err=True)
+        parts = f" ({', '.join(f'{k} {v}' for k, v in result.parts.items())})" if result.parts else ""
+        click.echo(f"wrote {result.documents} document(s) to {out}{parts}", err=True)
     for note in result.notes:
-        click.echo(note, err=True)
+        click.echo(f"note: {note}", err=True)
 
 
 @main.command()

@@ -297,3 +297,35 @@ def resize_span(text: str, start: int, end: int, edge: str, unit: str, direction
         else:
             start = next((t.start for t in words if start < t.start < end), start)
     return (start, end) if 0 <= start < end <= len(text) else original
+
+
+# --- proclitics as tokens of their own (token-level exports, ``--split-clitics``) ---------
+
+
+def proclitic_cuts(word: str, known: frozenset[str] | set[str], vocabulary: frozenset[str] | set[str]) -> list[int]:
+    """Offsets inside ``word`` at which to cut its leading proclitics off as tokens, shortest first.
+
+    Built on :func:`proclitic_candidates`, and like :func:`proclitic_length` never
+    by letter alone (لبنان، بغداد، وزارة keep all their letters): the longest
+    candidate is cut off only when the rest is a number (و|28), a name the project
+    knows (ب|دير when دير is in ``known`` and بدير is not), or starts with the
+    article (ال or لل) and is a word of its own in ``vocabulary`` (و|الباغوز;
+    not ب|الغة, "severe", whose rest is no word). Every shorter candidate is cut
+    too, so وبالقرب gives و|ب|القرب. ``known`` and ``vocabulary`` hold
+    normalised words. Tashkeel and tatweel after a clitic letter stay with it, so
+    the offsets index ``word`` itself, not a normalised copy.
+    """
+    bare, index = normalize_with_map(word)
+    plain = "".join(word[i] for i in index[:-1])  # without marks, letters not unified
+    candidates = proclitic_candidates(plain)
+    chosen = 0
+    for length in reversed(candidates):
+        rest = bare[length:]
+        if (
+            rest[0].isdigit()
+            or (rest in known and bare not in known)
+            or (plain[length:].startswith(("ال", "لل")) and rest in vocabulary)
+        ):
+            chosen = length
+            break
+    return [index[length] for length in candidates if length <= chosen]

@@ -352,7 +352,7 @@ def test_cli_whole_flow_two_coders_to_gold_export(tmp_path: Path) -> None:
     assert auto.output.splitlines()[0].startswith("unanimous: 2 document(s) finished by enough coders; 2 span(s) added")
     exported = runner.invoke(main, ["export", merged, "--format", "jsonl", "--layer", "gold", "--out", "-"])
     assert exported.exit_code == 0, exported.output
-    lines = [json.loads(line) for line in exported.output.splitlines()]
+    lines = [json.loads(line) for line in exported.stdout.splitlines()]  # notes go to stderr
     assert [(r["id"], r["status"]) for r in lines] == [("d1", "in_progress"), ("d2", "done")]
     assert [[(s["label"], s["text"], s["coder"]) for s in r["spans"]] for r in lines] == [
         [("CASUALTY", "54", "gold")],
@@ -362,4 +362,4 @@ def test_cli_whole_flow_two_coders_to_gold_export(tmp_path: Path) -> None:
     settled = runner.invoke(
         main, ["export", merged, "--format", "jsonl", "--layer", "gold", "--status", "done", "--out", "-"]
     )
-    assert [json.loads(line)["id"] for line in settled.output.splitlines()] == ["d2"]
+    assert [json.loads(line)["id"] for line in settled.stdout.splitlines()] == ["d2"]

@@ -1,65 +1,134 @@
-"""The export entry point shared by the command line and the window."""
+"""The export entry point shared by the command line and the window.
+
+:func:`export` checks the options, picks the layer and the documents
+(:mod:`annotator.export.selection`), makes the split, and hands the prepared
+:class:`~annotator.export.options.Job` to the format's writer. Every writer
+writes atomically (:mod:`annotator.export.files`) and adds to the job's notes
+whatever the user must know (documents left out, tokens cut, spans that one
+column could not hold); the notes come back in :class:`ExportResult`.
+"""
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
-from annotator.errors import AnnotatorError, ValidationError
+from annotator.errors import ValidationError
+from annotator.export.brat import write_brat
+from annotator.export.conll import write_conll
+from annotator.export.files import write_folder, write_text
+from annotator.export.hf import write_hf
+from annotator.export.html import write_html
 from annotator.export.jsonl import write_jsonl
+from annotator.export.options import TRAINING_FORMATS, ExportOptions, ExportResult, Job
+from annotator.export.readme import write_readme, write_split_list
 from annotator.export.selection import resolve_layer, select_documents
+from annotator.export.spacy_docbin import write_spacy
+from annotator.export.splits import assign_parts, parse_split
+from annotator.export.template import write_template
+from annotator.models import STATUSES
 from annotator.project import Project
 
-FORMATS = ("jsonl",)
+FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template")
+ALL = "all"
+SPLITTABLE = ("jsonl", "conll", "hf", "spacy", "brat")
+
+__all__ = ["ALL", "FORMATS", "ExportOptions", "ExportResult", "export", "write_text"]
 
 
-@dataclass
-class ExportOptions:
-    format: str = "jsonl"
-    layer: str | None = None
-    status: str | None = None
-    include_suggestions: bool = False
+def _write_jsonl(job: Job, out: str | Path) -> list[str]:
+    """Our record, one document a line; with ``--split``, a folder of part files."""
+    if job.split is None:
+        write_text(out, lambda handle: write_jsonl(job.documents, handle))
+        return [str(out)]
+
+    def build(folder: Path) -> None:
+        files = []
+        for name, docs in job.parts():
+            with open(folder / f"{name}.jsonl", "w", encoding="utf-8", newline="\n") as handle:
+                write_jsonl(docs, handle)
+            files.append(f"`{name}.jsonl`: {len(docs)} document(s), our JSONL record (DESIGN.md), one a line")
+        listed = write_split_list(folder, job)
+        write_readme(folder, job, title="JSONL export", files=[*files, *([listed] if listed else [])])
+
+    write_folder(out, build)
+    return [str(out)]
 
 
-@dataclass
-class ExportResult:
-    documents: int = 0
-    notes: list[str] = field(default_factory=list)
+WRITERS: dict[str, Callable[[Job, str | Path], list[str]]] = {
+    "jsonl": _write_jsonl,
+    "conll": write_conll,
+    "hf": write_hf,
+    "spacy": write_spacy,
+    "brat": write_brat,
+    "html": write_html,
+    "template": write_template,
+}
+
+
+def _check(options: ExportOptions) -> None:
+    if options.format not in FORMATS:
+        raise ValidationError(f"unknown export format {options.format!r} (use {', '.join(FORMATS)})")
+    if options.status is not None and options.status != ALL and options.status not in STATUSES:
+        raise ValidationError(f"unknown status {options.status!r} (use {', '.join(STATUSES)} or {ALL})")
+    if options.split is not None and options.format not in SPLITTABLE:
+        raise ValidationError(f"--split is for {', '.join(SPLITTABLE)}; the {options.format} format takes no split")
+    if options.seed is not None and options.split is None:
+        raise ValidationError("--seed chooses the documents of each --split part; give --split too")
+    if options.template is not None and options.format != "template":
+        raise ValidationError("--template goes with --format template")
+    if options.format == "template" and options.template is None:
+        raise ValidationError("the template format needs --template FILE.j2")
+    token_level = options.format in ("conll", "hf", "spacy")
+    if options.split_clitics and not token_level:
+        raise ValidationError("--split-clitics is for the token-level formats (conll, hf, spacy)")
+    if options.layer_per_label and options.format not in ("conll", "hf"):
+        raise ValidationError("--layer-per-label is for conll and hf")
+
+
+def _status(options: ExportOptions) -> str | None:
+    """The status filter: ``done`` by default for training formats, none for the others."""
+    if options.status == ALL:
+        return None
+    if options.status is None:
+        return "done" if options.format in TRAINING_FORMATS else None
+    return options.status
 
 
 def export(project: Project, options: ExportOptions, out: str | Path) -> ExportResult:
-    """Write ``project`` in ``options.format`` to ``out`` (a path, or ``-`` for standard output)."""
-    if options.format not in FORMATS:
-        raise ValidationError(f"unknown export format {options.format!r} (use {', '.join(FORMATS)})")
-    layer = resolve_layer(project, options.layer, single=False)
-    documents = select_documents(
-        project, layer=layer, status=options.status, include_suggestions=options.include_suggestions
+    """Write ``project`` in ``options.format`` to ``out`` (a file, a folder, or ``-`` for standard output)."""
+    _check(options)
+    status = _status(options)
+    layer = resolve_layer(project, options.layer, single=options.format in TRAINING_FORMATS)
+    documents = list(
+        select_documents(project, layer=layer, status=None, include_suggestions=options.include_suggestions)
     )
-    result = ExportResult()
-    result.documents = write_text(out, lambda handle: write_jsonl(documents, handle))
-    return result
-
-
-def write_text(out: str | Path, writer: Callable[[TextIO], int]) -> int:
-    """Run ``writer`` on standard output or on a temporary file that replaces ``out`` when complete."""
-    if str(out) == "-":
-        return writer(sys.stdout)
-    target = Path(out)
-    if not target.parent.exists():
-        raise AnnotatorError("the folder does not exist", path=target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            count = writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    job = Job(project, options, layer, [d for d in documents if status is None or d.status == status], status)
+    left_out = Counter(d.status for d in documents if status is not None and d.status != status)
+    if left_out:
+        kinds = ", ".join(f"{name} {left_out[name]}" for name in STATUSES if left_out[name])
+        default = (
+            " (the default for training formats; --status all takes every document)" if options.status is None else ""
+        )
+        job.notes.append(
+            f"left out {sum(left_out.values())} of {len(documents)} document(s) not marked {status} "
+            f"by {project.coder} ({kinds}){default}"
+        )
+    if not job.documents:
+        job.notes.append("no document to export: the output holds no document")
+    if options.split is not None:
+        shares = parse_split(options.split)
+        pairs = [(a, b) for a, b, _ in project.duplicates()]
+        job.split = assign_parts([d.document.key for d in job.documents], pairs, shares, options.seed or 0)
+        for name, keys in job.split.parts.items():
+            if not keys and job.documents:
+                job.notes.append(f"the {name} part is empty: too few documents (or near-duplicate groups) to split")
+    files = WRITERS[options.format](job, out)
+    return ExportResult(
+        documents=len(job.documents),
+        spans=sum(len(d.spans) for d in job.documents),
+        notes=job.notes,
+        parts={name: len(keys) for name, keys in job.split.parts.items()} if job.split else {},
+        files=files,
+    )

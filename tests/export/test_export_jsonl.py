@@ -1,0 +1,58 @@
+"""Our JSONL record: suggestions only when asked, meta, status, attributes and coder kept; split folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from annotator.cli import main
+from annotator.project import Project
+
+
+def records(text: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_suggestions_only_with_include_suggestions(annotated: Project):
+    doc = annotated.document_by_key("d3")
+    assert doc is not None
+    annotated.add_annotation(doc.id, "PLACE", doc.text.index("بغداد"), len(doc.text) - 1, origin="suggested")
+    plain = records(CliRunner().invoke(main, ["export", str(annotated.path), "--format", "jsonl", "--out", "-"]).stdout)
+    assert [len(r["spans"]) for r in plain] == [10, 1, 0]
+    result = CliRunner().invoke(
+        main, ["export", str(annotated.path), "--format", "jsonl", "--out", "-", "--include-suggestions"]
+    )
+    with_suggestions = records(result.stdout)
+    assert [(s["text"], s["origin"]) for s in with_suggestions[2]["spans"]] == [("بغداد", "suggested")]
+    first = with_suggestions[0]
+    assert first["id"] == "d1" and first["status"] == "done"
+    assert first["meta"] == {"title": "غارة على الباغوز", "url": "javascript:alert(1)"}
+    assert first["spans"][0] | {"id": ""} == {
+        "id": "",
+        "start": 7,
+        "end": 9,
+        "label": "CASUALTY",
+        "text": "54",
+        "attrs": {"status": "killed", "value": 54, "victims": "unspecified"},
+        "coder": "amal",
+        "origin": "manual",
+    }
+
+
+def test_status_filter_and_split_folder(annotated: Project, tmp_path: Path):
+    out = tmp_path / "parts"
+    result = CliRunner().invoke(
+        main,
+        ["export", str(annotated.path), "--format", "jsonl", "--out", str(out), "--status", "done", "--split", "50,50"],
+    )
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"wrote 2 document(s) to {out} (train 1, test 1)",
+        "note: left out 1 of 3 document(s) not marked done by amal (in_progress 1)",
+    ]
+    ids = [r["id"] for part in ("train", "test") for r in records((out / f"{part}.jsonl").read_text("utf-8"))]
+    assert sorted(ids) == ["d1", "d2"]
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "Written by `annotator export`" in readme and "documents: 2 (documents marked done by amal)" in readme
