@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
-from annotator.export import FORMATS, ExportOptions, export
+from annotator.export import export, writes_folder
 from annotator.importing import import_sources
 from annotator.locking import ProjectLocked
 from annotator.project import Project
+from ui.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -140,33 +141,14 @@ def run_import(window: MainWindow, paths: list[Path]) -> None:
 
 
 def export_project(window: MainWindow) -> None:
-    dialog = QDialog(window)
-    dialog.setWindowTitle(window.tr("Export"))
-    fmt = QComboBox()
-    fmt.addItems(list(FORMATS))
-    layer = QComboBox()
-    layer.addItem(window.tr("Every layer"), None)
-    for coder in window.project.coders():
-        layer.addItem(coder, coder)
-    only_done = QCheckBox(window.tr("Only documents marked done"))
-    form = QFormLayout()
-    form.addRow(window.tr("Format"), fmt)
-    form.addRow(window.tr("Layer"), layer)
-    form.addRow(only_done)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(buttons)
+    dialog = ExportDialog(window.project, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    chosen = fmt.currentText()
-    suggested = str(window.project.path.with_suffix(f".{chosen}"))
-    out, _ = QFileDialog.getSaveFileName(window, window.tr("Export to"), suggested)
+    options = dialog.options()
+    title = window.tr("Export to a new folder") if writes_folder(options) else window.tr("Export to")
+    out, _ = QFileDialog.getSaveFileName(window, title, dialog.suggested_target(options))
     if not out:
         return
-    options = ExportOptions(format=chosen, layer=layer.currentData(), status="done" if only_done.isChecked() else None)
     try:
         result = export(window.project, options, out)
     except AnnotatorError as exc:

@@ -7,6 +7,6 @@ files atomically, so an interrupted export never leaves half a file behind.
 
 from __future__ import annotations
 
-from annotator.export.run import FORMATS, ExportOptions, ExportResult, export
+from annotator.export.run import ALL, FORMATS, SUFFIXES, ExportOptions, ExportResult, export, writes_folder
 
-__all__ = ["FORMATS", "ExportOptions", "ExportResult", "export"]
+__all__ = ["ALL", "FORMATS", "SUFFIXES", "ExportOptions", "ExportResult", "export", "writes_folder"]

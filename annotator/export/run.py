@@ -33,8 +33,15 @@ from annotator.project import Project
 FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template")
 ALL = "all"
 SPLITTABLE = ("jsonl", "conll", "hf", "spacy", "brat")
+FOLDER_FORMATS = ("hf", "brat")
+SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "spacy": ".spacy", "html": ".html"}
 
-__all__ = ["ALL", "FORMATS", "ExportOptions", "ExportResult", "export", "write_text"]
+
+def writes_folder(options: ExportOptions) -> bool:
+    """Whether the export is a folder (hf, brat, or any format split into parts) rather than one file."""
+    return options.format in FOLDER_FORMATS or options.split is not None
+
+__all__ = ["ALL", "FORMATS", "ExportOptions", "ExportResult", "export", "write_text", "writes_folder"]
 
 
 def _write_jsonl(job: Job, out: str | Path) -> list[str]:

@@ -155,6 +155,85 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="45" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="50" />
+        <source>Default (every layer; gold or the only coder for training formats)</source>
+        <translation>الافتراضي (كل الطبقات؛ الذهبية أو المرمِّز الوحيد لصيغ التدريب)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="54" />
+        <source>Default (done for training formats, else every document)</source>
+        <translation>الافتراضي (المنجزة لصيغ التدريب، وإلا كل المقالات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="55" />
+        <source>Only documents marked done</source>
+        <translation>المقالات المنجزة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="56" />
+        <source>Every document</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="58" />
+        <source>e.g. 80,10,10 (train, dev, test); empty for no split</source>
+        <translation>مثلًا 80,10,10 (تدريب، تطوير، اختبار)؛ فارغ من دون تقسيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="61" />
+        <source>Split proclitics into tokens of their own</source>
+        <translation>فصل السوابق في وحدات مستقلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="62" />
+        <source>Include pending suggestions</source>
+        <translation>تضمين الاقتراحات المعلّقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="64" />
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="70" />
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="71" />
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="72" />
+        <source>Documents</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="73" />
+        <source>Split</source>
+        <translation>التقسيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="74" />
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="75" />
+        <location filename="../../ui/export_dialog.py" line="98" />
+        <source>Template</source>
+        <translation>القالب</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="35" />
@@ -358,22 +437,6 @@
         <translation>تصدير</translation>
     </message>
     <message>
-        <source>Every layer</source>
-        <translation>كل الطبقات</translation>
-    </message>
-    <message>
-        <source>Only documents marked done</source>
-        <translation>المقالات المنجزة فقط</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>الصيغة</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>الطبقة</translation>
-    </message>
-    <message>
         <source>Export to</source>
         <translation>تصدير إلى</translation>
     </message>
@@ -442,12 +505,12 @@
         <translation>لا تُظهر هذا مجددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="91" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="92" />
         <source>Open it read-only?</source>
         <translation>فتحه للقراءة فقط؟</translation>
     </message>
@@ -513,6 +576,10 @@
     <message>
         <source>&lt;h3&gt;Tagging&lt;/h3&gt;Select words (mouse, or Shift+arrows; Ctrl+Shift+arrows word by word), then press a label key:&lt;br&gt;%1&lt;br&gt;With no selection, the key tags the word at the cursor. The span snaps to whole words.&lt;h3&gt;The selected span&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous span&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — remove it&lt;br&gt;&lt;b&gt;a label key&lt;/b&gt; — relabel it&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — grow / shrink its end by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — grow / shrink its start by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — leave the proclitic out (و|الباغوز), or put it back&lt;br&gt;&lt;b&gt;T&lt;/b&gt; — tag every other occurrence in this article the same way&lt;br&gt;&lt;b&gt;Enter / X&lt;/b&gt; — accept / reject a suggestion (dashed underline)&lt;br&gt;&lt;b&gt;Alt+letter&lt;/b&gt; — pick an underlined choice in the form&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — deselect&lt;h3&gt;Documents&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — mark done and go to the next&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document&lt;br&gt;&lt;b&gt;Ctrl+G&lt;/b&gt; — suggest spans; &lt;b&gt;Ctrl+Shift+A&lt;/b&gt; — accept all suggestions&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — search; &lt;b&gt;F6&lt;/b&gt; — back to the article&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; or Ctrl+wheel — zoom</source>
         <translation>&lt;h3&gt;الترميز&lt;/h3&gt;حدِّد كلمات (بالفأرة، أو Shift+الأسهم؛ Ctrl+Shift+الأسهم كلمةً كلمة)، ثم اضغط مفتاح الوسم:&lt;br&gt;%1&lt;br&gt;من دون تحديد، يَسِم المفتاح الكلمة التي عند المؤشر. يلتصق المقطع بالكلمات الكاملة.&lt;h3&gt;المقطع المحدَّد&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — المقطع التالي / السابق&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — حذفه&lt;br&gt;&lt;b&gt;مفتاح وسم&lt;/b&gt; — تغيير وسمه&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — مدّ / تقليص نهايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — مدّ / تقليص بدايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — إخراج السابقة من المقطع (و|الباغوز) أو إعادتها&lt;br&gt;&lt;b&gt;T&lt;/b&gt; — وسم كل المواضع الأخرى في المقال بالطريقة نفسها&lt;br&gt;&lt;b&gt;Enter / X&lt;/b&gt; — قبول / رفض اقتراح (خط متقطع)&lt;br&gt;&lt;b&gt;Alt+حرف&lt;/b&gt; — اختيار خيار مسطَّر في النموذج&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — إلغاء التحديد&lt;h3&gt;المقالات&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — تعليم كمنجز والانتقال إلى التالي&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+G&lt;/b&gt; — اقتراح مقاطع؛ &lt;b&gt;Ctrl+Shift+A&lt;/b&gt; — قبول كل الاقتراحات&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — بحث؛ &lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — تراجع / إعادة&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; أو Ctrl+العجلة — تكبير وتصغير</translation>
+    </message>
+    <message>
+        <source>Export to a new folder</source>
+        <translation>تصدير إلى مجلد جديد</translation>
     </message>
 </context>
 <context>
