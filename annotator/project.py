@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 
 from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
@@ -62,7 +61,7 @@ class Project:
         self.conn = conn
         self.readonly = readonly
         self._lock = lock
-        self.db = sqlite_utils.Database(conn)
+        self._db: Any = None
         self._depth = 0
         self._meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         self.codebook = self._read_codebook()
@@ -172,6 +171,19 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def db(self) -> Any:
+        """The file as a ``sqlite_utils.Database`` (tables, upserts), for scripts and bulk edits.
+
+        Imported on first use: sqlite-utils imports pandas when it is installed,
+        which costs a second and 100 MB at start-up.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # --- transactions --------------------------------------------------------------
 

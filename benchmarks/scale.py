@@ -26,10 +26,18 @@ import sqlite_utils
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import read_corpus, write_corpus  # noqa: E402
+from lead_steps import (  # noqa: E402
+    agreement_seconds,
+    auto_adjudication_seconds,
+    make_coder_files,
+    merge_seconds,
+    statistics_against_references,
+)
 
-from annotator.export import ExportOptions, export  # noqa: E402
+from annotator.export import FORMATS, ExportOptions, export  # noqa: E402
 from annotator.importing import import_sources  # noqa: E402
 from annotator.project import Project  # noqa: E402
+from annotator.suggest.run import Suggesters, suggest_documents  # noqa: E402
 
 
 def median_seconds(action: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None) -> float:
@@ -133,7 +141,47 @@ def open_first_document(project_path: Path) -> tuple[float, float]:
 # --- the run -------------------------------------------------------------------------------------
 
 
-def measure(size: int, repeat: int, folder: Path) -> dict:
+def export_every_format(project_path: Path, folder: Path, repeat: int) -> dict[str, float]:
+    """Seconds per format, every document (--status all), the spaCy format only when spaCy is there."""
+    out: dict[str, float] = {}
+    for fmt in FORMATS:
+        if fmt == "template":
+            continue
+        if fmt == "spacy":
+            try:
+                import spacy  # noqa: F401
+            except ImportError:
+                continue
+        target = folder / f"export-{fmt}"
+
+        def run(fmt: str = fmt, target: Path = target) -> None:
+            with Project.open(project_path, readonly=True) as project:
+                export(project, ExportOptions(format=fmt, status="all"), target)
+
+        out[fmt] = round(median_seconds(run, repeat), 3)
+    return out
+
+
+def suggest_all(project_path: Path, folder: Path) -> None:
+    copy = folder / "suggest.db"
+    for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), Path(f"{copy}.lock")):
+        leftover.unlink(missing_ok=True)
+    with Project.open(project_path, readonly=True) as project:
+        project.save_copy(copy)
+    with Project.open(copy) as project:
+        suggest_documents(project, suggesters=Suggesters.for_project(project))
+
+
+def window_figures() -> dict:
+    """The window's document switch and redraw (benchmarks/window_speed.py, offscreen)."""
+    script = Path(__file__).parent / "window_speed.py"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(script), "--json", "--repeat", "40"], capture_output=True, text=True,
+                          env=env, check=True)
+    return json.loads(done.stdout)
+
+
+def measure(size: int, repeat: int, folder: Path, lead: bool = True) -> dict:
     corpus = write_corpus(folder / f"corpus{size}.jsonl", size)
     records = read_corpus(corpus)
     spans = sum(len(r["spans"]) for r in records)
@@ -158,8 +206,19 @@ def measure(size: int, repeat: int, folder: Path) -> dict:
         "sqlite_utils": median_seconds(lambda: export_sqlite_utils(utils_db, out), repeat),
         "select_floor": median_seconds(lambda: export_select_floor(floor_db, out), repeat),
     }
+    result["export_formats_s"] = export_every_format(ours_db, folder, repeat)
     seconds, megabytes = open_first_document(ours_db)
     result["open_first_document"] = {"seconds": round(seconds, 3), "peak_mb": round(megabytes, 1)}
+    result["suggest_s"] = round(median_seconds(lambda: suggest_all(ours_db, folder), 1), 3)
+    if lead:
+        coder_corpus = write_corpus(folder / f"coders{size}.jsonl", max(size // 10, 50), seed=3)
+        sources = make_coder_files(coder_corpus, folder)
+        merged = folder / "merged.db"
+        result["lead"] = {"documents": max(size // 10, 50), "coders": len(sources)}
+        result["lead"]["merge_5_coders_s"] = round(merge_seconds(sources, merged), 3)
+        agreement_s, _ = agreement_seconds(merged)
+        result["lead"]["agreement_s"] = round(agreement_s, 3)
+        result["lead"]["auto_adjudication_s"] = round(auto_adjudication_seconds(merged), 3)
     for key in ("import_s", "export_jsonl_s"):
         figures = result[key]
         baselines = [name for name in figures if name != "ours"]
@@ -175,12 +234,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--no-window", action="store_true", help="leave out the window figures")
     args = parser.parse_args()
-    results = []
+    results: dict = {"sizes": []}
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
-            results.append(measure(size, args.repeat, Path(tmp)))
-            print_table(results[-1])
+            results["sizes"].append(measure(size, args.repeat, Path(tmp), lead=size <= 10_000))
+            print_table(results["sizes"][-1])
+    results["statistics_s"] = statistics_against_references()
+    print_statistics(results["statistics_s"])
+    if not args.no_window:
+        results["window"] = window_figures()
+        print_window(results["window"])
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
 
@@ -195,6 +260,26 @@ def print_table(result: dict) -> None:
     opened = result["open_first_document"]
     print(f"  open to first document: {opened['seconds']} s, peak {opened['peak_mb']} MB (cold interpreter)")
     print(f"  import throughput: {result['import_docs_per_s']:,} documents/s")
+    formats = "  ".join(f"{k} {v}" for k, v in result["export_formats_s"].items())
+    print(f"  export every format (s): {formats}")
+    print(f"  suggest every document: {result['suggest_s']} s")
+    if "lead" in result:
+        lead = result["lead"]
+        print(f"  lead, {lead['coders']} coder files of {lead['documents']} documents: merge {lead['merge_5_coders_s']} s, "
+              f"agreement {lead['agreement_s']} s, auto-adjudication {lead['auto_adjudication_s']} s")
+
+
+def print_statistics(figures: dict) -> None:
+    print("\nstatistics on 200,000 tokens x 5 raters (seconds; ours next to the reference library)")
+    for name, timings in figures.items():
+        print("  " + name + ": " + "  ".join(f"{k} {v:.4f}" for k, v in timings.items()))
+
+
+def print_window(figures: dict) -> None:
+    print("\nwindow, offscreen (ms): median / p95")
+    for name, result in figures.items():
+        for what in ("switch_and_highlight", "baseline_plain_text_edit", "redraw_after_edit"):
+            print(f"  {name:<8} {what:<26} {result[what]['median_ms']:>7} / {result[what]['p95_ms']}")
 
 
 if __name__ == "__main__":
