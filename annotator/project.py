@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-
 from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
