@@ -414,7 +414,11 @@ def _store_spans(
             else:
                 report.spans_unchanged += 1
             continue
-        if not span.id and (coder, span.label, span.start, span.end, json.dumps(attrs, sort_keys=True)) in by_content:
+        if (
+            by_content
+            and not span.id
+            and (coder, span.label, span.start, span.end, json.dumps(attrs, sort_keys=True)) in by_content
+        ):
             report.spans_unchanged += 1
             continue
         new.append(project.new_annotation(

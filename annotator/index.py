@@ -12,6 +12,7 @@ so checking a new document costs one indexed query however large the project.
 from __future__ import annotations
 
 import heapq
+import re
 import sqlite3
 import zlib
 from functools import lru_cache
@@ -25,11 +26,16 @@ CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in
 MAX_CANDIDATES = 5
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
+_HAS_WORD_CHARACTER = re.compile(r"[^\W_]").search  # a letter or a digit: punctuation alone is no word
 
 
 def searchable(text: str) -> str:
     """The normalised form of ``text`` stored in the search index."""
-    return " ".join(_forms(word) for word in normalize(text).split())
+    return _searchable_words(normalize(text).split())
+
+
+def _searchable_words(words: list[str]) -> str:
+    return " ".join(map(_forms, words))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -48,12 +54,25 @@ def match_query(query: str) -> str | None:
     return quoted if len(words) == 1 else f"NEAR({quoted}, {len(words) + 2})"
 
 
-def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str) -> None:
-    conn.execute("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), searchable(text)))
+def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str) -> list[tuple[int, float]]:
+    """Index a new document for search and record which earlier documents it nearly repeats.
+
+    The text is normalised once for both. Returns ``(other_id, similarity)`` pairs,
+    most similar first.
+    """
+    words = normalize(text).split()
+    conn.execute(
+        "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), _searchable_words(words))
+    )
+    return find_and_record_duplicates(conn, doc_id, _shingles_of(words))
 
 
 def shingles(text: str) -> set[int]:
-    words = [w for w in normalize(text).split() if any(c.isalnum() for c in w)]
+    return _shingles_of(normalize(text).split())
+
+
+def _shingles_of(all_words: list[str]) -> set[int]:
+    words = [w for w in all_words if _HAS_WORD_CHARACTER(w)]
     if len(words) < _SHINGLE:
         return {zlib.crc32(" ".join(words).encode())}
     return {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
@@ -67,12 +86,8 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, text: str) -> list[tuple[int, float]]:
-    """Store the sketch of a new document and record which earlier documents it nearly repeats.
-
-    Returns ``(other_id, similarity)`` pairs, most similar first.
-    """
-    own = shingles(text)
+def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, own: set[int]) -> list[tuple[int, float]]:
+    """Store the sketch of a new document's shingles and record the earlier documents it nearly repeats."""
     hashes = sketch(own)
     found: list[tuple[int, float]] = []
     if hashes:

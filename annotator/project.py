@@ -22,7 +22,7 @@ from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError, storage_error
-from annotator.index import find_and_record_duplicates, index_document, match_query
+from annotator.index import index_document, match_query
 from annotator.locking import WriterLock
 from annotator.models import (
     GOLD,
@@ -312,8 +312,7 @@ class Project:
                 (key, title, text, source, url, date, json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), sha, now()),
             )
             doc_id = int(cursor.lastrowid or 0)
-            index_document(self.conn, doc_id, title, text)
-            duplicates = find_and_record_duplicates(self.conn, doc_id, text)
+            duplicates = index_document(self.conn, doc_id, title, text)
         return self.document(doc_id), True, duplicates
 
     def _free_key(self, key: str) -> str:
