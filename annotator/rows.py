@@ -1,0 +1,74 @@
+"""Rows of the project file to records and back, and the small helpers every store shares.
+
+Kept apart so the stores (:mod:`annotator.project`, :mod:`annotator.project_annotations`,
+:mod:`annotator.project_status`) convert rows one way, in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from annotator.errors import ValidationError
+from annotator.models import GOLD, Annotation, Document
+
+ANNOTATION_COLUMNS = 'id, doc_id, coder, label, "start", "end", text, attrs, origin, created, updated, provenance'
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def check_coder_name(coder: str, *, allow_gold: bool = False) -> str:
+    coder = coder.strip()
+    if not coder:
+        raise ValidationError("a coder name cannot be empty")
+    if coder == GOLD and not allow_gold:
+        raise ValidationError("'gold' is the adjudicated layer, not a coder name; choose another name")
+    return coder
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def json_or_none(value: Any) -> str | None:
+    return None if value is None else json_text(value)
+
+
+def document_from_row(row: Sequence[Any]) -> Document:
+    return Document(
+        id=row[0], key=row[1], title=row[2], text=row[3], sha256=row[4], source=row[5], url=row[6],
+        date=row[7], meta=json.loads(row[8]), imported_at=row[9],
+    )
+
+
+def annotation_from_row(row: Sequence[Any]) -> Annotation:
+    return Annotation(
+        id=row[0], doc_id=row[1], coder=row[2], label=row[3], start=row[4], end=row[5], text=row[6],
+        attrs=json.loads(row[7]), origin=row[8], created=row[9], updated=row[10],
+        provenance=json.loads(row[11]) if row[11] else None,
+    )
+
+
+def annotation_row(ann: Annotation) -> tuple[Any, ...]:
+    return (
+        ann.id, ann.doc_id, ann.coder, ann.label, ann.start, ann.end, ann.text, json_text(ann.attrs), ann.origin,
+        ann.created, ann.updated, json_or_none(ann.provenance),
+    )
+
+
+def snapshot(ann: Annotation) -> dict[str, Any]:
+    """The annotation as plain data for the history (``dataclasses.asdict`` deep-copies: slower)."""
+    return {
+        "id": ann.id, "doc_id": ann.doc_id, "coder": ann.coder, "label": ann.label, "start": ann.start,
+        "end": ann.end, "text": ann.text, "attrs": ann.attrs, "origin": ann.origin, "created": ann.created,
+        "updated": ann.updated, "provenance": ann.provenance,
+    }
+
+
+def same_content(a: Annotation, b: Annotation) -> bool:
+    keys = ("coder", "label", "start", "end", "attrs", "origin", "provenance")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
