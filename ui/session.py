@@ -202,13 +202,7 @@ class EditSession(QObject):
         return annotation
 
     def core_delete(self, annotation_id: str) -> None:
-        annotation = self._guarded(lambda: self.project.delete_annotation(annotation_id))
-        if annotation is not None:
-            self._show_document(annotation.doc_id)
-            self.spans.pop(annotation_id, None)
-            if self.selected_id == annotation_id:
-                self.select(None)
-            self.span_removed.emit(annotation)
+        self._departed(self._guarded(lambda: self.project.delete_annotation(annotation_id)))
 
     def core_restore(self, annotation_id: str) -> None:
         annotation = self._guarded(lambda: self.project.restore_annotation(annotation_id))
@@ -224,13 +218,7 @@ class EditSession(QObject):
             self.span_updated.emit(before, after)
 
     def core_reject(self, annotation_id: str) -> None:
-        annotation = self._guarded(lambda: self.project.reject_suggestion(annotation_id))
-        if annotation is not None:
-            self._show_document(annotation.doc_id)
-            self.spans.pop(annotation_id, None)
-            if self.selected_id == annotation_id:
-                self.select(None)
-            self.span_removed.emit(annotation)
+        self._departed(self._guarded(lambda: self.project.reject_suggestion(annotation_id)))
 
     def core_unreject(self, annotation: Annotation) -> None:
         restored = self._guarded(lambda: (self.project.unreject_suggestion(annotation), annotation)[1])
@@ -246,6 +234,16 @@ class EditSession(QObject):
                 self._show_document(after.doc_id)
                 self.spans[after.id] = after
                 self.span_updated.emit(before, after)
+
+    def _departed(self, annotation: Annotation | None) -> None:
+        """Views learn that a span left (deleted or rejected); None when the core refused."""
+        if annotation is None:
+            return
+        self._show_document(annotation.doc_id)
+        self.spans.pop(annotation.id, None)
+        if self.selected_id == annotation.id:
+            self.select(None)
+        self.span_removed.emit(annotation)
 
     def _arrived(self, annotation: Annotation) -> None:
         self._show_document(annotation.doc_id)
