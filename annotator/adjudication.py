@@ -421,6 +421,14 @@ def reject(
     """Keep coder spans out of gold (decision ``rejected``). Undo with :func:`unreject`; redo by
     calling again with the returned ``rejection_id`` and ``at``."""
     sources = _sources(project, annotation_ids)
+    ids = {a.id for a in sources}
+    for row in project.conn.execute("SELECT sources FROM rejections WHERE doc_id = ?", (sources[0].doc_id,)):
+        if ids & set(json.loads(row[0])):
+            raise ValidationError("this version is rejected already")
+    keys = {_key(a.label, a.start, a.end, a.attrs) for a in sources}
+    for gold in project.annotations(sources[0].doc_id, coder=GOLD):
+        if _key(gold.label, gold.start, gold.end, gold.attrs) in keys or ids & set((gold.provenance or {}).get("sources", [])):
+            raise ValidationError(f"this version is in gold (gold span {gold.id}); withdraw it first to reject it")
     rejection = Rejection(
         id=rejection_id or str(uuid.uuid4()),
         doc_id=sources[0].doc_id,
@@ -465,6 +473,9 @@ def _write_gold(
     by: str,
 ) -> Annotation:
     key = _key(label, start, end, attrs)
+    for gold in project.annotations(doc_id, coder=GOLD):
+        if _key(gold.label, gold.start, gold.end, gold.attrs) == key:
+            raise ValidationError(f"this span is in gold already (gold span {gold.id})")
     finished = set(finished_in(project, doc_id, compared_coders(project)))
     agreed = [
         a.coder

@@ -97,3 +97,16 @@ def test_tag_all_occurrences(qtbot, tmp_path: Path) -> None:
     with Project.open(window.project.path, readonly=True) as project:
         assert [a.start for a in project.annotations() if a.label == "PLACE"] == [start]
     window.close()
+
+
+def test_a_label_key_on_a_suggestion_takes_it(qtbot, window: MainWindow) -> None:
+    start = TEXT.index("دير الزور")
+    window.view.select_text(start, start + len("دير الزور"))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert stored(window)["دير الزور"] == ("PLACE", "manual")
+    start = TEXT.index("28")
+    window.view.select_text(start, start + 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # another label: the suggestion becomes the coder's ACTOR
+    assert stored(window)["28"] == ("ACTOR", "manual")
+    with Project.open(window.project.path, readonly=True) as project:
+        assert len([a for a in project.annotations() if a.text == "28"]) == 1

@@ -105,10 +105,20 @@ class EditSession(QObject):
         first_word = text[start:end].split()[0]
         start += proclitic_length(first_word, self.project.known_names(label))
         duplicate = next((a for a in self.spans.values() if (a.label, a.start, a.end) == (label, start, end)), None)
-        if duplicate is not None:
+        if duplicate is not None and duplicate.origin != "suggested":
             self.select(duplicate.id)
             return duplicate
         prefill = prefilled_attributes(self.project.codebook, label, text, start, end)
+        suggestion = duplicate or next(
+            (a for a in self.spans.values() if (a.start, a.end) == (start, end) and a.origin == "suggested"), None
+        )
+        if suggestion is not None:
+            # Tagging where a suggestion lies takes the suggestion: same span, the coder's label.
+            kept = suggestion.attrs if suggestion.label == label else prefill
+            self.update_span(suggestion.id, self.tr("Accept suggestion"), label=label, origin="manual",
+                             attrs={**kept, **(attrs or {})})
+            self.select(suggestion.id)
+            return self.spans.get(suggestion.id)
         command = AddSpan(self, self.document.id, label, start, end, {**prefill, **(attrs or {})})
         if self.run(command) and command.annotation_id:
             self.select(command.annotation_id)

@@ -38,7 +38,22 @@ def _target(out: str | Path, what: str) -> Path:
     target = Path(out)
     if not target.parent.exists():
         raise AnnotatorError("the folder does not exist", path=target)
+    _refuse_database(target)
     return target
+
+
+def _refuse_database(target: Path) -> None:
+    """Never write an export over a SQLite file: one mistyped --out would destroy a project."""
+    try:
+        with open(target, "rb") as handle:
+            header = handle.read(16)
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        return
+    if header == b"SQLite format 3\x00":
+        raise AnnotatorError(
+            "this file is a SQLite database (a project file?); an export never overwrites one: choose another name",
+            path=target,
+        )
 
 
 def write_text(out: str | Path, writer: Callable[[TextIO], T]) -> T:
