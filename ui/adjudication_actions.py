@@ -86,4 +86,4 @@ class AdjudicationActions(QObject):
 
     def show_keys(self) -> None:
         labels = [(label.key, label.name) for label in self.window.project.codebook.labels if label.key]
-        QMessageBox.information(self.window, self.self.tr("Keys"), keys_html(labels))
+        QMessageBox.information(self.window, self.tr("Keys"), keys_html(labels))

@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from ui.adjudication_session import AdjudicationSession
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdjudicationSession", text)
-
-
 class Step:
     def do(self, project: Project) -> None:
         raise NotImplementedError
@@ -146,7 +142,7 @@ class AutoAdjudicate(CoreCommand):
     putting the lead's document statuses back as they were."""
 
     def __init__(self, session: AdjudicationSession, strategy: str):
-        super().__init__(_tr("Auto-adjudication (%s)") % strategy)
+        super().__init__(QCoreApplication.translate("AdjudicationSession", "Auto-adjudication (%s)") % strategy)
         self.session, self.strategy = session, strategy
         self.report: adjudication.AutoReport | None = None
         self.added: list[str] = []
