@@ -7,10 +7,11 @@ table, so the two widgets, the help panel and the Keys dialog never disagree.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 NONE = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -59,8 +60,22 @@ def tab_direction(event: QKeyEvent) -> int | None:
 
 
 def keys_html(label_keys: list[tuple[str, str]]) -> str:
-    """The keys, for the help panel and the Keys dialog."""
+    """The keys, for the help panel and the Keys dialog, in the interface's direction (each line
+    begins with a key, which would otherwise make an Arabic line run left to right)."""
     labels = ", ".join(f"<b>{key.upper()}</b> {name}" for key, name in label_keys)
+    text = _keys_text().replace("%1", labels)
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        # In an Arabic line each key reads left to right ("Ctrl+-", not "-+Ctrl") while the keys of
+        # "next / previous" follow the line right to left, as the words they stand for do.
+        def embed(match: re.Match[str]) -> str:
+            keys = [f"\u202a{key}\u202c" for key in match.group(1).split(" / ")]
+            return "<b>" + "\u200f / \u200f".join(keys) + "</b>"  # right-to-left marks between keys
+
+        return '<div dir="rtl">' + re.sub("<b>(.*?)</b>", embed, text) + "</div>"
+    return text
+
+
+def _keys_text() -> str:
     return QCoreApplication.translate(
         "AdjudicationKeys",
         "<b>Tab / Shift+Tab</b> — next / previous open place<br>"
@@ -77,4 +92,4 @@ def keys_html(label_keys: list[tuple[str, str]]) -> str:
         "<b>Ctrl+PgDown / Ctrl+PgUp</b> — next / previous document in the queue<br>"
         "<b>Ctrl+Z / Ctrl+Shift+Z</b> — undo / redo a decision<br>"
         "<b>Ctrl+= / Ctrl+-</b> — zoom; <b>F5</b> — read the queue and figures afresh",
-    ).replace("%1", labels)
+    )

@@ -53,8 +53,9 @@ from ui.article_view import ARTICLE_FONT, MAX_FONT, MIN_FONT
 from ui.offsets import OffsetMap
 from ui.span_highlighter import PaintedSpan, SpanHighlighter
 
-BAND_HEIGHT = 5
-BAND_GAP = 2
+BAND_HEIGHT = 6
+BAND_GAP = 3
+ROW_NAMES = 34  # the start margin where each band row is named (the coder's first letters)
 OPEN_ZONE = QColor(220, 38, 38, 48)
 OPEN_EDGE = QColor(220, 38, 38)
 
@@ -137,6 +138,9 @@ class AdjudicationView(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        frame = self.document().rootFrame().frameFormat()
+        frame.setRightMargin(ROW_NAMES)  # the start side of a right-to-left article
+        self.document().rootFrame().setFrameFormat(frame)
 
     def show_places(self, places: list[Item], gold: list[Annotation]) -> None:
         """The places and gold spans of the open document, read afresh after a decision."""
@@ -252,6 +256,8 @@ class AdjudicationView(QTextEdit):
                     painter.setPen(QPen(self.palette().highlight().color(), 2))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawRoundedRect(frame, 4, 4)
+        if bands:
+            self._paint_row_names(painter, block, {b.coder_row for b in bands}, offset, band_top)
         for band in bands:
             selected = band.place == self._current and band.row == self._row
             for line_rect, left, right in self._extents(block, band.start, band.end, offset):
@@ -270,6 +276,23 @@ class AdjudicationView(QTextEdit):
                     block, self.offsets.to_qt(chosen.start), self.offsets.to_qt(chosen.end), offset
                 ):
                     painter.drawRect(QRectF(left - 1, line_rect.top() + 2, right - left + 2, line_rect.height() - 3))
+
+    def _paint_row_names(self, painter: QPainter, block: QTextBlock, rows: set[int], offset: QPointF, band_top: float) -> None:
+        """Name the band rows in the start margin, beside the lines that have spans under them."""
+        layout = block.layout()
+        font = QFont(self.font())
+        font.setPixelSize(BAND_HEIGHT + BAND_GAP)
+        painter.setFont(font)
+        painter.setPen(self.palette().placeholderText().color())
+        right = self.viewport().width() - 4
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            bottom = line.rect().translated(layout.position() + offset).bottom()
+            for row in sorted(rows):
+                y = bottom + band_top + row * (BAND_HEIGHT + BAND_GAP) - BAND_GAP / 2
+                name = self.coders[row][:3]
+                painter.drawText(QRectF(right - ROW_NAMES + 6, y, ROW_NAMES - 6, BAND_HEIGHT + BAND_GAP),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
 
     def _paint_band(self, painter: QPainter, rect: QRectF, band: Band, selected: bool) -> None:
         color = QColor(band.color)

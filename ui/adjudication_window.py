@@ -249,8 +249,9 @@ class AdjudicationWindow(QMainWindow):
             self.facts.clear()
             return
         real = [p for p in session.places if p.versions]
-        chips = " ".join(
-            f'<span style="background-color:{label.color}">&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(label.name)}'
+        # A right-to-left mark after each name keeps chip and name together in an Arabic line.
+        chips = "&nbsp;&nbsp; ".join(
+            f'<span style="background-color:{label.color}">&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(label.name)}\u200f'
             for label in self.project.codebook.labels
         )
         text = (
@@ -262,7 +263,7 @@ class AdjudicationWindow(QMainWindow):
             .replace("%4", str(sum(1 for p in real if p.unanimous)))
             .replace("%5", html.escape(status_text(self.project.status(session.document.id).status)))
         )
-        self.facts.setText(text + "<br>" + chips)
+        self.facts.setText(f"{text}<br>{chips}")
 
     def _show_place_title(self) -> None:
         session = self.session

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPen, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 
@@ -69,8 +69,8 @@ class BarChart(QWidget):
         legend_height = line + 8
         axis_width = metrics.horizontalAdvance("-0.0") + 10
         names_height = line + 8
-        plot = QRectF(self.rect()).adjusted(0, legend_height, 0, -names_height)
-        plot = plot.adjusted(0, 4, -axis_width, -4) if rtl else plot.adjusted(axis_width, 4, -8, -4)
+        plot = QRectF(self.rect()).adjusted(0, legend_height + line, 0, -names_height)  # room for 1.00 on a bar
+        plot = plot.adjusted(8, 0, -axis_width, -4) if rtl else plot.adjusted(axis_width, 0, -8, -4)
         low, high = self._scale()
 
         def y_of(value: float) -> float:
@@ -123,24 +123,34 @@ class BarChart(QWidget):
             self._draw_group_name(painter, name_rect, group, metrics, text_colour)
         painter.end()
 
+    def _text_option(self) -> QTextOption:
+        """Text in the interface's direction, so "F1 exact" in Arabic reads right to left."""
+        option = QTextOption(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignHCenter)
+        option.setTextDirection(self.layoutDirection())
+        return option
+
     def _draw_legend(self, painter: QPainter, metrics: QFontMetricsF, rtl: bool) -> None:
+        """Chip then name, from the start side: the chip stands before its name in reading order."""
         x = self.width() - 4.0 if rtl else 4.0
         line = metrics.height()
+        painter.setPen(self.palette().windowText().color())
         for series in self.series:
-            width = metrics.horizontalAdvance(series.name)
+            width = metrics.horizontalAdvance(series.name) + 4
             chip_x = x - 12 if rtl else x
             painter.fillRect(QRectF(chip_x, 4 + line / 2 - 5, 12, 10), QColor(series.color))
-            painter.setPen(self.palette().windowText().color())
-            text_x = chip_x - 4 - width if rtl else chip_x + 16
-            painter.drawText(QRectF(text_x, 4, width + 2, line), Qt.AlignmentFlag.AlignVCenter, series.name)
-            x = text_x - 16 if rtl else text_x + width + 16
+            text_x = chip_x - 6 - width if rtl else chip_x + 18
+            painter.drawText(QRectF(text_x, 4, width, line), series.name, self._text_option())
+            x = text_x - 24 if rtl else text_x + width + 24
 
     def _draw_group_name(self, painter: QPainter, rect: QRectF, group: Group, metrics: QFontMetricsF, colour: QColor) -> None:
-        width = metrics.horizontalAdvance(group.name) + 14
-        left = rect.center().x() - width / 2
-        painter.fillRect(QRectF(left, rect.center().y() - 4, 9, 9), QColor(group.color))
+        width = metrics.horizontalAdvance(group.name) + 4
+        whole = width + 13
+        left = rect.center().x() - whole / 2
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        chip_x, text_x = (left + whole - 9, left) if rtl else (left, left + 13)
+        painter.fillRect(QRectF(chip_x, rect.center().y() - 4, 9, 9), QColor(group.color))
         painter.setPen(colour)
-        painter.drawText(QRectF(left + 13, rect.top(), width, rect.height()), Qt.AlignmentFlag.AlignVCenter, group.name)
+        painter.drawText(QRectF(text_x, rect.top(), width, rect.height()), group.name, self._text_option())
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         if event.type() == event.Type.ToolTip:
