@@ -243,7 +243,7 @@ def test_done_and_next_goes_to_the_next_document_with_open_places(qtbot, lead: A
 def test_clicking_a_band_selects_that_coders_version(qtbot, lead: AdjudicationWindow) -> None:
     go_to(lead, "بدير الزور")
     lead.view.repaint()
-    hits = [(rect, band) for rect, band in lead.view._hits if band.place == lead.session.index and band.row == 1]
+    hits = [(rect, band) for rect, band in lead.view.painted_bands() if band.place == lead.session.index and band.row == 1]
     assert hits, "the bands of the current place are painted"
     qtbot.mouseClick(lead.view.viewport(), Qt.MouseButton.LeftButton, pos=hits[0][0].center().toPoint())
     assert lead.session.row == 1 and lead.versions.currentIndex().row() == 1
@@ -318,3 +318,51 @@ def test_the_lead_menu_of_the_main_window(qtbot, tmp_path: Path, merged: Path, m
         assert adjudication.compared_coders(merged_again) == ["amal", "omar"]
     main.close()
     assert not lead.isVisible()  # closing the project's window closes the lead's
+
+
+def test_a_coders_band_lies_under_the_words_after_an_emoji(qtbot, lead: AdjudicationWindow) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    go_to(lead, "التحالف الدولي")
+    lead.view.repaint()
+    place = lead.session.index
+    rects = [rect for rect, band in lead.view.painted_bands() if band.place == place]
+    assert rects
+    start = RAID.index("التحالف الدولي")
+    edges = []
+    for offset in (start, start + len("التحالف الدولي")):
+        cursor = QTextCursor(lead.view.document())
+        cursor.setPosition(lead.view.offsets.to_qt(offset))
+        edges.append(lead.view.cursorRect(cursor).x())
+    # Right to left: the span starts at its right edge and ends at its left edge (on the line the
+    # words wrap to, if they do); the band covers them within a pixel or two, not a letter more.
+    start_x, end_x = edges
+    assert any(abs(r.right() - start_x) <= 2 for r in rects)
+    assert any(abs(r.left() - end_x) <= 2 for r in rects)
+
+
+def test_enter_on_a_gold_row_edits_it_and_keeps_its_sources(qtbot, lead: AdjudicationWindow) -> None:
+    go_to(lead, "54")
+    rows = lead.session.rows
+    gold_row = next(i for i, r in enumerate(rows) if r.kind == "gold")
+    lead.session.select_row(gold_row)
+
+    def change_value() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, GoldEditor)
+        editor.form.attrs_edited.emit("draft", {"value": 55, "status": "killed"})
+        editor.accept()
+
+    QTimer.singleShot(0, change_value)
+    qtbot.keyClick(lead.view, Qt.Key.Key_Return)
+    with reopen(lead) as project:
+        casualties = [g for g in project.annotations(lead.session.document.id, coder=GOLD) if g.label == "CASUALTY"]
+        sources = sorted(a.id for a in project.annotations() if a.coder != GOLD and a.text == "54")
+    assert [(g.text, g.attrs["value"], g.provenance["decision"]) for g in casualties] == [("54", 55, "edited")]
+    assert casualties[0].provenance["sources"] == sources  # the coders' spans the auto decision came from
+
+
+def test_the_item_models_behave(qtmodeltester, lead: AdjudicationWindow) -> None:
+    qtmodeltester.check(lead.queue.model)
+    go_to(lead, "بدير الزور")
+    qtmodeltester.check(lead.versions.model_)

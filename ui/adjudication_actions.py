@@ -35,7 +35,7 @@ class AdjudicationActions(QObject):
         self.reject_open = self._add(decide, self.tr("Reject the whole &place"), "Shift+X", session.reject_open, shown_only=True)
         add_menu = decide.addMenu(self.tr("A&dd the selected words as"))
         for label in window.project.codebook.labels:
-            self._add(add_menu, label.name, label.key.upper() or None, lambda name=label.name: window.add_span(name), shown_only=True)
+            self._add(add_menu, label.name, label.key.upper() or None, lambda _checked=False, name=label.name: window.add_span(name), shown_only=True)
         decide.addSeparator()
         self.next_place = self._add(decide, self.tr("&Next open place"), "Tab", lambda: session.step_place(1), shown_only=True)
         self.previous_place = self._add(decide, self.tr("Pre&vious open place"), "Shift+Tab", lambda: session.step_place(-1), shown_only=True)

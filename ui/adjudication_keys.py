@@ -91,5 +91,6 @@ def _keys_text() -> str:
         "<b>Ctrl+Enter</b> — document settled: go to the next with open places<br>"
         "<b>Ctrl+PgDown / Ctrl+PgUp</b> — next / previous document in the queue<br>"
         "<b>Ctrl+Z / Ctrl+Shift+Z</b> — undo / redo a decision<br>"
+        "<b>F6</b> — back to the article; <b>Ctrl+1 / Ctrl+2</b> — adjudication / agreement<br>"
         "<b>Ctrl+= / Ctrl+-</b> — zoom; <b>F5</b> — read the queue and figures afresh",
     )

@@ -364,10 +364,17 @@ class AdjudicationSession(QObject):
         keep_row = self.row
         self._load_places()
         if position is not None:
-            self.select_place(self.place_at(position), keep_row)
+            self.select_place(self._nearest(position), keep_row)
         else:
             self.select_place(self.index, keep_row)
         self._settle(doc_id)
+
+    def _nearest(self, position: int) -> int | None:
+        """The place at ``position``, else the next one after it (a withdrawn added span leaves none)."""
+        found = self.place_at(position)
+        if found is None and self.places:
+            found = next((i for i, p in enumerate(self.places) if p.start >= position), len(self.places) - 1)
+        return found
 
     def reloaded(self) -> None:
         """The whole project changed (auto-adjudication): re-read the queue and the open document."""

@@ -336,6 +336,10 @@ class AdjudicationView(QTextEdit):
 
     # --- mouse -----------------------------------------------------------------------------------
 
+    def painted_bands(self) -> list[tuple[QRectF, Band]]:
+        """Each band segment painted last, with its rectangle in viewport coordinates."""
+        return list(self._hits)
+
     def _band_at(self, point: QPoint) -> Band | None:
         return next((band for rect, band in self._hits if rect.contains(QPointF(point))), None)
 

@@ -169,7 +169,10 @@ class AdjudicationWindow(QMainWindow):
     def act(self, name: str, argument: object) -> None:
         """Perform an action asked for by a key (``ui.adjudication_keys.key_action``)."""
         session = self.session
-        if name == "accept":
+        row = session.current_row
+        if name == "accept" and argument is None and row is not None and row.kind == "gold":
+            self.edit_current()  # Enter on a gold span: edit it
+        elif name == "accept":
             session.accept(argument)  # type: ignore[arg-type]
         elif name == "edit":
             self.edit_current()
@@ -240,7 +243,11 @@ class AdjudicationWindow(QMainWindow):
         session = self.session
         row = session.current_row
         self.view.show_current(session.index, session.row, row.gold.id if row is not None and row.gold else None)
-        self.versions.show_rows(session.rows, session.finished, session.row)
+        rows = session.rows
+        if rows == self.versions.model_.rows:
+            self.versions.show_current(session.row)  # only another row: no reset under the lead's click
+        else:
+            self.versions.show_rows(rows, session.finished, session.row)
         self._show_place_title()
 
     def _show_facts(self) -> None:

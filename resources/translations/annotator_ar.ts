@@ -141,9 +141,9 @@
 <context>
     <name>AdjudicationKeys</name>
     <message>
-        <location filename="../../ui/adjudication_keys.py" line="64" />
-        <source>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous open place&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — next / previous place, settled ones too&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — next / previous version of the place&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — accept that version into gold&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — accept the selected version&lt;br&gt;&lt;b&gt;E&lt;/b&gt; or &lt;b&gt;F2&lt;/b&gt; — edit the selected version (label, edges, attributes) into gold&lt;br&gt;&lt;b&gt;X&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt; — reject the selected version (again: take it back); on a gold row, withdraw it&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — reject every open version of the place&lt;br&gt;Select words and press a label key (%1) — add a span no coder made&lt;br&gt;A new gold span replaces the gold span of the same label it overlaps.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — document settled: go to the next with open places&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document in the queue&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo a decision&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — zoom; &lt;b&gt;F5&lt;/b&gt; — read the queue and figures afresh</source>
-        <translation>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — الموضع المفتوح التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — الموضع التالي / السابق، والمحسوم منها أيضًا&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — الصيغة التالية / السابقة للموضع&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — قبول تلك الصيغة في الطبقة الذهبية&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — قبول الصيغة المحددة&lt;br&gt;&lt;b&gt;E&lt;/b&gt; أو &lt;b&gt;F2&lt;/b&gt; — تعديل الصيغة المحددة (الوسم والحدود والسمات) إلى الطبقة الذهبية&lt;br&gt;&lt;b&gt;X&lt;/b&gt; أو &lt;b&gt;Delete&lt;/b&gt; — رفض الصيغة المحددة (ومرة أخرى: التراجع عن الرفض)؛ وعلى سطر ذهبي: سحبه&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — رفض كل الصيغ المفتوحة في الموضع&lt;br&gt;حدِّد كلمات واضغط مفتاح وسم (%1) — إضافة مقطع لم يضعه أي مرمِّز&lt;br&gt;المقطع الذهبي الجديد يحل محل المقطع الذهبي ذي الوسم نفسه الذي يتداخل معه.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — حُسم المقال: الانتقال إلى التالي ذي المواضع المفتوحة&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق في القائمة&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — التراجع عن قرار / إعادته&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — التكبير والتصغير؛ &lt;b&gt;F5&lt;/b&gt; — إعادة قراءة القائمة والأرقام</translation>
+        <location filename="../../ui/adjudication_keys.py" line="79" />
+        <source>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous open place&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — next / previous place, settled ones too&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — next / previous version of the place&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — accept that version into gold&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — accept the selected version&lt;br&gt;&lt;b&gt;E&lt;/b&gt; or &lt;b&gt;F2&lt;/b&gt; — edit the selected version (label, edges, attributes) into gold&lt;br&gt;&lt;b&gt;X&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt; — reject the selected version (again: take it back); on a gold row, withdraw it&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — reject every open version of the place&lt;br&gt;Select words and press a label key (%1) — add a span no coder made&lt;br&gt;A new gold span replaces the gold span of the same label it overlaps.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — document settled: go to the next with open places&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document in the queue&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo a decision&lt;br&gt;&lt;b&gt;F6&lt;/b&gt; — back to the article; &lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt; — adjudication / agreement&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — zoom; &lt;b&gt;F5&lt;/b&gt; — read the queue and figures afresh</source>
+        <translation>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — الموضع المفتوح التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — الموضع التالي / السابق، والمحسوم منها أيضًا&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — الصيغة التالية / السابقة للموضع&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — قبول تلك الصيغة في الطبقة الذهبية&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — قبول الصيغة المحددة&lt;br&gt;&lt;b&gt;E&lt;/b&gt; أو &lt;b&gt;F2&lt;/b&gt; — تعديل الصيغة المحددة (الوسم والحدود والسمات) إلى الطبقة الذهبية&lt;br&gt;&lt;b&gt;X&lt;/b&gt; أو &lt;b&gt;Delete&lt;/b&gt; — رفض الصيغة المحددة (ومرة أخرى: التراجع عن الرفض)؛ وعلى سطر ذهبي: سحبه&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — رفض كل الصيغ المفتوحة في الموضع&lt;br&gt;حدِّد كلمات واضغط مفتاح وسم (%1) — إضافة مقطع لم يضعه أي مرمِّز&lt;br&gt;المقطع الذهبي الجديد يحل محل المقطع الذهبي ذي الوسم نفسه الذي يتداخل معه.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — حُسم المقال: الانتقال إلى التالي ذي المواضع المفتوحة&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق في القائمة&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — التراجع عن قرار / إعادته&lt;br&gt;&lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال؛ &lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt; — التحكيم / الاتفاق&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — التكبير والتصغير؛ &lt;b&gt;F5&lt;/b&gt; — إعادة قراءة القائمة والأرقام</translation>
     </message>
 </context>
 <context>
@@ -211,7 +211,7 @@
     <name>AdjudicationSession</name>
     <message>
         <location filename="../../ui/adjudication_session.py" line="225" />
-        <location filename="../../ui/adjudication_session.py" line="421" />
+        <location filename="../../ui/adjudication_session.py" line="428" />
         <source>Every place in this document is settled: Ctrl+Enter for the next document.</source>
         <translation>حُسمت كل مواضع هذا المقال: Ctrl+Enter للمقال التالي.</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>أُضيف إلى الطبقة الذهبية. E لتعديل سماته.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="452" />
+        <location filename="../../ui/adjudication_session.py" line="459" />
         <source>This place has no version %s.</source>
         <translation>لا صيغة %s لهذا الموضع.</translation>
     </message>
@@ -299,22 +299,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="400" />
+        <location filename="../../ui/adjudication_view.py" line="423" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="401" />
+        <location filename="../../ui/adjudication_view.py" line="424" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="402" />
+        <location filename="../../ui/adjudication_view.py" line="425" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="403" />
+        <location filename="../../ui/adjudication_view.py" line="426" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -352,98 +352,98 @@
         <translation>دخل الطبقة الذهبية آليًا %s مقطع(مقاطع) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="201" />
-        <location filename="../../ui/adjudication_window.py" line="271" />
+        <location filename="../../ui/adjudication_window.py" line="204" />
+        <location filename="../../ui/adjudication_window.py" line="279" />
         <source>No place selected: Tab goes to the next open place.</source>
         <translation>لم يُحدَّد موضع: Tab للانتقال إلى الموضع المفتوح التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="257" />
+        <location filename="../../ui/adjudication_window.py" line="265" />
         <source>Bands under each line, one per coder, top to bottom: &lt;b&gt;%1&lt;/b&gt;. Places: %2, open: %3, all agreed: %4. Your status: %5.</source>
         <translation>تحت كل سطر شريط لكل مرمِّز، من الأعلى إلى الأسفل: &lt;b&gt;%1&lt;/b&gt;. المواضع: %2، المفتوحة: %3، المتفق عليها كلها: %4. حالتك: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="275" />
+        <location filename="../../ui/adjudication_window.py" line="283" />
         <source>a gold span no coder made</source>
         <translation>مقطع ذهبي لم يضعه أي مرمِّز</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="279" />
+        <location filename="../../ui/adjudication_window.py" line="287" />
         <source>settled</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="281" />
+        <location filename="../../ui/adjudication_window.py" line="289" />
         <source>Place %1 of %2</source>
         <translation>الموضع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="283" />
+        <location filename="../../ui/adjudication_window.py" line="291" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="284" />
+        <location filename="../../ui/adjudication_window.py" line="292" />
         <source>extent</source>
         <translation>الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="285" />
+        <location filename="../../ui/adjudication_window.py" line="293" />
         <source>attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="286" />
+        <location filename="../../ui/adjudication_window.py" line="294" />
         <source>not every coder tagged it</source>
         <translation>لم يوسمه كل المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="290" />
+        <location filename="../../ui/adjudication_window.py" line="298" />
         <source>the coders differ on: %s</source>
         <translation>يختلف المرمِّزون في: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="292" />
+        <location filename="../../ui/adjudication_window.py" line="300" />
         <source>every coder made the same span</source>
         <translation>وضع كل المرمِّزين المقطع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="298" />
+        <location filename="../../ui/adjudication_window.py" line="306" />
         <source>Open places: %1 — documents settled: %2 / %3</source>
         <translation>المواضع المفتوحة: %1 — المقالات المحسومة: %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="318" />
+        <location filename="../../ui/adjudication_window.py" line="326" />
         <source>That document is not finished by two coders: nothing to adjudicate.</source>
         <translation>لم يُنجز هذا المقالَ مرمِّزان: لا شيء للتحكيم فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="325" />
+        <location filename="../../ui/adjudication_window.py" line="333" />
         <source>No more documents in the queue.</source>
         <translation>لا مزيد من المقالات في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="338" />
+        <location filename="../../ui/adjudication_window.py" line="346" />
         <source>Open places</source>
         <translation>مواضع مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="339" />
+        <location filename="../../ui/adjudication_window.py" line="347" />
         <source>%s place(s) of this document are still open. Leave them open and go to the next document?</source>
         <translation>ما زال %s موضع(مواضع) في هذا المقال مفتوحًا. أتتركها مفتوحة وتنتقل إلى المقال التالي؟</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="348" />
+        <location filename="../../ui/adjudication_window.py" line="356" />
         <source>Every document is settled. Export the gold layer with File &gt; Export (layer: gold).</source>
         <translation>حُسمت كل المقالات. صدِّر الطبقة الذهبية من ملف &gt; تصدير (الطبقة: gold).</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="361" />
+        <location filename="../../ui/adjudication_window.py" line="369" />
         <source>Auto-adjudication</source>
         <translation>التحكيم الآلي</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="381" />
+        <location filename="../../ui/adjudication_window.py" line="389" />
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
