@@ -183,6 +183,8 @@ def test_reject_is_stored_and_undone_and_redone(qtbot, lead: AdjudicationWindow)
 
 def test_adding_a_missing_span_after_an_emoji(qtbot, lead: AdjudicationWindow) -> None:
     start = RAID.index("كفرنبل")
+    qtbot.keyClick(lead.view, Qt.Key.Key_P)  # a label key with nothing selected adds nothing
+    assert [g for g in gold_in_file(lead) if g[0] == "PLACE"] == []
     lead.view.select_text(start, start + 3)  # half a word: snapped to the whole word
     assert lead.view.offsets.to_qt(start) == start + 1  # the emoji counts two in Qt
     qtbot.keyClick(lead.view, Qt.Key.Key_P)
@@ -283,6 +285,9 @@ def test_a_project_without_finished_coders_says_why(qtbot, tmp_path: Path, monke
     assert window.session.entries == [] and "Merge" in window.queue.summary.text()
     window.tabs.setCurrentIndex(AGREEMENT)
     assert len(shown) == 1 and "agreement needs at least two coders" in shown[0]
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(AGREEMENT)  # said once; F5 measures again
+    assert len(shown) == 1
     window.actions.auto.trigger()
     assert "no coder has marked a document done" in shown[1]
     project.close()

@@ -324,7 +324,8 @@ class AdjudicationSession(QObject):
         if self.document is None:
             return
         text = self.document.text
-        start, end = snap_to_words(text, start, end)
+        if start != end:  # a label key alone never tags the word at the cursor here: too easy to hit
+            start, end = snap_to_words(text, start, end)
         if start >= end or not text[start:end].strip():
             self.message.emit(self.tr("Select the words of the missing span first, then press its label key."))
             return

@@ -313,7 +313,7 @@ class AdjudicationWindow(QMainWindow):
         self.settings.font_size = size
 
     def _tab_changed(self, index: int) -> None:
-        if index == AGREEMENT and self.dashboard.report is None:
+        if index == AGREEMENT and not self.dashboard.measured:
             self.refresh_agreement()
         elif index == ADJUDICATE:
             self.view.setFocus()
@@ -374,7 +374,7 @@ class AdjudicationWindow(QMainWindow):
         if self.tabs.currentIndex() == AGREEMENT:
             self.refresh_agreement()
         else:
-            self.dashboard.report = None  # measured again when the tab is shown
+            self.dashboard.measured = False  # measured again when the tab is shown
 
     def refresh_agreement(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

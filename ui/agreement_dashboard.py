@@ -93,6 +93,7 @@ class AgreementDashboard(QWidget):
         super().__init__(parent)
         self.project = project
         self.report: AgreementReport | None = None
+        self.measured = False  # refresh() ran (successfully or not): showing the tab again does not nag
         self.figures: dict[str, Any] = {}
         self.summary = QLabel(self.tr("Agreement is measured on the documents the coders marked done."))
         self.summary.setWordWrap(True)
@@ -156,6 +157,7 @@ class AgreementDashboard(QWidget):
 
     def refresh(self) -> bool:
         """Measure agreement afresh; a project without two finished coders says so in a dialog."""
+        self.measured = True
         try:
             report = agreement(self.project)
         except AnnotatorError as exc:
