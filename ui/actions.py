@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from ui import dialogs
+from ui import dialogs, lead_dialogs
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -62,6 +62,11 @@ class Actions:
         doc_menu.addSeparator()
         self.find = self._add(doc_menu, window.tr("&Search documents"), QKeySequence.StandardKey.Find, self._focus_search)
         self.article = self._add(doc_menu, window.tr("Back to the &article"), "F6", window.view.setFocus)
+
+        lead_menu = bar.addMenu(window.tr("&Lead"))
+        self.merge = self._add(lead_menu, window.tr("&Merge coder files…"), None, lambda: lead_dialogs.merge_coder_files(window))
+        self.adjudicate = self._add(lead_menu, window.tr("&Adjudicate…"), None, lambda: lead_dialogs.adjudicate(window))
+        self.agreement = self._add(lead_menu, window.tr("A&greement…"), None, lambda: lead_dialogs.agreement(window))
 
         view_menu = bar.addMenu(window.tr("&View"))
         self._add(view_menu, window.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: window.view.zoom(1))

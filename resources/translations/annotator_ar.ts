@@ -1,6 +1,639 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name>AdjudicationActions</name>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="31" />
+        <source>&amp;Decision</source>
+        <translation>&amp;القرار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="32" />
+        <source>&amp;Accept the selected version</source>
+        <translation>&amp;قبول الصيغة المحددة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="33" />
+        <source>&amp;Edit into gold…</source>
+        <translation>&amp;تعديلها إلى الطبقة الذهبية…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="34" />
+        <source>&amp;Reject the selected version (again: take back)</source>
+        <translation>&amp;رفض الصيغة المحددة (ومرة أخرى: التراجع عن الرفض)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="35" />
+        <source>Reject the whole &amp;place</source>
+        <translation>رفض ال&amp;موضع كله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="36" />
+        <source>A&amp;dd the selected words as</source>
+        <translation>إ&amp;ضافة الكلمات المحددة بوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="40" />
+        <source>&amp;Next open place</source>
+        <translation>الموضع المفتوح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="41" />
+        <source>Pre&amp;vious open place</source>
+        <translation>الموضع المفتوح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="43" />
+        <source>Auto-adjudicate: what &amp;all coders agree on</source>
+        <translation>تحكيم آلي: ما اتفق عليه &amp;كل المرمِّزين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="44" />
+        <source>Auto-adjudicate: what &amp;most coders agree on</source>
+        <translation>تحكيم آلي: ما اتفق عليه أ&amp;غلب المرمِّزين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="46" />
+        <source>&amp;Undo</source>
+        <translation>ترا&amp;جع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="48" />
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="56" />
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="58" />
+        <source>D&amp;ocument</source>
+        <translation>ال&amp;مقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="59" />
+        <source>Settled: &amp;next document with open places</source>
+        <translation>حُسم: المقال التالي ذو المواضع الم&amp;فتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="60" />
+        <source>N&amp;ext document</source>
+        <translation>المقال ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="61" />
+        <source>&amp;Previous document</source>
+        <translation>المقال ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="62" />
+        <source>&amp;Read the queue and figures afresh</source>
+        <translation>إعادة &amp;قراءة القائمة والأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="64" />
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="65" />
+        <source>&amp;Adjudicate</source>
+        <translation>ال&amp;تحكيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="66" />
+        <source>A&amp;greement</source>
+        <translation>الا&amp;تفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="68" />
+        <source>Back to the &amp;article</source>
+        <translation>العودة إلى ال&amp;مقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="69" />
+        <source>Zoom &amp;in</source>
+        <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="70" />
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="72" />
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="73" />
+        <source>&amp;Keys</source>
+        <translation>&amp;المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_actions.py" line="89" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationKeys</name>
+    <message>
+        <location filename="../../ui/adjudication_keys.py" line="79" />
+        <source>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous open place&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — next / previous place, settled ones too&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — next / previous version of the place&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — accept that version into gold&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — accept the selected version&lt;br&gt;&lt;b&gt;E&lt;/b&gt; or &lt;b&gt;F2&lt;/b&gt; — edit the selected version (label, edges, attributes) into gold&lt;br&gt;&lt;b&gt;X&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt; — reject the selected version (again: take it back); on a gold row, withdraw it&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — reject every open version of the place&lt;br&gt;Select words and press a label key (%1) — add a span no coder made&lt;br&gt;A new gold span replaces the gold span of the same label it overlaps.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — document settled: go to the next with open places&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document in the queue&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo a decision&lt;br&gt;&lt;b&gt;F6&lt;/b&gt; — back to the article; &lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt; — adjudication / agreement&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — zoom; &lt;b&gt;F5&lt;/b&gt; — read the queue and figures afresh</source>
+        <translation>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — الموضع المفتوح التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — الموضع التالي / السابق، والمحسوم منها أيضًا&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — الصيغة التالية / السابقة للموضع&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — قبول تلك الصيغة في الطبقة الذهبية&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — قبول الصيغة المحددة&lt;br&gt;&lt;b&gt;E&lt;/b&gt; أو &lt;b&gt;F2&lt;/b&gt; — تعديل الصيغة المحددة (الوسم والحدود والسمات) إلى الطبقة الذهبية&lt;br&gt;&lt;b&gt;X&lt;/b&gt; أو &lt;b&gt;Delete&lt;/b&gt; — رفض الصيغة المحددة (ومرة أخرى: التراجع عن الرفض)؛ وعلى سطر ذهبي: سحبه&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — رفض كل الصيغ المفتوحة في الموضع&lt;br&gt;حدِّد كلمات واضغط مفتاح وسم (%1) — إضافة مقطع لم يضعه أي مرمِّز&lt;br&gt;المقطع الذهبي الجديد يحل محل المقطع الذهبي ذي الوسم نفسه الذي يتداخل معه.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — حُسم المقال: الانتقال إلى التالي ذي المواضع المفتوحة&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق في القائمة&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — التراجع عن قرار / إعادته&lt;br&gt;&lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال؛ &lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt; — التحكيم / الاتفاق&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — التكبير والتصغير؛ &lt;b&gt;F5&lt;/b&gt; — إعادة قراءة القائمة والأرقام</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationQueue</name>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="142" />
+        <source>No document is finished by two or more coders yet. Merge the coders' files (Lead &gt; Merge coder files… in the main window), then open the merged project.</source>
+        <translation>لا مقال أنجزه مرمِّزان أو أكثر بعد. ادمج ملفات المرمِّزين (المشرف &gt; دمج ملفات المرمِّزين… في النافذة الرئيسية)، ثم افتح المشروع المدموج.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="149" />
+        <source>Open places: %1 in %2 of %3 documents.</source>
+        <translation>المواضع المفتوحة: %1 في %2 من %3 مقالات.</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationQueueModel</name>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <source>Document</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <source>Open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <source>Places</source>
+        <translation>المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <source>Coders</source>
+        <translation>المرمِّزون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="64" />
+        <source>Places where the coders still differ</source>
+        <translation>مواضع ما زال المرمِّزون يختلفون فيها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="65" />
+        <source>Places where any coder made a span</source>
+        <translation>مواضع وضع فيها أحد المرمِّزين مقطعًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="66" />
+        <source>Coders who finished the document</source>
+        <translation>المرمِّزون الذين أنجزوا المقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_queue.py" line="67" />
+        <source>Your status of the document: done once nothing is open</source>
+        <translation>حالة المقال عندك: منجز متى لم يبقَ شيء مفتوح</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationSession</name>
+    <message>
+        <location filename="../../ui/adjudication_commands.py" line="145" />
+        <source>Auto-adjudication (%s)</source>
+        <translation>تحكيم آلي (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="225" />
+        <location filename="../../ui/adjudication_session.py" line="429" />
+        <source>Every place in this document is settled: Ctrl+Enter for the next document.</source>
+        <translation>حُسمت كل مواضع هذا المقال: Ctrl+Enter للمقال التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="241" />
+        <source>Version %s is already in gold.</source>
+        <translation>الصيغة %s في الطبقة الذهبية أصلًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="246" />
+        <source>Accept %s</source>
+        <translation>قبول %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="247" />
+        <source>Version %1 accepted into gold.</source>
+        <translation>قُبلت الصيغة %1 في الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="262" />
+        <source>Take back rejection</source>
+        <translation>التراجع عن الرفض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="271" />
+        <source>Reject %s</source>
+        <translation>رفض %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="272" />
+        <source>Version %1 rejected.</source>
+        <translation>رُفضت الصيغة %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="281" />
+        <source>No open version here.</source>
+        <translation>لا صيغة مفتوحة هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="283" />
+        <source>Reject the place</source>
+        <translation>رفض الموضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="290" />
+        <source>Withdraw %s</source>
+        <translation>سحب %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="320" />
+        <source>Edit %s</source>
+        <translation>تعديل %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="330" />
+        <source>Select the words of the missing span first, then press its label key.</source>
+        <translation>حدِّد كلمات المقطع الناقص أولًا، ثم اضغط مفتاح وسمه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="335" />
+        <source>This span is already in gold.</source>
+        <translation>هذا المقطع في الطبقة الذهبية أصلًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="340" />
+        <source>Add %s</source>
+        <translation>إضافة %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="343" />
+        <source>Added to gold. E edits its attributes.</source>
+        <translation>أُضيف إلى الطبقة الذهبية. E لتعديل سماته.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_session.py" line="460" />
+        <source>This place has no version %s.</source>
+        <translation>لا صيغة %s لهذا الموضع.</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationView</name>
+    <message>
+        <location filename="../../ui/adjudication_view.py" line="427" />
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_view.py" line="428" />
+        <source>in gold</source>
+        <translation>في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_view.py" line="429" />
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_view.py" line="430" />
+        <source>settled otherwise</source>
+        <translation>حُسم بغيره</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="52" />
+        <source>Adjudication — %s</source>
+        <translation>التحكيم — %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="54" />
+        <source>(read-only)</source>
+        <translation>(للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="91" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="110" />
+        <source>Adjudicate</source>
+        <translation>التحكيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="111" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="135" />
+        <source>%s span(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).</source>
+        <translation>دخل الطبقة الذهبية آليًا %s مقطع(مقاطع) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="204" />
+        <location filename="../../ui/adjudication_window.py" line="279" />
+        <source>No place selected: Tab goes to the next open place.</source>
+        <translation>لم يُحدَّد موضع: Tab للانتقال إلى الموضع المفتوح التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="265" />
+        <source>Bands under each line, one per coder, top to bottom: &lt;b&gt;%1&lt;/b&gt;. Places: %2, open: %3, all agreed: %4. Your status: %5.</source>
+        <translation>تحت كل سطر شريط لكل مرمِّز، من الأعلى إلى الأسفل: &lt;b&gt;%1&lt;/b&gt;. المواضع: %2، المفتوحة: %3، المتفق عليها كلها: %4. حالتك: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="283" />
+        <source>a gold span no coder made</source>
+        <translation>مقطع ذهبي لم يضعه أي مرمِّز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="287" />
+        <source>settled</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="289" />
+        <source>Place %1 of %2</source>
+        <translation>الموضع %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="291" />
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="292" />
+        <source>extent</source>
+        <translation>الحدود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="293" />
+        <source>attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="294" />
+        <source>not every coder tagged it</source>
+        <translation>لم يوسمه كل المرمِّزين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="298" />
+        <source>the coders differ on: %s</source>
+        <translation>يختلف المرمِّزون في: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="300" />
+        <source>every coder made the same span</source>
+        <translation>وضع كل المرمِّزين المقطع نفسه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="306" />
+        <source>Open places: %1 — documents settled: %2 / %3</source>
+        <translation>المواضع المفتوحة: %1 — المقالات المحسومة: %2 من %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="326" />
+        <source>That document is not finished by two coders: nothing to adjudicate.</source>
+        <translation>لم يُنجز هذا المقالَ مرمِّزان: لا شيء للتحكيم فيه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="333" />
+        <source>No more documents in the queue.</source>
+        <translation>لا مزيد من المقالات في القائمة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="346" />
+        <source>Open places</source>
+        <translation>مواضع مفتوحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="347" />
+        <source>%s place(s) of this document are still open. Leave them open and go to the next document?</source>
+        <translation>ما زال %s موضع(مواضع) في هذا المقال مفتوحًا. أتتركها مفتوحة وتنتقل إلى المقال التالي؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="356" />
+        <source>Every document is settled. Export the gold layer with File &gt; Export (layer: gold).</source>
+        <translation>حُسمت كل المقالات. صدِّر الطبقة الذهبية من ملف &gt; تصدير (الطبقة: gold).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="369" />
+        <source>Auto-adjudication</source>
+        <translation>التحكيم الآلي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/adjudication_window.py" line="389" />
+        <source>Adjudication</source>
+        <translation>التحكيم</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDashboard</name>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="41" />
+        <source>n/a</source>
+        <translation>غير متاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="98" />
+        <source>Agreement is measured on the documents the coders marked done.</source>
+        <translation>يُقاس الاتفاق على المقالات التي علّمها المرمِّزون منجزة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="101" />
+        <source>Compute again</source>
+        <translation>أعد الحساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="102" />
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="104" />
+        <source>Save as HTML report…</source>
+        <translation>حفظ كتقرير HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <source>F1 exact</source>
+        <translation>F1 تام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <source>F1 overlap</source>
+        <translation>F1 بالتداخل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/agreement_dashboard.py" line="118" />
+        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <source>Token kappa</source>
+        <translation>كابا الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="113" />
+        <source>Fleiss' kappa</source>
+        <translation>كابا فلايس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="113" />
+        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <source>Krippendorff's alpha</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <source>Coders</source>
+        <translation>المرمِّزون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <source>Documents</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <source>Attribute</source>
+        <translation>السمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <source>Compared</source>
+        <translation>قورنت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <source>Agreed</source>
+        <translation>اتفقت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/agreement_dashboard.py" line="169" />
+        <location filename="../../ui/agreement_dashboard.py" line="254" />
+        <location filename="../../ui/agreement_dashboard.py" line="256" />
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <source>Document</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <source>Places where coders differ</source>
+        <translation>مواضع الاختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="125" />
+        <source>Places</source>
+        <translation>المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="125" />
+        <source>Tokens labelled differently</source>
+        <translation>كلمات وُسمت بخلاف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="128" />
+        <source>Enter or double click: adjudicate this document</source>
+        <translation>Enter أو نقرة مزدوجة: التحكيم في هذا المقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="131" />
+        <source>Per label (F1 and token kappa: mean over coder pairs)</source>
+        <translation>لكل وسم (F1 وكابا الكلمات: متوسط أزواج المرمِّزين)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="132" />
+        <source>Agreement per label</source>
+        <translation>الاتفاق لكل وسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="134" />
+        <source>Coder pairs, all labels</source>
+        <translation>أزواج المرمِّزين، كل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="135" />
+        <source>Attributes of exactly matched spans</source>
+        <translation>سمات المقاطع المتطابقة تمامًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="141" />
+        <source>Documents, most disagreement first</source>
+        <translation>المقالات، الأكثر اختلافًا أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="165" />
+        <source>No agreement figures: %s</source>
+        <translation>لا أرقام للاتفاق: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="179" />
+        <source>Coders: %1. Documents finished by all: %2 (%3 tokens); by at least two: %4. Fleiss' kappa &lt;b&gt;%5&lt;/b&gt;, Krippendorff's alpha &lt;b&gt;%6&lt;/b&gt;.</source>
+        <translation>المرمِّزون: %1. المقالات التي أنجزها الجميع: %2 (%3 كلمة)؛ وأنجزها اثنان على الأقل: %4. كابا فلايس &lt;b&gt;%5&lt;/b&gt;، ألفا كريبندورف &lt;b&gt;%6&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="189" />
+        <source>Not compared (no document marked done): %s</source>
+        <translation>لم يُقارَن (لم يُعلِّم أي مقال منجزًا): %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="247" />
+        <source>Save the agreement report</source>
+        <translation>حفظ تقرير الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agreement_dashboard.py" line="256" />
+        <source>Report saved as %s</source>
+        <translation>حُفظ التقرير باسم %s</translation>
+    </message>
+</context>
+<context>
     <name>AttributeForm</name>
     <message>
         <location filename="../../ui/attribute_form.py" line="50" />
@@ -16,6 +649,19 @@
         <location filename="../../ui/attribute_form.py" line="97" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/bar_chart.py" line="65" />
+        <source>No figures to show.</source>
+        <translation>لا أرقام لعرضها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bar_chart.py" line="97" />
+        <source>n/a</source>
+        <translation>غير متاح</translation>
     </message>
 </context>
 <context>
@@ -128,12 +774,17 @@
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../ui/session.py" line="140" />
+        <location filename="../../ui/session.py" line="118" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="150" />
         <source>Proclitic</source>
         <translation>السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="147" />
+        <location filename="../../ui/session.py" line="157" />
         <source>Resize</source>
         <translation>تغيير الحدود</translation>
     </message>
@@ -231,6 +882,24 @@
         <location filename="../../ui/export_dialog.py" line="98" />
         <source>Template</source>
         <translation>القالب</translation>
+    </message>
+</context>
+<context>
+    <name>GoldEditor</name>
+    <message>
+        <location filename="../../ui/gold_editor.py" line="43" />
+        <source>Edit into gold</source>
+        <translation>التعديل إلى الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gold_editor.py" line="51" />
+        <source>A label key relabels the span, or tags the words you select instead. S / E grow its start / end by a word (Shift: shrink, Alt: by a letter). Tab: the attributes. Enter: into gold. Esc: cancel.</source>
+        <translation>مفتاح الوسم يغيّر وسم المقطع، أو يسِم الكلمات التي تحددها بدلًا منه. S / E يمدّان بدايته / نهايته كلمةً (مع Shift: تقليص، مع Alt: حرفًا). Tab: السمات. Enter: إلى الطبقة الذهبية. Esc: إلغاء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gold_editor.py" line="73" />
+        <source>Into gold</source>
+        <translation>إلى الطبقة الذهبية</translation>
     </message>
 </context>
 <context>
@@ -581,6 +1250,50 @@
         <source>Export to a new folder</source>
         <translation>تصدير إلى مجلد جديد</translation>
     </message>
+    <message>
+        <source>&amp;Lead</source>
+        <translation>المشر&amp;ف</translation>
+    </message>
+    <message>
+        <source>&amp;Merge coder files…</source>
+        <translation>&amp;دمج ملفات المرمِّزين…</translation>
+    </message>
+    <message>
+        <source>&amp;Adjudicate…</source>
+        <translation>ال&amp;تحكيم…</translation>
+    </message>
+    <message>
+        <source>A&amp;greement…</source>
+        <translation>الا&amp;تفاق…</translation>
+    </message>
+    <message>
+        <source>Coder files to merge</source>
+        <translation>ملفات المرمِّزين المراد دمجها</translation>
+    </message>
+    <message>
+        <source>Merged project</source>
+        <translation>المشروع المدموج</translation>
+    </message>
+    <message>
+        <source>Merge coder files</source>
+        <translation>دمج ملفات المرمِّزين</translation>
+    </message>
+    <message>
+        <source>The merged project is open in this window. Open another project first, or choose another file.</source>
+        <translation>المشروع المدموج مفتوح في هذه النافذة. افتح مشروعًا آخر أولًا، أو اختر ملفًا آخر.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
+        <source>Merging %s</source>
+        <translation>دمج %s</translation>
+    </message>
+    <message>
+        <source>Open the merged project to adjudicate it?</source>
+        <translation>أتفتح المشروع المدموج للتحكيم فيه؟</translation>
+    </message>
 </context>
 <context>
     <name>SpanListModel</name>
@@ -626,6 +1339,92 @@
         <location filename="../../ui/suggestions.py" line="91" />
         <source>Tag all occurrences</source>
         <translation>وسم كل المواضع</translation>
+    </message>
+</context>
+<context>
+    <name>VersionList</name>
+    <message>
+        <location filename="../../ui/version_list.py" line="33" />
+        <source>automatic (all agreed)</source>
+        <translation>آلي (اتفق الجميع)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="34" />
+        <source>picked</source>
+        <translation>مختار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="35" />
+        <source>edited</source>
+        <translation>معدَّل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="36" />
+        <source>added</source>
+        <translation>مضاف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="38" />
+        <source>imported</source>
+        <translation>مستورد</translation>
+    </message>
+</context>
+<context>
+    <name>VersionListModel</name>
+    <message>
+        <location filename="../../ui/version_list.py" line="74" />
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="74" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="74" />
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="74" />
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="74" />
+        <source>Coders</source>
+        <translation>المرمِّزون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="75" />
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="87" />
+        <source>gold</source>
+        <translation>ذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="99" />
+        <source>agreed: %s</source>
+        <translation>اتفق: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="129" />
+        <source>Not made by: %s</source>
+        <translation>لم يضعها: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="133" />
+        <source>Decided at %s</source>
+        <translation>حُسم في %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/version_list.py" line="136" />
+        <source>Missing: %s</source>
+        <translation>ناقص: %s</translation>
     </message>
 </context>
 </TS>
