@@ -19,6 +19,7 @@ from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, VagueAmount, vague_amounts_
 from annotator.resources_path import resource_path
 
 ATTRIBUTE_TYPES = ("choice", "integer", "text")
+RESERVED_ATTRIBUTES = ("id", "coder", "origin")  # brat notes carry these beside the attributes
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -238,6 +239,10 @@ def _attributes_from(items: Any, label: str, fail: Any) -> tuple[Attribute, ...]
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not _NAME_RE.match(item["name"]):
             raise fail(f"label {label}: every attribute needs a name of letters, digits, _ or -", label)
         name = item["name"]
+        if name in RESERVED_ATTRIBUTES:
+            raise fail(
+                f"label {label}: {name!r} cannot name an attribute: exports use it for the span's own {name}", name
+            )
         if name in seen:
             raise fail(f"label {label}: attribute {name} is defined twice", name)
         seen.add(name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.models import Annotation
 from annotator.project import Project
 from annotator.records import DocumentRecord, SpanRecord, record_from_json
-from annotator.text import canonical_text, decode_bytes, detect_encoding
+from annotator.text import canonical_offsets, canonical_text, decode_bytes, decode_raw, detect_encoding
 
 FORMATS = ("txt", "csv", "jsonl", "brat")
 MAX_TEXT_BYTES = 50 * 10**6  # one article; a larger .txt is surely not one
@@ -151,9 +152,27 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
+            if _SURROGATE_ESCAPE.search(line) and _holds_lone_surrogate(data):
+                raise InputError(
+                    "the line holds an unpaired surrogate escape (such as \\ud800), which is no character",
+                    path=path,
+                    line=number,
+                )
             yield record_from_json(data, str(path), number)
         if not any_line:
             raise InputError("the file is empty", path=path)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _holds_lone_surrogate(data: Any) -> bool:
+    """JSON may escape half a UTF-16 pair; such a string cannot be stored or written as UTF-8."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
@@ -166,13 +185,16 @@ def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
 def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[DocumentRecord]:
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
     csv.field_size_limit(MAX_TEXT_BYTES)
-    reader = csv.DictReader(handle, dialect=dialect)
+    reader = csv.DictReader(handle, dialect=dialect, strict=True)  # strict: an unclosed quote is an error
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         raise InputError(f"not a readable CSV file ({exc})", path=path, line=1) from None
     if not header:
         raise InputError("the CSV file has no header row", path=path, line=1)
+    twice = sorted({name for name in header if header.count(name) > 1})
+    if twice:
+        raise InputError(f"the header names a column twice ({', '.join(twice)})", path=path, line=1)
 
     def pick(asked: str | None, candidates: tuple[str, ...], what: str, required: bool) -> str | None:
         if asked is not None:
@@ -229,7 +251,9 @@ def _checked_rows(reader: csv.DictReader, path: Path) -> Iterator[dict[str | Any
 
 def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
     """A brat document: ``name.txt`` and ``name.ann`` (T, A and # lines; R, E, N noted and left out)."""
-    text = decode_bytes(_read_bytes(txt_path), txt_path)
+    raw_text = decode_raw(_read_bytes(txt_path), txt_path)
+    text = canonical_text(raw_text, txt_path)
+    moved = canonical_offsets(raw_text)  # brat counts the \r of a file saved with \r\n
     ann_path = txt_path.with_suffix(".ann")
     spans: dict[str, SpanRecord] = {}
     lines: dict[str, int] = {}
@@ -252,8 +276,13 @@ def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
                 raise fail("discontinuous spans (offsets with ';') are not supported")
             if len(type_and_offsets) != 3 or not all(x.isdigit() for x in type_and_offsets[1:]):
                 raise fail(f"cannot read {parts[1]!r} as 'LABEL start end'")
-            label, start, end = type_and_offsets[0], int(type_and_offsets[1]), int(type_and_offsets[2])
-            spans[ident] = SpanRecord(start=start, end=end, label=label, text=parts[2] if len(parts) > 2 else None)
+            label = type_and_offsets[0]
+            start, end = moved(int(type_and_offsets[1])), moved(int(type_and_offsets[2]))
+            if ident in spans:
+                raise fail(f"{ident} is defined twice")
+            spans[ident] = SpanRecord(
+                start=start, end=end, label=label, text=parts[2] if len(parts) > 2 else None, line=number
+            )
             lines[ident] = number
         elif ident.startswith("A") or ident.startswith("M"):
             fields = parts[1].split(" ") if len(parts) > 1 else []
@@ -387,7 +416,7 @@ def _store(project: Project, record: DocumentRecord, report: ImportReport) -> No
         if record.status is not None:
             project.set_status(doc.id, record.status)
     except ValidationError as exc:
-        raise InputError(exc.problem, path=record.path, line=record.line) from None
+        raise InputError(exc.problem, path=record.path, line=exc.line or record.line) from None
 
 
 def _store_spans(
@@ -399,34 +428,51 @@ def _store_spans(
     by_content = {(a.coder, a.label, a.start, a.end, json.dumps(a.attrs, sort_keys=True)): a for a in existing.values()}
     new = []
     for span in spans:
-        coder = span.coder or project.coder
-        attrs = _typed_attrs(project.codebook.label(span.label), span.attrs)
-        origin = span.origin or "imported"
-        known = None if (fresh or not span.id) else _existing_annotation(project, span.id, doc_id)
-        if known is not None:
-            project.restore_annotation(span.id)
-            changed = project.update_annotation(
-                span.id, coder=coder, label=span.label, start=span.start, end=span.end, attrs=attrs,
-                origin=origin, provenance=span.provenance,
-            )
-            if changed.updated != known.updated:
-                report.spans_updated += 1
-            else:
-                report.spans_unchanged += 1
-            continue
-        if (
-            by_content
-            and not span.id
-            and (coder, span.label, span.start, span.end, json.dumps(attrs, sort_keys=True)) in by_content
-        ):
-            report.spans_unchanged += 1
-            continue
-        new.append(project.new_annotation(
-            doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
-            annotation_id=span.id, provenance=span.provenance, text=text,
-        ))
+        try:
+            _store_span(project, doc_id, text, span, report, fresh, by_content, new)
+        except ValidationError as exc:
+            raise ValidationError(exc.problem, line=span.line) from None
     project.insert_annotations(new)
     report.spans_added += len(new)
+
+
+def _store_span(
+    project: Project,
+    doc_id: int,
+    text: str,
+    span: SpanRecord,
+    report: ImportReport,
+    fresh: bool,
+    by_content: dict[tuple[Any, ...], Annotation],
+    new: list[Annotation],
+) -> None:
+    """One span of a record: updated when its id is known, left alone when already there, else queued."""
+    coder = span.coder or project.coder
+    attrs = _typed_attrs(project.codebook.label(span.label), span.attrs)
+    origin = span.origin or "imported"
+    known = None if (fresh or not span.id) else _existing_annotation(project, span.id, doc_id)
+    if known is not None:
+        project.restore_annotation(known.id)
+        changed = project.update_annotation(
+            known.id, coder=coder, label=span.label, start=span.start, end=span.end, attrs=attrs,
+            origin=origin, provenance=span.provenance,
+        )
+        if changed.updated != known.updated:
+            report.spans_updated += 1
+        else:
+            report.spans_unchanged += 1
+        return
+    if (
+        by_content
+        and not span.id
+        and (coder, span.label, span.start, span.end, json.dumps(attrs, sort_keys=True)) in by_content
+    ):
+        report.spans_unchanged += 1
+        return
+    new.append(project.new_annotation(
+        doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
+        annotation_id=span.id, provenance=span.provenance, text=text,
+    ))
 
 
 def _existing_annotation(project: Project, annotation_id: str, doc_id: int) -> Annotation | None:

@@ -15,6 +15,7 @@ import heapq
 import re
 import sqlite3
 import zlib
+from collections import Counter
 from functools import lru_cache
 
 from annotator.text import normalize, proclitic_candidates
@@ -24,6 +25,7 @@ CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in
 # Compared in full at most: the candidates sharing most of the sketch. Bounds the cost of a
 # document in a corpus of look-alike texts (templated bulletins) instead of growing with it.
 MAX_CANDIDATES = 5
+PER_HASH = 64  # earlier documents looked at per sketch hash, newest first
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
 _HAS_WORD_CHARACTER = re.compile(r"[^\W_]").search  # a letter or a digit: punctuation alone is no word
@@ -91,13 +93,21 @@ def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, own: set[i
     hashes = sketch(own)
     found: list[tuple[int, float]] = []
     if hashes:
-        marks = ",".join("?" * len(hashes))
-        candidates = conn.execute(
-            f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? "
-            f"GROUP BY doc_id HAVING count(*) >= ? ORDER BY count(*) DESC, doc_id LIMIT ?",
-            (*hashes, doc_id, min(CANDIDATE_SHARED, len(hashes)), MAX_CANDIDATES),
-        ).fetchall()
-        for (other_id,) in candidates:
+        # Per hash, only the latest documents that share it: a story reprinted thousands of
+        # times must not make each new copy read every earlier one (a GROUP BY over all of
+        # them grew with the square of the archive).
+        shared: Counter[int] = Counter()
+        for value in hashes:
+            shared.update(
+                row[0]
+                for row in conn.execute(
+                    "SELECT doc_id FROM sketches WHERE hash = ? ORDER BY doc_id DESC LIMIT ?", (value, PER_HASH)
+                )
+            )
+        needed = min(CANDIDATE_SHARED, len(hashes))
+        candidates = sorted((other for other, n in shared.items() if n >= needed and other != doc_id),
+                            key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
+        for other_id in candidates:
             other_text = conn.execute("SELECT text FROM documents WHERE id = ?", (other_id,)).fetchone()[0]
             similarity = jaccard(own, shingles(other_text))
             if similarity >= DUPLICATE_SIMILARITY:

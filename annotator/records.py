@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.models import ORIGINS, STATUSES, Annotation, Document
-from annotator.text import canonical_text
+from annotator.text import canonical_offsets, canonical_text
 
 META_FIELDS = ("title", "source", "url", "date")
 
@@ -29,6 +29,7 @@ class SpanRecord:
     coder: str | None = None
     origin: str | None = None
     provenance: dict[str, Any] | None = None
+    line: int | None = None  # where the span is written, when it has a line of its own (brat)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def record_from_json(data: Any, path: str, line: int) -> DocumentRecord:
     text = data.get("text")
     if not isinstance(text, str):
         raise fail('the record has no "text" string')
-    text = canonical_text(text, path)
+    raw_text, text = text, canonical_text(text, path)
     key = data.get("id")
     if key is not None and not isinstance(key, str | int):
         raise fail('"id" must be text or a number')
@@ -90,6 +91,13 @@ def record_from_json(data: Any, path: str, line: int) -> DocumentRecord:
     if not isinstance(raw_spans, list):
         raise fail('"spans" must be a list')
     spans = [_span_from_json(raw, number, fail) for number, raw in enumerate(raw_spans, start=1)]
+    if raw_text != text:
+        # Offsets were made on the text as written (\r\n, a BOM): keep them on the same characters.
+        moved = canonical_offsets(raw_text)
+        for span in spans:
+            span.start, span.end = moved(span.start), moved(span.end)
+            if span.text is not None:
+                span.text = span.text.replace("\r\n", "\n").replace("\r", "\n")
     record = DocumentRecord(
         text=text, key=None if key is None else str(key), meta=meta, status=status, spans=spans, path=path, line=line
     )

@@ -25,7 +25,7 @@ def check_coder_name(coder: str, *, allow_gold: bool = False) -> str:
     coder = coder.strip()
     if not coder:
         raise ValidationError("a coder name cannot be empty")
-    if coder == GOLD and not allow_gold:
+    if coder.lower() == GOLD and not allow_gold:
         raise ValidationError("'gold' is the adjudicated layer, not a coder name; choose another name")
     return coder
 

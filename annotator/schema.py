@@ -94,7 +94,7 @@ CREATE TABLE sketches (
     hash INTEGER NOT NULL,
     doc_id INTEGER NOT NULL REFERENCES documents(id)
 );
-CREATE INDEX sketches_by_hash ON sketches(hash);
+CREATE INDEX sketches_by_hash ON sketches(hash, doc_id);
 CREATE TABLE rejected_suggestions (
     doc_id INTEGER NOT NULL REFERENCES documents(id),
     coder TEXT NOT NULL,

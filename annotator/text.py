@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +70,11 @@ def decode_bytes(data: bytes, path: str | Path = "<input>") -> str:
 
     Empty and binary input is refused here, once, for every importer.
     """
+    return canonical_text(decode_raw(data, path), path)
+
+
+def decode_raw(data: bytes, path: str | Path = "<input>") -> str:
+    """The decoded text before it is made canonical: standoff offsets (brat) count its ``\r``."""
     if not data.strip():
         raise InputError("the file is empty", path=path)
     try:
@@ -84,7 +91,7 @@ def decode_bytes(data: bytes, path: str | Path = "<input>") -> str:
                 text = data.decode("cp1256")
     except UnicodeDecodeError as exc:
         raise InputError(f"the file cannot be decoded ({exc.reason} at byte {exc.start})", path=path) from None
-    return canonical_text(text, path)
+    return text
 
 
 def detect_encoding(path: Path) -> str:
@@ -139,6 +146,19 @@ def canonical_text(text: str, path: str | Path = "<input>") -> str:
     if not text.strip():
         raise InputError("the text is empty", path=path)
     return text
+
+
+def canonical_offsets(raw: str) -> Callable[[int], int]:
+    """Map an offset in ``raw`` to the same place in ``canonical_text(raw)``.
+
+    Offsets made on a text before it was stored (a JSONL record with ``\r\n``,
+    a brat file saved on Windows) still point at the same characters: the BOM and
+    the ``\r`` of each ``\r\n`` are gone, so every later offset moves back by one.
+    """
+    removed = ([0] if raw.startswith("\ufeff") else []) + [m.start() for m in re.finditer("\r\n", raw)]
+    if not removed:
+        return lambda offset: offset
+    return lambda offset: offset - bisect_left(removed, offset)
 
 
 def text_sha256(text: str) -> str:

@@ -363,3 +363,25 @@ def test_cli_whole_flow_two_coders_to_gold_export(tmp_path: Path) -> None:
         main, ["export", merged, "--format", "jsonl", "--layer", "gold", "--status", "done", "--out", "-"]
     )
     assert [json.loads(line)["id"] for line in settled.stdout.splitlines()] == ["d2"]
+
+
+def test_a_version_is_decided_once(tmp_path: Path) -> None:
+    """Accepting twice, or rejecting what is in gold, is refused: no duplicate gold, no span both ways."""
+    from annotator.adjudication import accept, items, reject
+    from annotator.errors import ValidationError
+
+    merged = tmp_path / "m.db"
+    with Project.create(merged, coder="lead") as project:
+        doc, _, _ = project.add_document(T1, key="d1")
+        ids = []
+        for coder in ("amal", "omar"):
+            start, end = at(T1, "54")
+            ids.append(project.add_annotation(doc.id, "CASUALTY", start, end, coder=coder, attrs={"value": 54}).id)
+            project.set_status(doc.id, "done", coder=coder)
+        accept(project, [ids[0]], by="lead")
+        with pytest.raises(ValidationError, match="in gold already"):
+            accept(project, [ids[0]], by="lead")
+        with pytest.raises(ValidationError, match="withdraw it first"):
+            reject(project, [ids[1]], by="lead")
+        assert len(project.annotations(doc.id, coder="gold")) == 1
+        assert items(project, doc.id)

@@ -74,7 +74,8 @@ class Job:
     def describe(self) -> list[str]:
         """Lines saying what was exported, for READMEs and reports."""
         layer = self.layer or "every layer (each span names its coder)"
-        status = f"documents marked {self.status} by {self.project.coder}" if self.status else "every document"
+        judge = self.layer if self.layer not in (None, "gold") else self.project.coder
+        status = f"documents marked {self.status} by {judge}" if self.status else "every document"
         project = self.project
         lines = [
             f"- project: `{project.path.name}` (id {project.project_id}), codebook `{project.codebook.name}`",

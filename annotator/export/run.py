@@ -27,7 +27,7 @@ from annotator.export.selection import resolve_layer, select_documents
 from annotator.export.spacy_docbin import write_spacy
 from annotator.export.splits import assign_parts, parse_split
 from annotator.export.template import write_template
-from annotator.models import STATUSES
+from annotator.models import GOLD, STATUSES
 from annotator.project import Project
 
 FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template")
@@ -111,8 +111,14 @@ def export(project: Project, options: ExportOptions, out: str | Path) -> ExportR
     documents = list(
         select_documents(project, layer=layer, status=None, include_suggestions=options.include_suggestions)
     )
-    job = Job(project, options, layer, [d for d in documents if status is None or d.status == status], status)
-    left_out = Counter(d.status for d in documents if status is not None and d.status != status)
+    # "done" means done by whoever made the layer: the coder for a coder's layer, the project's
+    # own coder (the lead, in a merged file) for gold and for every layer at once.
+    judge = layer if layer not in (None, GOLD) and layer != project.coder else project.coder
+    judged = {d.document.id: d.status for d in documents}
+    if judge != project.coder:
+        judged = {d.document.id: project.status(d.document.id, judge).status for d in documents}
+    job = Job(project, options, layer, [d for d in documents if status is None or judged[d.document.id] == status], status)
+    left_out = Counter(judged[d.document.id] for d in documents if status is not None and judged[d.document.id] != status)
     if left_out:
         kinds = ", ".join(f"{name} {left_out[name]}" for name in STATUSES if left_out[name])
         default = (
@@ -120,7 +126,7 @@ def export(project: Project, options: ExportOptions, out: str | Path) -> ExportR
         )
         job.notes.append(
             f"left out {sum(left_out.values())} of {len(documents)} document(s) not marked {status} "
-            f"by {project.coder} ({kinds}){default}"
+            f"by {judge} ({kinds}){default}"
         )
     if not job.documents:
         job.notes.append("no document to export: the output holds no document")

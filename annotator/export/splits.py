@@ -11,6 +11,7 @@ groups allow, and the same project and seed give the same parts.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ def parse_split(spec: str | Sequence[float]) -> tuple[float, ...]:
         shares = tuple(float(part) for part in spec)
     if len(shares) not in PART_NAMES:
         raise ValidationError(f"--split {spec!r}: give two (train,test) or three (train,dev,test) numbers")
+    if not all(math.isfinite(share) for share in shares):
+        raise ValidationError(f"--split {spec!r}: the shares must be plain numbers (not nan or inf)")
     if any(share < 0 for share in shares) or sum(shares) <= 0:
         raise ValidationError(f"--split {spec!r}: the shares must be positive or zero, and not all zero")
     return shares

@@ -74,14 +74,33 @@ def _line(error: BaseException, template: Path) -> int | None:
     return line
 
 
+MAX_REPEAT = 10_000_000  # characters or items one `*` may build in a template
+
+
 def render_template(job: Job, template: Path) -> str:
     from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment  # imported here: only this format needs it
+
+    class BoundedSandbox(SandboxedEnvironment):
+        """The sandbox, plus limits on the two operators that can ask for unbounded memory."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+                raise SecurityError("exponents above 1000 are not allowed in templates")
+            if operator == "*":
+                sized = left if isinstance(left, str | list | tuple) else right
+                times = right if sized is left else left
+                if isinstance(sized, str | list | tuple) and isinstance(times, int) and len(sized) * times > MAX_REPEAT:
+                    raise SecurityError(f"a repeated text or list may hold at most {MAX_REPEAT:,} items")
+            return super().call_binop(context, operator, left, right)
 
     template = template.resolve()
     if not template.is_file():
         raise InputError("no such template file", path=template)
-    environment = SandboxedEnvironment(
+    environment = BoundedSandbox(
         loader=FileSystemLoader(str(template.parent)),
         autoescape=autoescape_for,
         undefined=StrictUndefined,
@@ -111,7 +130,10 @@ def render_template(job: Job, template: Path) -> str:
         raise InputError(f"the template includes {exc.name!r}, which is not in its folder", path=template) from None
     except TemplateError as exc:  # undefined names, sandbox refusals
         raise InputError(f"template error: {exc}", path=template, line=_line(exc, template)) from None
-    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError) as exc:
+    except (
+        TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError, OverflowError, RecursionError,
+        MemoryError,
+    ) as exc:
         raise InputError(
             f"template error: {type(exc).__name__}: {exc}", path=template, line=_line(exc, template)
         ) from None
