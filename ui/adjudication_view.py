@@ -39,7 +39,6 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
-    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
@@ -49,9 +48,9 @@ from annotator.codebook import Codebook
 from annotator.models import Annotation, Document
 from ui.adjudication_keys import key_action, tab_direction
 from ui.adjudication_session import place_rows
-from ui.article_view import ARTICLE_FONT, MAX_FONT, MIN_FONT
+from ui.article_view import MAX_FONT, MIN_FONT, prepare_reading_view
 from ui.offsets import OffsetMap
-from ui.span_highlighter import PaintedSpan, SpanHighlighter
+from ui.span_highlighter import PaintedSpan
 
 BAND_HEIGHT = 6
 BAND_GAP = 3
@@ -82,23 +81,9 @@ class AdjudicationView(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
-        self.setFont(QFont(ARTICLE_FONT, 16))
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        option = QTextOption()
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(option)
-        self.document().setDocumentMargin(18)
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.highlighter = SpanHighlighter(self.document())
+        self.highlighter = prepare_reading_view(self)
         self.offsets = OffsetMap("")
         self.codebook: Codebook | None = None
         self.label_keys: dict[str, str] = {}

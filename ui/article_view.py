@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.codebook import Codebook
 from annotator.models import Annotation, Document
@@ -20,6 +20,26 @@ from ui.span_highlighter import PaintedSpan, SpanHighlighter
 
 MIN_FONT, MAX_FONT = 9, 48
 ARTICLE_FONT = "Noto Naskh Arabic"  # bundled in resources/fonts, registered at start
+
+
+def prepare_reading_view(view: QPlainTextEdit | QTextEdit) -> SpanHighlighter:
+    """What every view of an article shares: read-only, right to left, the bundled font, keyboard
+    selection, and the span highlighter (returned)."""
+    view.setReadOnly(True)
+    view.setFont(QFont(ARTICLE_FONT, 16))
+    view.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    option = QTextOption()
+    option.setAlignment(Qt.AlignmentFlag.AlignRight)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    view.document().setDefaultTextOption(option)
+    view.document().setDocumentMargin(18)
+    view.setMouseTracking(True)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return SpanHighlighter(view.document())
 
 
 class ArticleView(QPlainTextEdit):
@@ -36,21 +56,7 @@ class ArticleView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setReadOnly(True)
-        self.setFont(QFont(ARTICLE_FONT, 16))
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        option = QTextOption()
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(option)
-        self.document().setDocumentMargin(18)
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.highlighter = SpanHighlighter(self.document())
+        self.highlighter = prepare_reading_view(self)
         self.offsets = OffsetMap("")
         self.codebook: Codebook | None = None
         self._spans: dict[str, Annotation] = {}
