@@ -129,8 +129,10 @@ class MainWindow(QMainWindow):
         if start == end:  # no selection: the word at the cursor (or just before it)
             text = self.session.document.text if self.session.document else ""
             start, end = (start, start + 1) if text[start : start + 1].strip() else (max(0, start - 1), start)
-        self.session.add_span(label, start, end)
-        self.view.select_text(start, start)
+        made = self.session.add_span(label, start, end)
+        # Reading goes on after the new span: the next Ctrl+Shift+arrow takes the following word.
+        after = made.end if made is not None else end
+        self.view.select_text(after, after)
 
     def relabel(self, annotation_id: str, label: str) -> None:
         annotation = self.session.spans.get(annotation_id)
