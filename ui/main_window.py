@@ -130,8 +130,14 @@ class MainWindow(QMainWindow):
             text = self.session.document.text if self.session.document else ""
             start, end = (start, start + 1) if text[start : start + 1].strip() else (max(0, start - 1), start)
         made = self.session.add_span(label, start, end)
-        # Reading goes on after the new span: the next Ctrl+Shift+arrow takes the following word.
-        after = made.end if made is not None else end
+        if made is None:
+            self.statusBar().showMessage(self.tr("No word in the selection to tag."), 3000)
+            return
+        # Reading goes on at the next word: the next Ctrl+Shift+arrow takes it whole.
+        text = self.session.document.text if self.session.document else ""
+        after = made.end
+        while after < len(text) and text[after].isspace():
+            after += 1
         self.view.select_text(after, after)
 
     def relabel(self, annotation_id: str, label: str) -> None:

@@ -299,22 +299,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="427" />
+        <location filename="../../ui/adjudication_view.py" line="412" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="428" />
+        <location filename="../../ui/adjudication_view.py" line="413" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="429" />
+        <location filename="../../ui/adjudication_view.py" line="414" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="430" />
+        <location filename="../../ui/adjudication_view.py" line="415" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -925,22 +925,27 @@
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="134" />
+        <source>No word in the selection to tag.</source>
+        <translation>لا كلمة في التحديد لوسمها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Relabel</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Marked done with %n span(s) missing required attributes.</source>
         <translation>
             <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
@@ -952,12 +957,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
