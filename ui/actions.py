@@ -37,7 +37,7 @@ class Actions:
         self._add(file_menu, window.tr("Save a &copy…"), None, lambda: dialogs.save_copy(window))
         self._add(file_menu, window.tr("Restore a &backup…"), None, lambda: dialogs.restore_backup(window))
         file_menu.addSeparator()
-        self._add(file_menu, window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self._add(file_menu, window.tr("&Quit"), "Ctrl+Q", window.close)  # StandardKey.Quit is empty on some desktops
 
         edit_menu = bar.addMenu(window.tr("&Edit"))
         undo = session.undo_stack.createUndoAction(window, window.tr("&Undo"))
