@@ -217,8 +217,10 @@ def measure(size: int, repeat: int, folder: Path, lead: bool = True) -> dict:
         result["suggest_s"] = round(median_seconds(lambda: suggest_all(ours_db, folder), 1), 3)
     if lead:
         coder_corpus = write_corpus(folder / f"coders{size}.jsonl", max(size // 10, 50), seed=3)
-        sources = make_coder_files(coder_corpus, folder)
-        merged = folder / "merged.db"
+        coders_folder = folder / f"coders{size}"
+        coders_folder.mkdir()
+        sources = make_coder_files(coder_corpus, coders_folder)
+        merged = coders_folder / "merged.db"
         result["lead"] = {"documents": max(size // 10, 50), "coders": len(sources)}
         result["lead"]["merge_5_coders_s"] = round(merge_seconds(sources, merged), 3)
         agreement_s, _ = agreement_seconds(merged)
