@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,15 +28,19 @@ from PySide6.QtWidgets import (
 from annotator.export import ALL, FORMATS, SUFFIXES, ExportOptions, writes_folder
 from annotator.project import Project
 
-FORMAT_NAMES = {
-    "jsonl": "JSONL (our record, every layer)",
-    "conll": "CoNLL IOB2",
-    "hf": "Hugging Face datasets (folder)",
-    "spacy": "spaCy DocBin",
-    "brat": "brat standoff (folder)",
-    "html": "HTML review report",
-    "template": "Your own jinja2 template",
-}
+
+def format_names() -> dict[str, str]:
+    """What each format is, in the interface language."""
+    tr = QCoreApplication.translate
+    return {
+        "jsonl": tr("ExportDialog", "JSONL (our record, every layer)"),
+        "conll": tr("ExportDialog", "CoNLL IOB2"),
+        "hf": tr("ExportDialog", "Hugging Face datasets (folder)"),
+        "spacy": tr("ExportDialog", "spaCy DocBin"),
+        "brat": tr("ExportDialog", "brat standoff (folder)"),
+        "html": tr("ExportDialog", "HTML review report"),
+        "template": tr("ExportDialog", "Your own jinja2 template"),
+    }
 
 
 class ExportDialog(QDialog):
@@ -44,8 +49,9 @@ class ExportDialog(QDialog):
         self.project = project
         self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
+        names = format_names()
         for name in FORMATS:
-            self.format.addItem(FORMAT_NAMES.get(name, name), name)
+            self.format.addItem(names.get(name, name), name)
         self.layer = QComboBox()
         self.layer.addItem(self.tr("Default (every layer; gold or the only coder for training formats)"), None)
         for coder in project.coders():
