@@ -31,15 +31,14 @@ from annotator.project import Project
 
 def format_names() -> dict[str, str]:
     """What each format is, in the interface language."""
-    tr = QCoreApplication.translate
     return {
-        "jsonl": tr("ExportDialog", "JSONL (our record, every layer)"),
-        "conll": tr("ExportDialog", "CoNLL IOB2"),
-        "hf": tr("ExportDialog", "Hugging Face datasets (folder)"),
-        "spacy": tr("ExportDialog", "spaCy DocBin"),
-        "brat": tr("ExportDialog", "brat standoff (folder)"),
-        "html": tr("ExportDialog", "HTML review report"),
-        "template": tr("ExportDialog", "Your own jinja2 template"),
+        "jsonl": QCoreApplication.translate("ExportDialog", "JSONL (our record, every layer)"),
+        "conll": QCoreApplication.translate("ExportDialog", "CoNLL IOB2"),
+        "hf": QCoreApplication.translate("ExportDialog", "Hugging Face datasets (folder)"),
+        "spacy": QCoreApplication.translate("ExportDialog", "spaCy DocBin"),
+        "brat": QCoreApplication.translate("ExportDialog", "brat standoff (folder)"),
+        "html": QCoreApplication.translate("ExportDialog", "HTML review report"),
+        "template": QCoreApplication.translate("ExportDialog", "Your own jinja2 template"),
     }
 
 
