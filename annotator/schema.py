@@ -154,6 +154,9 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit survives a power cut, not only a crash (WAL with NORMAL may lose the last ones).
             conn.execute("PRAGMA synchronous = FULL")
+            # Up to 128 MB of page cache (filled only as pages are used): a bulk import whose
+            # pages spill from the default 2 MB cache writes them to the WAL again and again.
+            conn.execute("PRAGMA cache_size = -131072")
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"cannot open the project file ({exc})", path=path) from None
     return conn
