@@ -18,7 +18,7 @@ import zlib
 from collections import Counter
 from functools import lru_cache
 
-from annotator.text import normalize, proclitic_candidates
+from annotator.text import PROCLITICS, normalize, proclitic_candidates
 
 SKETCH_SIZE = 16
 CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in full
@@ -31,22 +31,48 @@ PER_HASH = 64  # earlier documents looked at per sketch hash, newest first
 ESTIMATE_FLOOR = 0.25
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
-_HAS_WORD_CHARACTER = re.compile(r"[^\W_]").search  # a letter or a digit: punctuation alone is no word
+# A whitespace-separated word holding a letter or a digit (punctuation alone is no word).
+# Anchored at the start of the run so a long run of punctuation is scanned once.
+_WORD = re.compile(r"(?<!\S)\S*[^\W_]\S*")
+# A word that may start with a proclitic: only these get bare forms in the index.
+_CLITIC_START = re.compile(r"(?<!\S)[{}]\S+".format("".join(sorted({clitic[0] for clitic in PROCLITICS}))))
+_CACHE_LIMIT = 1 << 19  # words remembered by the caches below before they start afresh
+
+# Shingles hash three word hashes as a tuple of ints: hashing ints is the same in every run
+# (only str hashes are salted), and it stays in C. The scheme's name carries a sample hash, so
+# a Python whose tuple hash differs is noticed and the stored sketches are rebuilt.
+SKETCH_SCHEME = f"words3-crc32-tuple:{hash((1, 2, 3))}"
+
+
+class _WordHashes(dict[str, int]):
+    def __missing__(self, word: str) -> int:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+class _WordForms(dict[str, str]):
+    """A word followed by its bare forms; news vocabulary repeats, so remembered."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[word] = " ".join([word, *(word[length:] for length in proclitic_candidates(word))])
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+_WORD_FORMS = _WordForms()
 
 
 def searchable(text: str) -> str:
     """The normalised form of ``text`` stored in the search index."""
-    return _searchable_words(normalize(text).split())
+    return _searchable_normalized(normalize(text))
 
 
-def _searchable_words(words: list[str]) -> str:
-    return " ".join(map(_forms, words))
-
-
-@lru_cache(maxsize=1 << 16)
-def _forms(word: str) -> str:
-    """A word and its bare forms without proclitics; news vocabulary repeats, so cached."""
-    return " ".join([word, *(word[length:] for length in proclitic_candidates(word))])
+def _searchable_normalized(normalized: str) -> str:
+    return _CLITIC_START.sub(lambda match: _WORD_FORMS[match.group()], normalized)
 
 
 def match_query(query: str) -> str | None:
@@ -65,22 +91,23 @@ def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str)
     The text is normalised once for both. Returns ``(other_id, similarity)`` pairs,
     most similar first.
     """
-    words = normalize(text).split()
+    normalized = normalize(text)
     conn.execute(
-        "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), _searchable_words(words))
+        "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)",
+        (doc_id, searchable(title), _searchable_normalized(normalized)),
     )
-    return find_and_record_duplicates(conn, doc_id, _shingles_of(words))
+    return find_and_record_duplicates(conn, doc_id, _shingles_of(normalized))
 
 
 def shingles(text: str) -> set[int]:
-    return _shingles_of(normalize(text).split())
+    return _shingles_of(normalize(text))
 
 
-def _shingles_of(all_words: list[str]) -> set[int]:
-    words = [w for w in all_words if _HAS_WORD_CHARACTER(w)]
-    if len(words) < _SHINGLE:
-        return {zlib.crc32(" ".join(words).encode())}
-    return {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
+def _shingles_of(normalized: str) -> set[int]:
+    hashes = list(map(_WORD_HASHES.__getitem__, _WORD.findall(normalized)))
+    if len(hashes) < _SHINGLE:
+        return {hash(tuple(hashes))}
+    return set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
 
 
 def sketch(shingle_set: set[int]) -> list[int]:
@@ -107,14 +134,7 @@ def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, own: set[i
         # Per hash, only the latest documents that share it: a story reprinted thousands of
         # times must not make each new copy read every earlier one (a GROUP BY over all of
         # them grew with the square of the archive).
-        shared: Counter[int] = Counter()
-        for value in hashes:
-            shared.update(
-                row[0]
-                for row in conn.execute(
-                    "SELECT doc_id FROM sketches WHERE hash = ? ORDER BY doc_id DESC LIMIT ?", (value, PER_HASH)
-                )
-            )
+        shared = Counter(row[0] for row in conn.execute(_latest_sharing(len(hashes)), hashes))
         needed = min(CANDIDATE_SHARED, len(hashes))
         candidates = sorted((other for other, n in shared.items() if n >= needed and other != doc_id),
                             key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
@@ -132,3 +152,22 @@ def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, own: set[i
         [(doc_id, other, sim) for other, sim in found],
     )
     return sorted(found, key=lambda pair: -pair[1])
+
+
+@lru_cache(maxsize=SKETCH_SIZE + 1)
+def _latest_sharing(count: int) -> str:
+    """One statement for the newest documents sharing each of ``count`` hashes: one round trip, not 16."""
+    one = f"SELECT doc_id FROM (SELECT doc_id FROM sketches WHERE hash = ? ORDER BY doc_id DESC LIMIT {PER_HASH})"
+    return " UNION ALL ".join([one] * count)
+
+
+def rebuild_sketches(conn: sqlite3.Connection) -> None:
+    """Sketch every document again under :data:`SKETCH_SCHEME` (a file from an older version or
+    another Python). Sketches are derived data: nothing a coder made is touched."""
+    conn.execute("DELETE FROM sketches")
+    rows = conn.execute("SELECT id, text FROM documents ORDER BY id")
+    for doc_id, text in rows:
+        conn.executemany(
+            "INSERT INTO sketches(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in sketch(shingles(text))]
+        )
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sketch_scheme', ?)", (SKETCH_SCHEME,))

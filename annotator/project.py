@@ -20,7 +20,7 @@ from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError, storage_error
-from annotator.index import index_document, match_query
+from annotator.index import SKETCH_SCHEME, index_document, match_query, rebuild_sketches
 from annotator.locking import WriterLock
 from annotator.models import (
     STATUSES,
@@ -73,6 +73,7 @@ class Project(AnnotationStore, StatusStore):
                 "app_version": __version__,
                 "codebook_name": codebook.name,
                 "vague_amounts": json.dumps(codebook.to_dict()["vague_amounts"], ensure_ascii=False),
+                "sketch_scheme": SKETCH_SCHEME,
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             _write_codebook(conn, codebook)
@@ -108,6 +109,10 @@ class Project(AnnotationStore, StatusStore):
             project = cls(path, conn, readonly=readonly, lock=lock)
             if not readonly and project._meta.get("app_version") != __version__:
                 project._upgraded_from(project._meta.get("app_version", "unknown"))
+            if not readonly and project._meta.get("sketch_scheme") != SKETCH_SCHEME:
+                with project.transaction():
+                    rebuild_sketches(conn)
+                project._meta["sketch_scheme"] = SKETCH_SCHEME
             return project
         except BaseException:
             conn.close()
@@ -287,14 +292,19 @@ class Project(AnnotationStore, StatusStore):
                     self.db["documents"].update(existing.id, fill)
                 return self.document(existing.id), False, []
             key = self._free_key(key or f"doc-{sha[:12]}")
+            stored_meta, stamp = json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), now()
             cursor = self.conn.execute(
                 "INSERT INTO documents(key, title, text, source, url, date, meta, sha256, imported_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, title, text, source, url, date, json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), sha, now()),
+                (key, title, text, source, url, date, stored_meta, sha, stamp),
             )
             doc_id = int(cursor.lastrowid or 0)
             duplicates = index_document(self.conn, doc_id, title, text)
-        return self.document(doc_id), True, duplicates
+        document = Document(
+            id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
+            meta=json.loads(stored_meta), imported_at=stamp,
+        )
+        return document, True, duplicates
 
     def _free_key(self, key: str) -> str:
         """A key not used yet: two sources may both call their first row "1"."""

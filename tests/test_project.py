@@ -195,3 +195,21 @@ def test_near_duplicates_are_detected_on_normalised_text(project: Project) -> No
     assert none == []
     assert project.duplicates()[0][:2] == ("alarabiya", "reuters")
     assert [d.duplicate_of for d in project.documents()] == [None, "reuters", None]
+
+
+def test_sketches_from_another_scheme_are_rebuilt_on_opening(tmp_path: Path) -> None:
+    """A file whose stored sketches were hashed differently (an older version, another Python)
+    still finds the near-duplicates of what is imported next."""
+    report = (
+        "أعلن التحالف الذي تقوده الولايات المتحدة أن قواته ربما نفذت ضربات أمس الخميس في منطقة سورية "
+        "أشار المرصد السوري لحقوق الإنسان إلى أن العشرات قتلوا فيها وذكر المرصد أن 54 شخصا"
+    )
+    path = tmp_path / "old.db"
+    with Project.create(path, coder="amal") as project:
+        project.add_document(report, key="reuters")
+        with project.transaction():
+            project.conn.execute("UPDATE sketches SET hash = hash + 1")
+            project.conn.execute("UPDATE meta SET value = 'words3-crc32' WHERE key = 'sketch_scheme'")
+    with Project.open(path) as project:
+        _, _, duplicates = project.add_document(report + " بحسب رويترز.", key="alarabiya")
+    assert [other for other, _ in duplicates] == [1]
