@@ -51,6 +51,21 @@ def median_seconds(action: Callable[[], object], repeat: int, setup: Callable[[]
     return statistics.median(samples)
 
 
+def interleaved_medians(runs: dict[str, tuple[Callable[[], object], Callable[[], object] | None]],
+                        repeat: int) -> dict[str, float]:
+    """Median seconds of each action, taking turns: on a shared machine the speed drifts by half
+    within minutes, and a baseline measured ten minutes later would compare two machines."""
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, (action, setup) in runs.items():
+            if setup:
+                setup()
+            start = time.perf_counter()
+            action()
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 # --- import ------------------------------------------------------------------------------
 
 
@@ -201,17 +216,17 @@ def measure(size: int, repeat: int, folder: Path, lead: bool = True) -> dict:
         return run
 
     result: dict = {"documents": size, "spans": spans}
-    result["import_s"] = {
-        "ours": median_seconds(lambda: import_ours(corpus, ours_db), repeat, clear(ours_db)),
-        "sqlite_utils": median_seconds(lambda: import_sqlite_utils(corpus, utils_db), repeat, clear(utils_db)),
-        "sqlite3_floor": median_seconds(lambda: import_sqlite3_floor(corpus, floor_db), repeat, clear(floor_db)),
-    }
+    result["import_s"] = interleaved_medians({
+        "ours": (lambda: import_ours(corpus, ours_db), clear(ours_db)),
+        "sqlite_utils": (lambda: import_sqlite_utils(corpus, utils_db), clear(utils_db)),
+        "sqlite3_floor": (lambda: import_sqlite3_floor(corpus, floor_db), clear(floor_db)),
+    }, repeat)
     out = folder / "out.jsonl"
-    result["export_jsonl_s"] = {
-        "ours": median_seconds(lambda: export_ours(ours_db, out), repeat),
-        "sqlite_utils": median_seconds(lambda: export_sqlite_utils(utils_db, out), repeat),
-        "select_floor": median_seconds(lambda: export_select_floor(floor_db, out), repeat),
-    }
+    result["export_jsonl_s"] = interleaved_medians({
+        "ours": (lambda: export_ours(ours_db, out), None),
+        "sqlite_utils": (lambda: export_sqlite_utils(utils_db, out), None),
+        "select_floor": (lambda: export_select_floor(floor_db, out), None),
+    }, repeat)
     # At 100k documents every format would take most of an hour: jsonl and conll show the scaling.
     formats = FORMATS if size <= 10_000 else ("jsonl", "conll")
     result["export_formats_s"] = export_every_format(ours_db, folder, repeat, formats)

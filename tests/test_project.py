@@ -128,6 +128,21 @@ def test_every_change_is_in_the_history_and_a_delete_can_be_undone(project: Proj
     assert deleted_snapshot is not None and deleted_snapshot["label"] == "ACTOR"
 
 
+def test_the_history_shows_each_span_as_it_was_created(project: Project, article_doc) -> None:
+    """Bulk inserts store no snapshot with the creation; the history still shows one, as it was then."""
+    kept = project.new_annotation(article_doc.id, "PLACE", 0, 6)
+    changed = project.new_annotation(article_doc.id, "ACTOR", 7, 12, attrs={"role": "target"})
+    project.insert_annotations([kept, changed])
+    project.update_annotation(changed.id, label="PLACE", attrs={})
+    project.delete_annotation(changed.id)
+    project.restore_annotation(changed.id)
+    created = {e.annotation_id: e.after for e in project.history(doc_id=article_doc.id) if e.action == "create"}
+    assert created[kept.id] is not None and created[kept.id]["label"] == "PLACE"
+    assert created[changed.id] is not None
+    assert (created[changed.id]["label"], created[changed.id]["attrs"]) == ("ACTOR", {"role": "target"})
+    assert created[changed.id] == project.history(annotation_id=changed.id)[1].before
+
+
 def test_edits_are_committed_at_once(tmp_path: Path) -> None:
     path = tmp_path / "p.db"
     project = Project.create(path, coder="amal")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.export.selection import ExportDocument
+from annotator.export.selection import SelectedDocuments
 from annotator.export.splits import Split
 from annotator.project import Project
 
@@ -55,17 +55,16 @@ class Job:
     project: Project
     options: ExportOptions
     layer: str | None
-    documents: list[ExportDocument]
+    documents: SelectedDocuments
     status: str | None
     split: Split | None = None
     notes: list[str] = field(default_factory=list)
 
-    def parts(self) -> list[tuple[str, list[ExportDocument]]]:
+    def parts(self) -> list[tuple[str, SelectedDocuments]]:
         """``[(part name, documents)]``: one part named ``data`` without ``--split``."""
         if self.split is None:
             return [("data", self.documents)]
-        by_key = {item.document.key: item for item in self.documents}
-        return [(name, [by_key[key] for key in keys]) for name, keys in self.split.parts.items()]
+        return [(name, self.documents.subset(keys)) for name, keys in self.split.parts.items()]
 
     @property
     def labels(self) -> list[str]:
@@ -81,7 +80,7 @@ class Job:
             f"- project: `{project.path.name}` (id {project.project_id}), codebook `{project.codebook.name}`",
             f"- layer: {layer}",
             f"- documents: {len(self.documents)} ({status})",
-            f"- spans: {sum(len(item.spans) for item in self.documents)}",
+            f"- spans: {self.documents.span_count()}",
         ]
         if self.options.include_suggestions:
             lines.append("- pending suggestions included (origin `suggested`)")

@@ -23,7 +23,7 @@ from annotator.export.html import write_html
 from annotator.export.jsonl import write_jsonl
 from annotator.export.options import TRAINING_FORMATS, ExportOptions, ExportResult, Job
 from annotator.export.readme import write_readme, write_split_list
-from annotator.export.selection import resolve_layer, select_documents
+from annotator.export.selection import SelectedDocuments, pick_documents, resolve_layer
 from annotator.export.spacy_docbin import write_spacy
 from annotator.export.splits import assign_parts, parse_split
 from annotator.export.template import write_template
@@ -108,24 +108,21 @@ def export(project: Project, options: ExportOptions, out: str | Path) -> ExportR
     _check(options)
     status = _status(options)
     layer = resolve_layer(project, options.layer, single=options.format in TRAINING_FORMATS)
-    documents = list(
-        select_documents(project, layer=layer, status=None, include_suggestions=options.include_suggestions)
-    )
     # "done" means done by whoever made the layer: the coder for a coder's layer, the project's
     # own coder (the lead, in a merged file) for gold and for every layer at once.
     judge = layer if layer not in (None, GOLD) and layer != project.coder else project.coder
-    judged = {d.document.id: d.status for d in documents}
-    if judge != project.coder:
-        judged = {d.document.id: project.status(d.document.id, judge).status for d in documents}
-    job = Job(project, options, layer, [d for d in documents if status is None or judged[d.document.id] == status], status)
-    left_out = Counter(judged[d.document.id] for d in documents if status is not None and judged[d.document.id] != status)
+    picks = pick_documents(project, judge)
+    chosen = [pick for pick in picks if status is None or pick.judged == status]
+    documents = SelectedDocuments(project, chosen, layer=layer, include_suggestions=options.include_suggestions)
+    job = Job(project, options, layer, documents, status)
+    left_out = Counter(pick.judged for pick in picks if status is not None and pick.judged != status)
     if left_out:
         kinds = ", ".join(f"{name} {left_out[name]}" for name in STATUSES if left_out[name])
         default = (
             " (the default for training formats; --status all takes every document)" if options.status is None else ""
         )
         job.notes.append(
-            f"left out {sum(left_out.values())} of {len(documents)} document(s) not marked {status} "
+            f"left out {sum(left_out.values())} of {len(picks)} document(s) not marked {status} "
             f"by {judge} ({kinds}){default}"
         )
     if not job.documents:
@@ -133,14 +130,14 @@ def export(project: Project, options: ExportOptions, out: str | Path) -> ExportR
     if options.split is not None:
         shares = parse_split(options.split)
         pairs = [(a, b) for a, b, _ in project.duplicates()]
-        job.split = assign_parts([d.document.key for d in job.documents], pairs, shares, options.seed or 0)
+        job.split = assign_parts(job.documents.keys(), pairs, shares, options.seed or 0)
         for name, keys in job.split.parts.items():
             if not keys and job.documents:
                 job.notes.append(f"the {name} part is empty: too few documents (or near-duplicate groups) to split")
     files = WRITERS[options.format](job, out)
     return ExportResult(
         documents=len(job.documents),
-        spans=sum(len(d.spans) for d in job.documents),
+        spans=job.documents.span_count(),
         notes=job.notes,
         parts={name: len(keys) for name, keys in job.split.parts.items()} if job.split else {},
         files=files,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.errors import ValidationError
@@ -58,3 +58,79 @@ def select_documents(
             continue
         spans = project.annotations(doc_id, coder=layer, include_suggestions=include_suggestions)
         yield ExportDocument(project.document(doc_id), doc_status, spans)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A document chosen for an export, before its text and spans are read.
+
+    ``status`` is the project coder's (written into records); ``judged`` is the status by
+    whoever made the exported layer, which ``--status`` filters on.
+    """
+
+    doc_id: int
+    key: str
+    status: str
+    judged: str
+
+
+class SelectedDocuments:
+    """The documents of an export, read from the project each time they are walked.
+
+    An export of 100,000 documents used to hold every text and span in memory at once
+    (gigabytes); this holds one document at a time. Walking it twice reads it twice.
+    """
+
+    def __init__(self, project: Project, picks: list[Pick], *, layer: str | None, include_suggestions: bool):
+        self.project = project
+        self.picks = picks
+        self.layer = layer
+        self.include_suggestions = include_suggestions
+
+    def __len__(self) -> int:
+        return len(self.picks)
+
+    def __bool__(self) -> bool:
+        return bool(self.picks)
+
+    def __iter__(self) -> Iterator[ExportDocument]:
+        for pick in self.picks:
+            spans = self.project.annotations(pick.doc_id, coder=self.layer, include_suggestions=self.include_suggestions)
+            yield ExportDocument(self.project.document(pick.doc_id), pick.status, spans)
+
+    def keys(self) -> list[str]:
+        return [pick.key for pick in self.picks]
+
+    def subset(self, keys: Iterable[str]) -> SelectedDocuments:
+        """These documents in the order of ``keys`` (a split part)."""
+        by_key = {pick.key: pick for pick in self.picks}
+        return SelectedDocuments(
+            self.project, [by_key[key] for key in keys], layer=self.layer, include_suggestions=self.include_suggestions
+        )
+
+    def span_count(self) -> int:
+        """Spans the export writes, counted by SQLite rather than by reading them."""
+        clauses, params = ["deleted = 0"], []
+        if self.layer is not None:
+            clauses.append("coder = ?")
+            params.append(self.layer)
+        if not self.include_suggestions:
+            clauses.append("origin != 'suggested'")
+        counts = dict(self.project.conn.execute(
+            f"SELECT doc_id, count(*) FROM annotations WHERE {' AND '.join(clauses)} GROUP BY doc_id", params
+        ).fetchall())
+        return sum(counts.get(pick.doc_id, 0) for pick in self.picks)
+
+
+def pick_documents(project: Project, judge: str) -> list[Pick]:
+    """Every document in import order with its statuses, without reading any text."""
+
+    def statuses(coder: str) -> dict[int, str]:
+        return dict(project.conn.execute("SELECT doc_id, status FROM document_status WHERE coder = ?", (coder,)))
+
+    own = statuses(project.coder)
+    judged = own if judge == project.coder else statuses(judge)
+    return [
+        Pick(doc_id, key, own.get(doc_id, "new"), judged.get(doc_id, "new"))
+        for doc_id, key in project.conn.execute("SELECT id, key FROM documents ORDER BY id")
+    ]
