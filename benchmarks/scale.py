@@ -202,7 +202,7 @@ def window_figures() -> dict:
     return json.loads(done.stdout)
 
 
-def measure(size: int, repeat: int, folder: Path, lead: bool = True) -> dict:
+def measure(size: int, repeat: int, folder: Path, lead: bool = True, formats_repeat: int = 1) -> dict:
     corpus = write_corpus(folder / f"corpus{size}.jsonl", size)
     with open(corpus, encoding="utf-8") as handle:
         spans = sum(len(json.loads(line)["spans"]) for line in handle)
@@ -229,7 +229,7 @@ def measure(size: int, repeat: int, folder: Path, lead: bool = True) -> dict:
     }, repeat)
     # At 100k documents every format would take most of an hour: jsonl and conll show the scaling.
     formats = FORMATS if size <= 10_000 else ("jsonl", "conll")
-    result["export_formats_s"] = export_every_format(ours_db, folder, repeat, formats)
+    result["export_formats_s"] = export_every_format(ours_db, folder, formats_repeat, formats)
     seconds, megabytes = open_first_document(ours_db)
     result["open_first_document"] = {"seconds": round(seconds, 3), "peak_mb": round(megabytes, 1)}
     if size <= 10_000:
@@ -259,13 +259,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats-repeat", type=int, default=1,
+                        help="runs of each export format (they have no baseline; at 10k they take minutes)")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--no-window", action="store_true", help="leave out the window figures")
     args = parser.parse_args()
     results: dict = {"sizes": []}
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
-            results["sizes"].append(measure(size, args.repeat, Path(tmp), lead=size <= 10_000))
+            results["sizes"].append(
+                measure(size, args.repeat, Path(tmp), lead=size <= 10_000, formats_repeat=args.formats_repeat)
+            )
             print_table(results["sizes"][-1])
     results["statistics_s"] = statistics_against_references()
     print_statistics(results["statistics_s"])
