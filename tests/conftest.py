@@ -9,6 +9,10 @@ import pytest
 
 from annotator.project import Project
 
+# Before pytest-qt makes its QApplication: a plain `pytest` on a machine without a display
+# would otherwise abort in Qt's platform plugin instead of running the tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 # Short real-style Arabic snippets used across the tests.
 ARTICLE = (
     "قُتِلَ 54 شخصاً بينهم 28 مدنياً في غارة على الباغوز فوقاني بدير الزور، "
