@@ -76,13 +76,23 @@ def _searchable_normalized(normalized: str) -> str:
 
 
 def match_query(query: str) -> str | None:
-    """An FTS5 query for the words of ``query``, near each other, normalised like the index."""
-    words = [w.replace('"', "") for w in normalize(query).split()]
+    """An FTS5 query for the words of ``query``, near each other, normalised like the index.
+
+    A query word that may carry a proclitic is looked up by its barest form, which the
+    index holds for every spelling: بدير الزور then finds دير الزور and والباغوز finds
+    الباغوز, as the index already let دير find بدير.
+    """
+    words = [_barest(w.replace('"', "")) for w in normalize(query).split()]
     words = [w for w in words if w]
     if not words:
         return None
     quoted = " ".join(f'"{w}"' for w in words)
     return quoted if len(words) == 1 else f"NEAR({quoted}, {len(words) + 2})"
+
+
+def _barest(word: str) -> str:
+    lengths = proclitic_candidates(word)
+    return word[lengths[-1]:] if lengths else word
 
 
 def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str) -> list[tuple[int, float]]:

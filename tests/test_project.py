@@ -179,6 +179,9 @@ def test_search_ignores_diacritics_tatweel_hamza_and_proclitics(project: Project
     assert keys("قتل") == ["a"]
     assert keys("بغداد") == ["a"]
     assert keys("دير الزور") == ["b"]
+    project.add_document("قصف على دير الزور ثم على والباغوز", key="d")
+    assert keys("بدير الزور") == ["b", "d"]  # the query's proclitic counts no more than the text's
+    assert keys("الباغوز") == keys("والباغوز") == ["d"]
     assert keys("اعلن") == ["c"]
     assert keys("حلب") == []
     assert project.document_count(search="بغداد") == 1
