@@ -57,8 +57,15 @@ def test_accept_with_enter_and_undo(qtbot, window: MainWindow) -> None:
     with Project.open(window.project.path, readonly=True) as project:
         accepted = next(a for a in project.annotations() if a.text == "54")
     assert accepted.attrs["value"] == 54 and accepted.attrs["status"] == "killed"  # the attributes came along
+    assert _queue_count(window) == 1  # the document list counts the accepted span at once
     window.actions.undo.trigger()
     assert stored(window)["54"] == ("CASUALTY", "suggested")
+    assert _queue_count(window) == 0
+
+
+def _queue_count(window: MainWindow) -> int:
+    model = window.queue.model
+    return model.data(model.index(0, model.COLUMNS.index("spans")))
 
 
 def test_a_rejected_suggestion_does_not_come_back(qtbot, window: MainWindow) -> None:

@@ -169,9 +169,11 @@ class MainWindow(QMainWindow):
         self.spans.source.added(annotation)
         self._document_counts_changed()
 
-    def _span_updated(self, _before: Annotation, after: Annotation) -> None:
+    def _span_updated(self, before: Annotation, after: Annotation) -> None:
         self.view.span_updated(after)
         self.spans.source.updated(after)
+        if (before.origin, before.coder) != (after.origin, after.coder):  # an accepted suggestion now counts
+            self._document_counts_changed()
         if self.session.selected_id == after.id:
             self.form.show_annotation(after)
             self.view.highlighter.select(after.id)
