@@ -261,8 +261,14 @@ def proclitic_candidates(word: str) -> list[int]:
     lengths: list[int] = []
     if not word or word[0] not in _CLITIC_LETTERS:
         return lengths
+    # No mark among the first letters (the normalised words of the search index, most text):
+    # a clitic is then a plain prefix, without walking the word letter by letter.
+    plain = _MARKS.isdisjoint(word[: _LONGEST_CLITIC + 1])
     for clitic in _PROCLITICS_SHORTEST_FIRST:
-        length = _clitic_length(word, clitic)
+        if plain:
+            length = len(clitic) if word.startswith(clitic) else None
+        else:
+            length = _clitic_length(word, clitic)
         if length is None:
             continue
         bare = normalize(word[length:])
@@ -275,6 +281,8 @@ def proclitic_candidates(word: str) -> list[int]:
 
 
 _PROCLITICS_SHORTEST_FIRST = sorted(PROCLITICS, key=len)
+_LONGEST_CLITIC = max(map(len, PROCLITICS))
+_MARKS = frozenset(TASHKEEL | {TATWEEL})
 _CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
 
 
