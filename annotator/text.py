@@ -266,11 +266,14 @@ def proclitic_candidates(word: str) -> list[int]:
     plain = _MARKS.isdisjoint(word[: _LONGEST_CLITIC + 1])
     for clitic in _PROCLITICS_SHORTEST_FIRST:
         if plain:
-            length = len(clitic) if word.startswith(clitic) else None
+            if not word.startswith(clitic):
+                continue
+            length = len(clitic)
         else:
-            length = _clitic_length(word, clitic)
-        if length is None:
-            continue
+            found = _clitic_length(word, clitic)
+            if found is None:
+                continue
+            length = found
         bare = normalize(word[length:])
         if clitic.endswith("ل") and bare.startswith("ل"):
             continue  # لل = li + al: the article's alef is gone, the rest is not a word
