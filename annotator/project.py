@@ -207,6 +207,21 @@ class Project(AnnotationStore, StatusStore):
             self.conn.execute("ROLLBACK")
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the file, however many commits other processes make
+        meanwhile (WAL readers keep their snapshot): an export run while a coder saves is one
+        consistent cut. Inside a transaction already, that transaction is the snapshot."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")  # nothing was written: reads only
+
+    @contextmanager
     def savepoint(self, name: str = "part") -> Iterator[None]:
         """A part of a transaction that can fail alone (``--skip-bad`` imports)."""
         self.conn.execute(f"SAVEPOINT {name}")

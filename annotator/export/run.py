@@ -104,8 +104,16 @@ def _status(options: ExportOptions) -> str | None:
 
 
 def export(project: Project, options: ExportOptions, out: str | Path) -> ExportResult:
-    """Write ``project`` in ``options.format`` to ``out`` (a file, a folder, or ``-`` for standard output)."""
+    """Write ``project`` in ``options.format`` to ``out`` (a file, a folder, or ``-`` for standard output).
+
+    The documents are read as they are written, all from one snapshot of the file.
+    """
     _check(options)
+    with project.snapshot():
+        return _export(project, options, out)
+
+
+def _export(project: Project, options: ExportOptions, out: str | Path) -> ExportResult:
     status = _status(options)
     layer = resolve_layer(project, options.layer, single=options.format in TRAINING_FORMATS)
     # "done" means done by whoever made the layer: the coder for a coder's layer, the project's

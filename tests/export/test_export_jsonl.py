@@ -56,3 +56,34 @@ def test_status_filter_and_split_folder(annotated: Project, tmp_path: Path):
     assert sorted(ids) == ["d1", "d2"]
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "Written by `annotator export`" in readme and "documents: 2 (documents marked done by amal)" in readme
+
+
+def test_an_export_is_one_snapshot_while_a_coder_saves(annotated: Project, tmp_path: Path, monkeypatch) -> None:
+    """A lead exports from the command line while the coder keeps working in the window:
+    a span saved halfway through is in neither the records nor the counts."""
+    import annotator.export.run as run
+    from annotator.export import ExportOptions, export
+
+    path = annotated.path
+    annotated.close()
+    written = run.write_jsonl
+
+    def coder_saves_meanwhile(documents, handle):  # type: ignore[no-untyped-def]
+        items = iter(documents)
+        first = next(items)
+        with Project.open(path) as coder:  # the coder's own writable handle
+            doc = coder.document_by_key("d3")
+            assert doc is not None
+            coder.add_annotation(doc.id, "PLACE", 0, 5)
+        return written([first, *items], handle)
+
+    monkeypatch.setattr(run, "write_jsonl", coder_saves_meanwhile)
+    out = tmp_path / "cut.jsonl"
+    with Project.open(path, readonly=True) as lead:
+        result = export(lead, ExportOptions(format="jsonl"), out)
+    exported = records(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in exported] == ["d1", "d2", "d3"]
+    assert exported[2]["spans"] == []
+    assert result.spans == sum(len(r["spans"]) for r in exported)
+    with Project.open(path, readonly=True) as after:
+        assert len(after.annotations(after.document_by_key("d3").id)) == 1  # the save itself landed
