@@ -41,6 +41,25 @@ SELECT id, doc_id, 'create', NULL, NULL, ? FROM annotations WHERE rowid > ? ORDE
 """
 
 
+# History entries, with the snapshot a bulk creation left out filled in by SQLite in the same
+# statement: what the next change found ("before"), or else the row as it is now (the same
+# keys as :func:`annotator.rows.snapshot`). A whole project's history is one query, not one per span.
+_HISTORY_WITH_CREATIONS = """
+SELECT h.id, h.annotation_id, h.doc_id, h.action, h.before,
+       CASE WHEN h.after IS NULL AND h.action = 'create' THEN coalesce(
+           (SELECT n.before FROM history n
+             WHERE n.annotation_id = h.annotation_id AND n.id > h.id AND n.before IS NOT NULL ORDER BY n.id LIMIT 1),
+           (SELECT json_object('attrs', json(a.attrs), 'coder', a.coder, 'created', a.created, 'doc_id', a.doc_id,
+                               'end', a."end", 'id', a.id, 'label', a.label, 'origin', a.origin,
+                               'provenance', json(a.provenance), 'start', a."start", 'text', a.text,
+                               'updated', a.updated)
+              FROM annotations a WHERE a.id = h.annotation_id))
+       ELSE h.after END,
+       h.at
+FROM history h
+"""
+
+
 class AnnotationStore:
     """Spans of a project file (mixed into :class:`~annotator.project.Project`)."""
 
@@ -236,33 +255,17 @@ class AnnotationStore:
     def history(self, *, annotation_id: str | None = None, doc_id: int | None = None) -> list[HistoryEntry]:
         clauses, params = [], []
         if annotation_id is not None:
-            clauses.append("annotation_id = ?")
+            clauses.append("h.annotation_id = ?")
             params.append(annotation_id)
         if doc_id is not None:
-            clauses.append("doc_id = ?")
+            clauses.append("h.doc_id = ?")
             params.append(doc_id)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.conn.execute(
-            f"SELECT id, annotation_id, doc_id, action, before, after, at FROM history {where} ORDER BY id", params
-        ).fetchall()
+        rows = self.conn.execute(f"{_HISTORY_WITH_CREATIONS} {where} ORDER BY h.id", params).fetchall()
         return [
-            HistoryEntry(
-                r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None,
-                json.loads(r[5]) if r[5] else self._created_as(r[0], r[1]) if r[3] == "create" else None, r[6],
-            )
+            HistoryEntry(r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None, json.loads(r[5]) if r[5] else None, r[6])
             for r in rows
         ]
-
-    def _created_as(self, history_id: int, annotation_id: str) -> dict[str, Any] | None:
-        """The snapshot a bulk-inserted creation left out: what the next change found, or the row now."""
-        later = self.conn.execute(
-            "SELECT before FROM history WHERE annotation_id = ? AND id > ? AND before IS NOT NULL ORDER BY id LIMIT 1",
-            (annotation_id, history_id),
-        ).fetchone()
-        if later is not None:
-            return json.loads(later[0])
-        row = self.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-        return snapshot(annotation_from_row(row)) if row else None
 
     def revert(self, history_id: int) -> Annotation:
         """Put an annotation back as it was before the change ``history_id`` (an overwrite or a delete).

@@ -19,7 +19,7 @@ never touched: every step writes gold or the rejections table only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
@@ -33,15 +33,15 @@ if TYPE_CHECKING:
     from ui.adjudication_session import AdjudicationSession
 
 
-class Step:
-    def do(self, project: Project) -> None:
-        raise NotImplementedError
+class Step(Protocol):
+    """One call of the core's adjudication API and its inverse."""
 
-    def undo(self, project: Project) -> None:
-        raise NotImplementedError
+    def do(self, project: Project) -> None: ...
+
+    def undo(self, project: Project) -> None: ...
 
 
-class NewGold(Step):
+class NewGold:
     """Write a gold span the first time; bring the same one back on redo."""
 
     def __init__(self, make: Callable[[], Annotation]):
@@ -59,7 +59,7 @@ class NewGold(Step):
             adjudication.withdraw(project, self.gold_id)
 
 
-class Withdraw(Step):
+class Withdraw:
     def __init__(self, gold_id: str):
         self.gold_id = gold_id
 
@@ -70,7 +70,7 @@ class Withdraw(Step):
         project.restore_annotation(self.gold_id)
 
 
-class Reject(Step):
+class Reject:
     def __init__(self, annotation_ids: Sequence[str], by: str):
         self.annotation_ids = tuple(annotation_ids)
         self.by = by
@@ -91,7 +91,7 @@ class Reject(Step):
             adjudication.unreject(project, self.rejection.id)
 
 
-class Unreject(Step):
+class Unreject:
     def __init__(self, rejection: Rejection):
         self.rejection = rejection
 

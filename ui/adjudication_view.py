@@ -48,9 +48,10 @@ from annotator.codebook import Codebook
 from annotator.models import Annotation, Document
 from ui.adjudication_keys import key_action, tab_direction
 from ui.adjudication_session import place_rows
-from ui.article_view import MAX_FONT, MIN_FONT, prepare_reading_view
+from ui.article_view import prepare_reading_view
 from ui.offsets import OffsetMap
 from ui.span_highlighter import PaintedSpan
+from ui.zoom import font_of_size, key_zoom, wheel_zoom
 
 BAND_HEIGHT = 6
 BAND_GAP = 3
@@ -355,18 +356,17 @@ class AdjudicationView(QTextEdit):
     # --- zoom -------------------------------------------------------------------------------------
 
     def set_font_size(self, size: int) -> None:
-        size = max(MIN_FONT, min(MAX_FONT, size))
-        font = QFont(self.font())
-        font.setPointSize(size)
+        font = font_of_size(self.font(), size)
         self.setFont(font)
-        self.zoom_changed.emit(size)
+        self.zoom_changed.emit(font.pointSize())
 
     def zoom(self, steps: int) -> None:
         self.set_font_size(self.font().pointSize() + steps)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+        steps = wheel_zoom(event)
+        if steps:
+            self.zoom(steps)
             event.accept()
             return
         super().wheelEvent(event)
@@ -382,12 +382,9 @@ class AdjudicationView(QTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers & Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
-            self.zoom(1)
-            return
-        if modifiers & Qt.KeyboardModifier.ControlModifier and event.key() == Qt.Key.Key_Minus:
-            self.zoom(-1)
+        steps = key_zoom(event)
+        if steps:
+            self.zoom(steps)
             return
         if event.key() == Qt.Key.Key_Escape:
             cursor = self.textCursor()

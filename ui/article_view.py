@@ -17,8 +17,8 @@ from annotator.codebook import Codebook
 from annotator.models import Annotation, Document
 from ui.offsets import OffsetMap
 from ui.span_highlighter import PaintedSpan, SpanHighlighter
+from ui.zoom import font_of_size, key_zoom, wheel_zoom
 
-MIN_FONT, MAX_FONT = 9, 48
 ARTICLE_FONT = "Noto Naskh Arabic"  # bundled in resources/fonts, registered at start
 
 
@@ -144,18 +144,17 @@ class ArticleView(QPlainTextEdit):
     # --- zoom -----------------------------------------------------------------------------
 
     def set_font_size(self, size: int) -> None:
-        size = max(MIN_FONT, min(MAX_FONT, size))
-        font = QFont(self.font())
-        font.setPointSize(size)
+        font = font_of_size(self.font(), size)
         self.setFont(font)
-        self.zoom_changed.emit(size)
+        self.zoom_changed.emit(font.pointSize())
 
     def zoom(self, steps: int) -> None:
         self.set_font_size(self.font().pointSize() + steps)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+        steps = wheel_zoom(event)
+        if steps:
+            self.zoom(steps)
             event.accept()
             return
         super().wheelEvent(event)
@@ -224,11 +223,9 @@ class ArticleView(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.span_clicked.emit(None)
             return
-        if modifiers & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
-            self.zoom(1)
-            return
-        if modifiers & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
-            self.zoom(-1)
+        steps = key_zoom(event)
+        if steps:
+            self.zoom(steps)
             return
         super().keyPressEvent(event)
 

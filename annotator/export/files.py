@@ -16,7 +16,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, TextIO, TypeVar
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 from annotator.errors import AnnotatorError
 
@@ -60,31 +60,22 @@ def write_text(out: str | Path, writer: Callable[[TextIO], T]) -> T:
     """Run ``writer`` on standard output or on a temporary file that replaces ``out`` when complete."""
     if str(out) == "-":
         return writer(sys.stdout)
-    target = _target(out, "a file")
-    if target.is_dir():
-        raise AnnotatorError("that is a folder; this export writes one file", path=target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            result = writer(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return result
+    return _replace_when_complete(_target(out, "a file"), writer, "w", encoding="utf-8", newline="\n")
 
 
 def write_binary(out: str | Path, writer: Callable[[BinaryIO], T]) -> T:
     """Like :func:`write_text` for binary formats (a spaCy DocBin); never to standard output."""
-    target = _target(out, "a binary file")
+    return _replace_when_complete(_target(out, "a binary file"), writer, "wb")
+
+
+def _replace_when_complete(target: Path, writer: Callable[[Any], T], mode: str, **open_args: Any) -> T:
+    """Write a temporary file beside ``target``, sync it, and rename it over ``target``: a reader
+    never sees half an export, and a failed one leaves the old file as it was."""
     if target.is_dir():
         raise AnnotatorError("that is a folder; this export writes one file", path=target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, mode, **open_args) as handle:
             result = writer(handle)
             handle.flush()
             os.fsync(handle.fileno())

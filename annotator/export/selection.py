@@ -86,6 +86,7 @@ class SelectedDocuments:
         self.picks = picks
         self.layer = layer
         self.include_suggestions = include_suggestions
+        self._span_count: int | None = None
 
     def __len__(self) -> int:
         return len(self.picks)
@@ -109,7 +110,13 @@ class SelectedDocuments:
         )
 
     def span_count(self) -> int:
-        """Spans the export writes, counted by SQLite rather than by reading them."""
+        """Spans the export writes, counted by SQLite rather than by reading them; the README
+        and the result both ask, and the export reads one snapshot, so it is counted once."""
+        if self._span_count is None:
+            self._span_count = self._count_spans()
+        return self._span_count
+
+    def _count_spans(self) -> int:
         clauses, params = ["deleted = 0"], []
         if self.layer is not None:
             clauses.append("coder = ?")
