@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox, QRadioButton, QSpinBox
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton, QSpinBox
 
 from annotator.project import Project
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.zoom import MAX_FONT, MIN_FONT
 
 TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقاني 😀 بدير الزور، وأصيب ٢٣ آخرون."
 
@@ -282,3 +283,31 @@ def test_save_a_copy(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> 
     dialogs.save_copy(window)
     with Project.open(target, readonly=True) as copy:
         assert [(a.label, a.text) for a in copy.annotations()] == [("PLACE", "الباغوز")]
+
+
+def test_zoom_with_ctrl_keys_and_ctrl_wheel_stays_within_limits(qtbot, window: MainWindow) -> None:
+    view = window.view
+    sizes: list[int] = []
+    view.zoom_changed.connect(sizes.append)
+    start = view.font().pointSize()
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.font().pointSize() == start + 1
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.font().pointSize() == start
+
+    def wheel(delta: int) -> None:
+        centre = QPointF(view.viewport().rect().center())
+        event = QWheelEvent(centre, QPointF(view.mapToGlobal(centre.toPoint())), QPoint(), QPoint(0, delta),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(view.viewport(), event)
+
+    wheel(120)
+    assert view.font().pointSize() == start + 1
+    for _ in range(MAX_FONT):
+        view.zoom(1)
+    assert view.font().pointSize() == MAX_FONT
+    for _ in range(MAX_FONT):
+        view.zoom(-1)
+    assert view.font().pointSize() == MIN_FONT
+    assert sizes[:3] == [start + 1, start, start + 1] and sizes[-1] == MIN_FONT

@@ -371,3 +371,11 @@ def test_the_item_models_behave(qtmodeltester, lead: AdjudicationWindow) -> None
     qtmodeltester.check(lead.queue.model)
     go_to(lead, "بدير الزور")
     qtmodeltester.check(lead.versions.model_)
+
+
+def test_the_adjudication_view_zooms_like_the_article_view(qtbot, lead: AdjudicationWindow) -> None:
+    start = lead.view.font().pointSize()
+    qtbot.keyClick(lead.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert lead.view.font().pointSize() == start + 1
+    qtbot.keyClick(lead.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert lead.view.font().pointSize() == start
