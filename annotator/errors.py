@@ -23,6 +23,14 @@ class AnnotatorError(Exception):
             where = self.path + (f", line {line}" if line is not None else "") + ": "
         super().__init__(where + message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # An import's reader process sends its errors back pickled; keep the file and line.
+        return _rebuilt, (type(self), self.problem, self.path, self.line)
+
+
+def _rebuilt(cls: type[AnnotatorError], message: str, path: str | None, line: int | None) -> AnnotatorError:
+    return cls(message, path=path, line=line)
+
 
 class ProjectError(AnnotatorError):
     """The project file cannot be opened or written (not ours, newer, locked, corrupt)."""

@@ -16,9 +16,10 @@ import re
 import sqlite3
 import zlib
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
-from annotator.text import PROCLITICS, normalize, proclitic_candidates
+from annotator.text import PROCLITICS, normalize, proclitic_candidates, text_sha256
 
 SKETCH_SIZE = 16
 CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in full
@@ -95,18 +96,41 @@ def _barest(word: str) -> str:
     return word[lengths[-1]:] if lengths else word
 
 
-def index_document(conn: sqlite3.Connection, doc_id: int, title: str, text: str) -> list[tuple[int, float]]:
+@dataclass(frozen=True)
+class DocumentDigest:
+    """What a document's text gives the project's indexes, worked out without the project.
+
+    An import works these out in a second process while the first one writes
+    (:mod:`annotator.import_worker`), so they carry nothing that needs the file.
+    """
+
+    sha256: str
+    search_title: str
+    search_body: str
+    sketch: list[int]
+
+
+def digest(title: str, text: str) -> DocumentDigest:
+    """Hash, search forms and sketch of a document; the text is normalised once for all three."""
+    normalized = normalize(text)
+    return DocumentDigest(
+        sha256=text_sha256(text),
+        search_title=searchable(title),
+        search_body=_searchable_normalized(normalized),
+        sketch=sketch(_shingles_of(normalized)),
+    )
+
+
+def index_document(conn: sqlite3.Connection, doc_id: int, text: str, digested: DocumentDigest) -> list[tuple[int, float]]:
     """Index a new document for search and record which earlier documents it nearly repeats.
 
-    The text is normalised once for both. Returns ``(other_id, similarity)`` pairs,
-    most similar first.
+    Returns ``(other_id, similarity)`` pairs, most similar first.
     """
-    normalized = normalize(text)
     conn.execute(
         "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)",
-        (doc_id, searchable(title), _searchable_normalized(normalized)),
+        (doc_id, digested.search_title, digested.search_body),
     )
-    return find_and_record_duplicates(conn, doc_id, _shingles_of(normalized))
+    return find_and_record_duplicates(conn, doc_id, text, digested.sketch)
 
 
 def shingles(text: str) -> set[int]:
@@ -136,9 +160,14 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, own: set[int]) -> list[tuple[int, float]]:
-    """Store the sketch of a new document's shingles and record the earlier documents it nearly repeats."""
-    hashes = sketch(own)
+def find_and_record_duplicates(
+    conn: sqlite3.Connection, doc_id: int, text: str, hashes: list[int]
+) -> list[tuple[int, float]]:
+    """Store a new document's sketch and record the earlier documents it nearly repeats.
+
+    The full shingle sets are built only for a candidate the sketches bring up, so the
+    many documents that repeat nothing never build theirs here.
+    """
     found: list[tuple[int, float]] = []
     if hashes:
         # Per hash, only the latest documents that share it: a story reprinted thousands of
@@ -148,19 +177,22 @@ def find_and_record_duplicates(conn: sqlite3.Connection, doc_id: int, own: set[i
         needed = min(CANDIDATE_SHARED, len(hashes))
         candidates = sorted((other for other, n in shared.items() if n >= needed and other != doc_id),
                             key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
+        own: set[int] | None = None
         for other_id in candidates:
             theirs = {row[0] for row in conn.execute("SELECT hash FROM sketches WHERE doc_id = ?", (other_id,))}
             if estimated_jaccard(hashes, theirs) < ESTIMATE_FLOOR:
                 continue  # the sketches alone say they are far apart: skip reading the other text
             other_text = conn.execute("SELECT text FROM documents WHERE id = ?", (other_id,)).fetchone()[0]
+            own = own if own is not None else shingles(text)
             similarity = jaccard(own, shingles(other_text))
             if similarity >= DUPLICATE_SIMILARITY:
                 found.append((other_id, round(similarity, 4)))
         conn.executemany("INSERT INTO sketches(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in hashes])
-    conn.executemany(
-        "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
-        [(doc_id, other, sim) for other, sim in found],
-    )
+    if found:
+        conn.executemany(
+            "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
+            [(doc_id, other, sim) for other, sim in found],
+        )
     return sorted(found, key=lambda pair: -pair[1])
 
 

@@ -20,7 +20,7 @@ from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError, storage_error
-from annotator.index import SKETCH_SCHEME, index_document, match_query, rebuild_sketches
+from annotator.index import SKETCH_SCHEME, DocumentDigest, digest, index_document, match_query, rebuild_sketches
 from annotator.locking import WriterLock
 from annotator.models import (
     STATUSES,
@@ -283,15 +283,17 @@ class Project(AnnotationStore, StatusStore):
         url: str = "",
         date: str = "",
         meta: dict[str, Any] | None = None,
+        digested: DocumentDigest | None = None,
     ) -> tuple[Document, bool, list[tuple[int, float]]]:
         """Add a document unless its text is already here.
 
         ``text`` must already be canonical (see :func:`annotator.text.canonical_text`).
         Returns ``(document, added, near_duplicates)``: when the text exists the
         stored document comes back with ``added`` False, and empty metadata of the
-        stored one is filled from the arguments.
+        stored one is filled from the arguments. ``digested`` is the text's
+        :func:`~annotator.index.digest` when the caller worked it out already.
         """
-        sha = text_sha256(text)
+        sha = digested.sha256 if digested is not None else text_sha256(text)
         existing = self.document_by_sha(sha)
         with self.transaction():
             if existing is not None:
@@ -314,7 +316,7 @@ class Project(AnnotationStore, StatusStore):
                 (key, title, text, source, url, date, stored_meta, sha, stamp),
             )
             doc_id = int(cursor.lastrowid or 0)
-            duplicates = index_document(self.conn, doc_id, title, text)
+            duplicates = index_document(self.conn, doc_id, text, digested or digest(title, text))
         document = Document(
             id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
             meta=json.loads(stored_meta), imported_at=stamp,

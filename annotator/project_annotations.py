@@ -189,23 +189,34 @@ class AnnotationStore:
 
     def insert_annotations(self, annotations: list[Annotation]) -> None:
         """Store checked annotations (from :meth:`new_annotation`) in one transaction, with their history."""
-        if not annotations:
+        self._insert_rows([annotation_row(a) for a in annotations], check_ids=True)
+
+    def insert_span_rows(self, doc_id: int, rows: list[tuple[Any, ...]], *, given_ids: bool) -> None:
+        """Store one document's prepared spans (:func:`annotator.import_prepare.span_rows`) with their history.
+
+        Ids made by :func:`~annotator.ids.time_ordered_id` are new; only ids that came with
+        the input (``given_ids``) are looked up, which saves a query per imported document.
+        """
+        self._insert_rows([(row[0], doc_id, *row[1:]) for row in rows], check_ids=given_ids)
+
+    def _insert_rows(self, rows: list[tuple[Any, ...]], *, check_ids: bool) -> None:
+        if not rows:
             return
-        ids = [a.id for a in annotations]
-        if len(set(ids)) != len(ids):
-            raise ValidationError("two new annotations share one id")
         with self.transaction():
-            for chunk in range(0, len(ids), 500):
-                part = ids[chunk : chunk + 500]
-                taken = self.conn.execute(
-                    f"SELECT id FROM annotations WHERE id IN ({','.join('?' * len(part))}) LIMIT 1", part
-                ).fetchone()
-                if taken:
-                    raise ValidationError(f"an annotation with id {taken[0]} already exists")
+            if check_ids:
+                ids = [row[0] for row in rows]
+                if len(set(ids)) != len(ids):
+                    raise ValidationError("two new annotations share one id")
+                for chunk in range(0, len(ids), 500):
+                    part = ids[chunk : chunk + 500]
+                    taken = self.conn.execute(
+                        f"SELECT id FROM annotations WHERE id IN ({','.join('?' * len(part))}) LIMIT 1", part
+                    ).fetchone()
+                    if taken:
+                        raise ValidationError(f"an annotation with id {taken[0]} already exists")
             last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM annotations").fetchone()[0]
             self.conn.executemany(
-                f"INSERT INTO annotations({ANNOTATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [annotation_row(a) for a in annotations],
+                f"INSERT INTO annotations({ANNOTATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
             self.conn.execute(_HISTORY_OF_NEW_ROWS, (now(), last))  # the new rows follow the old largest rowid
 

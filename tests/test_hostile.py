@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator import importing, schema
+from annotator import readers, schema
 from annotator.cli import main
 from annotator.errors import InputError, ProjectError
 from annotator.importing import import_sources
@@ -18,14 +18,14 @@ from annotator.project import Project
 def test_a_text_file_too_large_for_one_article_is_refused(project: Project, tmp_path: Path) -> None:
     huge = tmp_path / "dump.txt"
     with open(huge, "wb") as handle:
-        handle.truncate(importing.MAX_TEXT_BYTES + 1)  # sparse: costs no disk
+        handle.truncate(readers.MAX_TEXT_BYTES + 1)  # sparse: costs no disk
     with pytest.raises(InputError, match=r"the file is 50 MB, more than one document may hold"):
         import_sources(project, [huge])
     assert project.document_count() == 0
 
 
 def test_a_jsonl_line_too_long_is_refused_without_reading_it_whole(project: Project, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(importing, "MAX_TEXT_BYTES", 100)
+    monkeypatch.setattr(readers, "MAX_TEXT_BYTES", 100)
     source = tmp_path / "big.jsonl"
     source.write_text('{"text": "نص قصير"}\n{"text": "' + "ق" * 200 + '"}\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:

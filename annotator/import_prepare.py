@@ -1,0 +1,114 @@
+"""What an import works out for each document before it meets the project file.
+
+Hashing, normalising, search forms, the near-duplicate sketch and the checks of
+every span need only the record and the codebook. They are about half the work of
+an import, so a large import does them in a second process while the first one
+writes (:mod:`annotator.import_worker`); a small one does them in line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.codebook import Codebook, Label
+from annotator.errors import InputError, ValidationError
+from annotator.ids import time_ordered_id
+from annotator.index import DocumentDigest, digest
+from annotator.models import ORIGINS
+from annotator.records import DocumentRecord
+from annotator.rows import check_coder_name, json_or_none, json_text, now
+
+# The columns of a prepared span row: an annotation row without its document id, which
+# only the project knows (the text may be there already, under another id).
+SPAN_COLUMNS = 'id, coder, label, "start", "end", text, attrs, origin, created, updated, provenance'
+
+
+@dataclass
+class PreparedDocument:
+    """A record with its digest and, when every span can be stored new, the spans' rows
+    (:data:`SPAN_COLUMNS`)."""
+
+    record: DocumentRecord
+    digested: DocumentDigest
+    rows: list[tuple[Any, ...]]
+    problem: InputError | None = None  # the first span that cannot be stored new, if any
+
+    @property
+    def given_ids(self) -> bool:
+        """Some span came with its id (a file we exported): it may clash with one in the project."""
+        return any(span.id for span in self.record.spans)
+
+
+class SpanChecker:
+    """Checks spans as new ones of a project, the same rules as
+    :meth:`~annotator.project_annotations.AnnotationStore.validate_annotation`, with the
+    codebook's labels looked up by name once for a whole import."""
+
+    def __init__(self, codebook: Codebook, coder: str):
+        self.codebook = codebook
+        self.coder = coder
+        self._labels = {label.name: label for label in codebook.labels}
+        self._coders = {coder}  # names already checked
+
+    def prepare(self, record: DocumentRecord) -> PreparedDocument:
+        """Digest the text and check every span (as made by ``coder`` unless it names another)."""
+        title = record.meta.get("title")
+        digested = digest(str(title) if title is not None else "", record.text)
+        try:
+            rows = self.span_rows(record)
+        except InputError as problem:
+            return PreparedDocument(record, digested, [], problem)
+        return PreparedDocument(record, digested, rows)
+
+    def span_rows(self, record: DocumentRecord) -> list[tuple[Any, ...]]:
+        """The checked rows (:data:`SPAN_COLUMNS`) of the record's spans; the first bad one raises
+        :class:`InputError` naming the record's file and the span's line."""
+        rows = []
+        text, stamp = record.text, now()
+        for span in record.spans:
+            try:
+                attrs = self._checked_attrs(span.label, span.attrs)
+                if not (0 <= span.start < span.end <= len(text)):
+                    raise ValidationError(
+                        f"span [{span.start}, {span.end}) does not fit in a text of {len(text)} characters"
+                    )
+                origin = span.origin or "imported"
+                if origin not in ORIGINS:
+                    raise ValidationError(f"unknown origin '{origin}' (use {', '.join(ORIGINS)})")
+                coder = span.coder or self.coder
+                if coder not in self._coders:
+                    check_coder_name(coder, allow_gold=True)
+                    self._coders.add(coder)
+            except ValidationError as exc:
+                raise InputError(exc.problem, path=record.path, line=span.line or record.line) from None
+            rows.append((
+                span.id or time_ordered_id(), coder, span.label, span.start, span.end, text[span.start : span.end],
+                json_text(attrs) if attrs else "{}", origin, stamp, stamp, json_or_none(span.provenance),
+            ))
+        return rows
+
+    def _checked_attrs(self, name: str, attrs: dict[str, Any]) -> dict[str, Any]:
+        label = self._labels.get(name)
+        if label is None:
+            self.codebook.label(name)  # raises, naming the labels there are
+        assert label is not None
+        if not attrs:
+            return attrs
+        typed = typed_attrs(label, attrs)
+        label.check_attributes(typed)
+        return typed
+
+
+def typed_attrs(label: Label, attrs: dict[str, Any]) -> dict[str, Any]:
+    """brat and CSV carry every value as text: turn numbers back into numbers for integer attributes."""
+    out = {}
+    for name, value in attrs.items():
+        attribute = label.attribute(name)
+        if attribute is not None and attribute.type == "integer" and isinstance(value, str):
+            try:
+                value = int(value.strip())
+            except ValueError:
+                raise ValidationError(f"attribute {name} of {label.name} must be a whole number, not {value!r}") from None
+        out[name] = value
+    return out
