@@ -1,11 +1,10 @@
-"""Reading and preparing the files of an import, in line or in a second process.
+"""Reading and preparing the files of an import, in line or in worker processes.
 
 An import is two kinds of work. Parsing, normalising, hashing and checking spans
-is Python and needs no project (:mod:`annotator.import_prepare`); writing is mostly
-SQLite, which runs without holding Python's lock but must stay in the process that
-owns the transaction. A large import therefore reads and prepares in a child
-process while this one writes, and the two overlap on a machine with two cores.
-A small one stays in line: starting a process costs more than it would save.
+is Python and needs no project (:mod:`annotator.import_prepare`); writing must stay
+in the process that owns the transaction. A large import therefore reads and
+prepares in worker processes while this one writes, and the two overlap. A small
+one stays in line: starting processes costs more than it would save.
 
 Either way the writer sees the same stream of events, file by file, in order:
 ``("doc", PreparedDocument)`` for each document, then ``("done", None)``, or
@@ -16,25 +15,30 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import queue
+import os
 import sys
 import threading
-import traceback
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.codebook import Codebook
 from annotator.errors import AnnotatorError
 from annotator.import_prepare import SpanChecker
-from annotator.readers import CsvColumns, read_file
+from annotator.readers import CsvColumns, jsonl_lines, read_file, record_from_line
 
 Event = tuple[str, Any]
 # Below this many bytes of input, preparing in line is quicker than starting a process
 # (about 0.5 MB: some 100 news articles; a child costs some 20 ms to start and feed).
 WORKER_THRESHOLD_BYTES = 512 * 1024
-_BATCH = 32  # documents per message: one pickle and one pipe write for many documents
-_QUEUED_BATCHES = 16  # how far the reader may run ahead of the writer, in batches
+_BATCH = 32  # JSONL lines a worker takes at a time: one message for many documents
+_BATCH_BYTES = 4 * 2**20  # and fewer when they are long
+_AHEAD = 4  # pieces per worker that may wait for the writer: enough to keep them busy
+_MAX_WORKERS = 4  # more would wait on the writer, which is one process
 
 
 def prepared_events(
@@ -61,55 +65,117 @@ def worth_a_worker(planned: list[tuple[Path, str]]) -> bool:
     return size >= WORKER_THRESHOLD_BYTES
 
 
-def events_from_worker(
+@dataclass(frozen=True)
+class _Unit:
+    """A piece of work for a worker: some lines of a JSONL file, or a whole file of another kind."""
+
+    file: int  # its place in the plan
+    last: bool  # the file's last piece
+    path: Path
+    kind: str
+    root: Path | None = None
+    lines: list[tuple[int, bytes]] = field(default_factory=list)
+    error: AnnotatorError | None = None  # found while splitting the file, after ``lines``
+
+
+def events_from_workers(
     planned: list[tuple[Path, str]], roots: list[Path], columns: CsvColumns, codebook: Codebook, coder: str
 ) -> Iterator[Event]:
-    """The events of :func:`prepared_events`, worked out in a child process.
+    """The events of :func:`prepared_events`, worked out by other processes.
 
-    Closing the iterator early (the writer met a bad file) stops the child.
+    JSONL files are cut into runs of lines that the workers parse side by side; a
+    file of another kind goes to one worker whole. Results come back in the plan's
+    order, and at most a few pieces are ahead of the writer, so memory stays flat.
+    Closing the iterator early (the writer met a bad file) stops the workers.
     """
-    context = multiprocessing.get_context(_start_method())
-    channel = context.Queue(maxsize=_QUEUED_BATCHES)
-    child = context.Process(
-        target=_work, args=(channel, planned, roots, columns, codebook, coder), name="annotator-import", daemon=True
+    workers = _worker_count()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(_start_method()),
+        initializer=_start_worker, initargs=(codebook, coder, columns),
     )
-    child.start()
+    pending: deque[tuple[_Unit, Future[list[Event]]]] = deque()
+    failed = -1  # a file whose error has been sent: its later pieces are dropped
+
+    def take() -> Iterator[Event]:
+        nonlocal failed
+        unit, future = pending.popleft()
+        events = future.result()
+        if unit.file == failed:
+            return
+        for event in events:
+            yield event
+            if event[0] == "failed":
+                failed = unit.file
+                return
+        if unit.last:
+            yield "done", None
+
     try:
-        while True:
-            try:
-                batch = channel.get(timeout=0.5)
-            except queue.Empty:
-                if not child.is_alive():
-                    raise RuntimeError(f"the import's reader process stopped (exit code {child.exitcode})") from None
-                continue
-            for event in batch:
-                if event[0] == "finished":
-                    return
-                if event[0] == "crashed":
-                    raise RuntimeError(f"the import's reader process failed:\n{event[1]}")
-                yield event
+        for unit in _units(planned, roots):
+            pending.append((unit, pool.submit(_prepare_unit, unit)))
+            while len(pending) > _AHEAD * workers:
+                yield from take()
+        while pending:
+            yield from take()
+    except BrokenProcessPool:
+        raise RuntimeError("a process reading the import stopped unexpectedly (out of memory?)") from None
     finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
-        channel.close()
-        channel.join_thread()
+        # Done: wait the moment the idle workers take to exit. Stopped early: leave the
+        # workers to finish the piece in hand on their own; the writer has no need of it.
+        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
-def _work(
-    channel: Any, planned: list[tuple[Path, str]], roots: list[Path], columns: CsvColumns, codebook: Codebook, coder: str
-) -> None:
-    batch: list[Event] = []
+def _units(planned: list[tuple[Path, str]], roots: list[Path]) -> Iterator[_Unit]:
+    for index, (path, kind) in enumerate(planned):
+        root = next((r for r in roots if path.is_relative_to(r)), None)
+        if kind != "jsonl":
+            yield _Unit(index, True, path, kind, root)
+            continue
+        lines: list[tuple[int, bytes]] = []
+        size = 0
+        try:
+            for number, raw in jsonl_lines(path):
+                lines.append((number, raw))
+                size += len(raw)
+                if len(lines) >= _BATCH or size >= _BATCH_BYTES:
+                    yield _Unit(index, False, path, kind, root, lines)
+                    lines, size = [], 0
+        except AnnotatorError as exc:
+            yield _Unit(index, True, path, kind, root, lines, exc)
+            continue
+        yield _Unit(index, True, path, kind, root, lines)
+
+
+# What a worker process keeps between pieces: set once by :func:`_start_worker`.
+_checker: SpanChecker | None = None
+_columns = CsvColumns()
+
+
+def _start_worker(codebook: Codebook, coder: str, columns: CsvColumns) -> None:
+    global _checker, _columns
+    _checker, _columns = SpanChecker(codebook, coder), columns
+
+
+def _prepare_unit(unit: _Unit) -> list[Event]:
+    assert _checker is not None
+    events: list[Event] = []
     try:
-        for event in prepared_events(planned, roots, columns, codebook, coder):
-            batch.append(event)
-            if len(batch) >= _BATCH:
-                channel.put(batch)
-                batch = []
-        batch.append(("finished", None))
-    except BaseException:  # a bug, or memory ran out: the writer must hear of it, not wait
-        batch.append(("crashed", traceback.format_exc()))
-    channel.put(batch)
+        if unit.kind == "jsonl":
+            for number, raw in unit.lines:
+                events.append(("doc", _checker.prepare(record_from_line(unit.path, number, raw))))
+            if unit.error is not None:
+                events.append(("failed", unit.error))
+        else:
+            for record in read_file(unit.path, unit.kind, _columns, unit.root):
+                events.append(("doc", _checker.prepare(record)))
+    except AnnotatorError as exc:
+        events.append(("failed", exc))
+    return events
+
+
+def _worker_count() -> int:
+    """Two workers even on two cores: the writer waits on SQLite's disk writes part of the time."""
+    return max(2, min(_MAX_WORKERS, (os.cpu_count() or 2) - 1))
 
 
 def _start_method() -> str:

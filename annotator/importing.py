@@ -17,11 +17,12 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.import_prepare import PreparedDocument, typed_attrs
-from annotator.import_worker import Event, events_from_worker, prepared_events, worth_a_worker
+from annotator.import_worker import Event, events_from_workers, prepared_events, worth_a_worker
 from annotator.models import Annotation
 from annotator.project import Project
 from annotator.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, read_brat
 from annotator.records import SpanRecord
+from annotator.rows import same_content
 
 __all__ = ["FORMATS", "MAX_TEXT_BYTES", "CsvColumns", "ImportReport", "import_sources", "read_brat"]
 
@@ -78,7 +79,7 @@ def import_sources(
     planned = plan_files(sources, fmt)
     roots = [Path(s) for s in sources if Path(s).is_dir()]
     use_worker = worth_a_worker(planned) if worker is None else worker
-    events = (events_from_worker if use_worker else prepared_events)(
+    events = (events_from_workers if use_worker else prepared_events)(
         planned, roots, columns, project.codebook, project.coder
     )
     try:
@@ -96,7 +97,7 @@ def import_sources(
                     if not skip_bad:
                         raise
                     documents.skip_rest()
-                    report.skipped.append((str(path), exc.problem if exc.path else str(exc)))
+                    report.skipped.append((str(path), _why_skipped(exc, path)))
                     continue
                 report.files_read += 1
                 _add_into(report, part)
@@ -134,6 +135,16 @@ class _FileDocuments:
             self._ended = True
 
 
+def _why_skipped(exc: AnnotatorError, path: Path) -> str:
+    """The error without the skipped file's name, which the report puts first; its line kept."""
+    if exc.path is None:
+        return str(exc)
+    where = [exc.path] if exc.path != str(path) else []
+    if exc.line is not None:
+        where.append(f"line {exc.line}")
+    return ": ".join([", ".join(where), exc.problem] if where else [exc.problem])
+
+
 def _add_into(total: ImportReport, part: ImportReport) -> None:
     for name in ("documents_added", "documents_existing", "spans_added", "spans_updated", "spans_unchanged"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
@@ -162,7 +173,7 @@ def _store(project: Project, prepared: PreparedDocument, report: ImportReport) -
             report.spans_added += len(prepared.rows)
         else:
             report.documents_existing += 1
-            _store_spans(project, doc.id, doc.text, record.spans, report)
+            _store_spans(project, doc.id, doc.text, prepared.spans(), report)
         if record.status is not None:
             project.set_status(doc.id, record.status)
     except ValidationError as exc:
@@ -204,7 +215,7 @@ def _store_span(
             known.id, coder=coder, label=span.label, start=span.start, end=span.end, attrs=attrs,
             origin=origin, provenance=span.provenance,
         )
-        if changed.updated != known.updated:
+        if not same_content(changed, known):  # (timestamps have seconds: a quick re-import shares one)
             report.spans_updated += 1
         else:
             report.spans_unchanged += 1

@@ -103,6 +103,15 @@ def read_txt(path: Path, key: str | None = None) -> Iterator[DocumentRecord]:
 
 def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
     """Stream the file line by line: a 1 GB JSONL is never read whole."""
+    for number, raw in jsonl_lines(path):
+        yield record_from_line(path, number, raw)
+
+
+def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The file's non-blank lines with their numbers, each checked for length, not yet decoded.
+
+    A large import sends these lines to other processes to parse (:mod:`annotator.import_worker`).
+    """
     with open(path, "rb") as handle:
         any_line = False
         lines = iter(lambda: handle.readline(MAX_TEXT_BYTES + 1), b"")
@@ -116,23 +125,28 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord]:
             if not raw.strip():
                 continue
             any_line = True
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError("the line is not UTF-8 (JSON must be UTF-8)", path=path, line=number) from None
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
-            if _SURROGATE_ESCAPE.search(line) and _holds_lone_surrogate(data):
-                raise InputError(
-                    "the line holds an unpaired surrogate escape (such as \\ud800), which is no character",
-                    path=path,
-                    line=number,
-                )
-            yield record_from_json(data, str(path), number)
+            yield number, raw
         if not any_line:
             raise InputError("the file is empty", path=path)
+
+
+def record_from_line(path: Path, number: int, raw: bytes) -> DocumentRecord:
+    """One JSONL line as a record; errors name the file and the line."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the line is not UTF-8 (JSON must be UTF-8)", path=path, line=number) from None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
+    if _SURROGATE_ESCAPE.search(line) and _holds_lone_surrogate(data):
+        raise InputError(
+            "the line holds an unpaired surrogate escape (such as \\ud800), which is no character",
+            path=path,
+            line=number,
+        )
+    return record_from_json(data, str(path), number)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
