@@ -147,13 +147,18 @@ def span_to_json(ann: Annotation) -> dict[str, Any]:
     return out
 
 
-def document_to_json(doc: Document, status: str, spans: list[Annotation]) -> dict[str, Any]:
+def record_meta(doc: Document) -> dict[str, Any]:
+    """The record's "meta": the document's title, source, url and date, then its other metadata."""
     meta = {name: getattr(doc, name) for name in META_FIELDS if getattr(doc, name)}
     meta.update({k: v for k, v in doc.meta.items() if k not in meta})
+    return meta
+
+
+def document_to_json(doc: Document, status: str, spans: list[Annotation]) -> dict[str, Any]:
     return {
         "id": doc.key,
         "text": doc.text,
-        "meta": meta,
+        "meta": record_meta(doc),
         "status": status,
         "spans": [span_to_json(a) for a in spans],
     }

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.cli import main
 from annotator.project import Project
@@ -87,3 +89,55 @@ def test_an_export_is_one_snapshot_while_a_coder_saves(annotated: Project, tmp_p
     assert result.spans == sum(len(r["spans"]) for r in exported)
     with Project.open(path, readonly=True) as after:
         assert len(after.annotations(after.document_by_key("d3").id)) == 1  # the save itself landed
+
+
+# --- SQLite writes the spans' JSON: the same bytes as Python would ------------------------------
+
+
+def export_text(project: Project, **options) -> str:
+    from annotator.export import ExportOptions, export
+
+    out = project.path.parent / "out.jsonl"
+    export(project, ExportOptions(format="jsonl", **options), out)
+    return out.read_text(encoding="utf-8")
+
+
+def test_records_written_by_sqlite_are_byte_for_byte_those_python_writes(annotated: Project, monkeypatch):
+    from annotator.export import jsonl
+
+    doc = annotated.document_by_key("d3")
+    assert doc is not None
+    start = doc.text.index("بغداد")
+    annotated.add_annotation(doc.id, "PLACE", start, start + 5, origin="suggested",
+                             provenance={"model": "names \"v2\"\n", "confidence": 0.1 + 0.2, "rank": 3})
+    annotated.add_annotation(doc.id, "ACTOR", 0, 2, coder="sara\t\\", provenance={})
+    assert jsonl.quotes_like_python(annotated.conn)
+    for options in ({}, {"include_suggestions": True}, {"layer": "sara\t\\"}, {"status": "done"}):
+        by_sqlite = export_text(annotated, **options)
+        monkeypatch.setattr(jsonl, "quotes_like_python", lambda conn: False)
+        by_python = export_text(annotated, **options)
+        monkeypatch.undo()
+        assert by_sqlite == by_python, options
+    assert '"confidence": 0.30000000000000004' in export_text(annotated, include_suggestions=True)
+
+
+def test_a_span_with_damaged_attributes_is_named_instead_of_written_as_broken_json(annotated: Project):
+    from annotator.errors import ProjectError
+
+    broken = annotated.annotations()[0]
+    annotated.conn.execute("UPDATE annotations SET attrs = '{\"value\": 5' WHERE id = ?", (broken.id,))
+    try:
+        export_text(annotated)
+    except ProjectError as exc:
+        assert f"span {broken.id} of document d1 has damaged attributes" in str(exc)
+    else:
+        raise AssertionError("the export wrote a record with broken JSON in it")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40))
+def test_sqlite_quotes_any_text_as_python_does(text: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    assert conn.execute("SELECT json_quote(?)", (text,)).fetchone()[0] == json.dumps(text, ensure_ascii=False)
