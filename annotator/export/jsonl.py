@@ -19,6 +19,7 @@ from typing import TextIO
 from annotator.errors import ProjectError
 from annotator.export.selection import ExportDocument, SelectedDocuments
 from annotator.records import document_to_json, dumps, record_meta
+from annotator.rows import document_from_row
 
 # A span of the record, keys sorted as ``dumps`` sorts them; "provenance" only when there is one.
 _SPAN_JSON = """
@@ -28,9 +29,10 @@ SELECT '{"attrs": ' || attrs || ', "coder": ' || json_quote(coder) || ', "end": 
                ELSE ', "provenance": ' || provenance END
        || ', "start": ' || "start" || ', "text": ' || json_quote(text) || '}',
        json_valid(attrs) AND (provenance IS NULL OR provenance = '' OR json_valid(provenance)),
-       id
+       id, doc_id
 FROM annotations
 """
+_DOCUMENTS = "SELECT id, key, title, text, sha256, source, url, date, meta, imported_at FROM documents"
 
 # Every character JSON treats specially, and some it does not (DEL, U+2028, astral, Arabic).
 _PROBE = "".join(map(chr, range(1, 32))) + '"\\/\x7f\u2028\u2029 é قُتِلَ ٢٣ 😀 </script>'
@@ -58,22 +60,46 @@ def quotes_like_python(conn: sqlite3.Connection) -> bool:
 
 
 def record_lines(selected: SelectedDocuments) -> Iterator[str]:
-    """Each document's record as one line, the same bytes as ``dumps(document_to_json(...))``."""
+    """Each document's record as one line, the same bytes as ``dumps(document_to_json(...))``.
+
+    Documents and spans are read by two cursors walking the file in document order,
+    not by two queries per document: at 100,000 documents the queries were a third of it.
+    """
     project = selected.project
-    clauses = ["doc_id = ?", "deleted = 0"]
+    clauses = ["deleted = 0"]
     params: list[object] = []
     if selected.layer is not None:
         clauses.append("coder = ?")
         params.append(selected.layer)
     if not selected.include_suggestions:
         clauses.append("origin != 'suggested'")
-    query = f'{_SPAN_JSON} WHERE {" AND ".join(clauses)} ORDER BY doc_id, "start", "end", label, coder, id'
+    order = 'ORDER BY doc_id, "start", "end", label, coder, id'
+    ids = [pick.doc_id for pick in selected.picks]
+    in_order = all(a < b for a, b in zip(ids, ids[1:], strict=False))
+    if in_order:
+        documents = map(document_from_row, project.conn.execute(f"{_DOCUMENTS} ORDER BY id"))
+        spans = project.conn.execute(f"{_SPAN_JSON} WHERE {' AND '.join(clauses)} {order}", params)
+    else:  # a part of a split, in its shuffled order
+        documents = (project.document(doc_id) for doc_id in ids)
+        spans = None
+    where = " AND ".join(["doc_id = ?", *clauses])
+    pending = next(spans, None) if spans is not None else None
     for pick in selected.picks:
-        doc = project.document(pick.doc_id)
-        spans = project.conn.execute(query, [pick.doc_id, *params]).fetchall()
-        damaged = next((span_id for _, valid, span_id in spans if not valid), None)
+        doc = next(documents)
+        while doc.id != pick.doc_id:  # a document the export leaves out
+            doc = next(documents)
+        if spans is None:
+            own = project.conn.execute(f"{_SPAN_JSON} WHERE {where} {order}", [doc.id, *params]).fetchall()
+        else:
+            while pending is not None and pending[3] < doc.id:
+                pending = next(spans, None)
+            own = []
+            while pending is not None and pending[3] == doc.id:
+                own.append(pending)
+                pending = next(spans, None)
+        damaged = next((span_id for _, valid, span_id, _ in own if not valid), None)
         if damaged is not None:
             raise ProjectError(f"span {damaged} of document {doc.key} has damaged attributes (not JSON)", path=project.path)
         head = dumps({"id": doc.key, "meta": record_meta(doc)})[:-1]
         tail = dumps({"status": pick.status, "text": doc.text})[1:]
-        yield f'{head}, "spans": [{", ".join(span for span, _, _ in spans)}], {tail}'
+        yield f'{head}, "spans": [{", ".join(span for span, _, _, _ in own)}], {tail}'

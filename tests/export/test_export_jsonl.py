@@ -120,6 +120,17 @@ def test_records_written_by_sqlite_are_byte_for_byte_those_python_writes(annotat
         assert by_sqlite == by_python, options
     assert '"confidence": 0.30000000000000004' in export_text(annotated, include_suggestions=True)
 
+    def split_parts() -> dict[str, str]:
+        from annotator.export import ExportOptions, export
+
+        out = annotated.path.parent / "parts"
+        export(annotated, ExportOptions(format="jsonl", split=(34, 33, 33), seed=7, include_suggestions=True), out)
+        return {f.name: f.read_text(encoding="utf-8") for f in sorted(out.glob("*.jsonl"))}
+
+    by_sqlite = split_parts()
+    monkeypatch.setattr(jsonl, "quotes_like_python", lambda conn: False)
+    assert split_parts() == by_sqlite and len(by_sqlite) == 3
+
 
 def test_a_span_with_damaged_attributes_is_named_instead_of_written_as_broken_json(annotated: Project):
     from annotator.errors import ProjectError
