@@ -17,7 +17,6 @@ import contextlib
 import multiprocessing
 import os
 import sys
-import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -179,8 +178,11 @@ def _worker_count() -> int:
 
 
 def _start_method() -> str:
-    """``fork`` where it is safe and cheap (Linux, one thread, as on the command line); else a
-    fresh interpreter, since a fork of the window would copy Qt's threads' locks mid-use."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return "fork"
+    """``fork`` where it is safe and cheap: Linux, and this process has one thread (the command
+    line). Otherwise (the window: Qt's own threads, which Python's ``threading`` does not list)
+    a fresh interpreter, since a fork copies other threads' locks as they are at that moment."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            if len(os.listdir("/proc/self/task")) == 1:
+                return "fork"
     return "spawn"

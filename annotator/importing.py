@@ -24,6 +24,8 @@ from annotator.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, r
 from annotator.records import SpanRecord
 from annotator.rows import same_content
 
+PROGRESS_EVERY = 250  # documents between two progress calls inside one file
+
 __all__ = ["FORMATS", "MAX_TEXT_BYTES", "CsvColumns", "ImportReport", "import_sources", "read_brat"]
 
 
@@ -91,8 +93,10 @@ def import_sources(
                 documents = _FileDocuments(events)
                 try:
                     with project.savepoint("import_file"):
-                        for prepared in documents:
+                        for count, prepared in enumerate(documents, start=1):
                             _store(project, prepared, part)
+                            if progress and count % PROGRESS_EVERY == 0:
+                                progress(number, len(planned), path)  # a window stays responsive in a long file
                 except AnnotatorError as exc:
                     if not skip_bad:
                         raise

@@ -311,3 +311,35 @@ def test_zoom_with_ctrl_keys_and_ctrl_wheel_stays_within_limits(qtbot, window: M
         view.zoom(-1)
     assert view.font().pointSize() == MIN_FONT
     assert sizes[:3] == [start + 1, start, start + 1] and sizes[-1] == MIN_FONT
+
+
+def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Half a megabyte and up is read by worker processes; the window's own threads make them fresh
+    interpreters, and the progress dialog is fed while one long file is stored."""
+    import json
+
+    from annotator import import_worker
+    from ui import dialogs
+
+    lines = [json.dumps({"id": f"n{n}", "text": f"{TEXT} رقم {n} " + "كلمة " * 300,
+                         "spans": [{"start": TEXT.index("54"), "end": TEXT.index("54") + 2, "label": "CASUALTY",
+                                    "attrs": {"value": 54}}]}, ensure_ascii=False) for n in range(300)]
+    lines[150] = '{"text": '
+    source = tmp_path / "archive.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_worker.worth_a_worker([(source, "jsonl")])
+    started = []
+    original = import_worker.events_from_workers
+    monkeypatch.setattr(dialogs, "import_sources", dialogs.import_sources)
+    monkeypatch.setattr("annotator.importing.events_from_workers",
+                        lambda *args: (started.append(import_worker._start_method()), original(*args))[1])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+
+    dialogs.run_import(window, [source])
+
+    assert started == ["spawn"]
+    assert shown and f"skipped {source}: line 151: broken JSON" in shown[0]
+    assert window.project.document_count() == 2  # the bad file is left out whole
