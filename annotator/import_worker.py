@@ -31,6 +31,11 @@ from annotator.import_prepare import SpanChecker
 from annotator.readers import CsvColumns, jsonl_lines, read_file, record_from_line
 
 Event = tuple[str, Any]
+
+
+class WorkerFailed(AnnotatorError):
+    """A worker process died (killed, out of memory): the whole import stops, whatever ``skip_bad`` says."""
+
 # Below this many bytes of input, preparing in line is quicker than starting a process
 # (about 0.5 MB: some 100 news articles; a child costs some 20 ms to start and feed).
 WORKER_THRESHOLD_BYTES = 512 * 1024
@@ -117,7 +122,9 @@ def events_from_workers(
         while pending:
             yield from take()
     except BrokenProcessPool:
-        raise RuntimeError("a process reading the import stopped unexpectedly (out of memory?)") from None
+        raise WorkerFailed(
+            "a process reading the import stopped unexpectedly (out of memory?); nothing was imported"
+        ) from None
     finally:
         # Done: wait the moment the idle workers take to exit. Stopped early: leave the
         # workers to finish the piece in hand on their own; the writer has no need of it.

@@ -17,7 +17,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.import_prepare import PreparedDocument, typed_attrs
-from annotator.import_worker import Event, events_from_workers, prepared_events, worth_a_worker
+from annotator.import_worker import Event, WorkerFailed, events_from_workers, prepared_events, worth_a_worker
 from annotator.models import Annotation
 from annotator.project import Project
 from annotator.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, read_brat
@@ -98,7 +98,7 @@ def import_sources(
                             if progress and count % PROGRESS_EVERY == 0:
                                 progress(number, len(planned), path)  # a window stays responsive in a long file
                 except AnnotatorError as exc:
-                    if not skip_bad:
+                    if not skip_bad or isinstance(exc, WorkerFailed):
                         raise
                     documents.skip_rest()
                     report.skipped.append((str(path), _why_skipped(exc, path)))

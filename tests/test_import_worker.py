@@ -222,3 +222,21 @@ def test_only_a_large_import_is_worth_the_workers(tmp_path: Path) -> None:
     assert not import_worker.worth_a_worker([(small, "jsonl")])
     assert import_worker.worth_a_worker([(large, "jsonl")])
     assert import_worker.worth_a_worker([(small, "jsonl"), (large, "jsonl"), (tmp_path / "gone.jsonl", "jsonl")])
+
+
+def _die(unit: object) -> list:
+    import os
+
+    os._exit(9)  # as the kernel's out-of-memory killer would end it
+
+
+def test_a_worker_that_dies_stops_the_import_with_a_message_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_worker, "_start_method", lambda: "fork")
+    monkeypatch.setattr(import_worker, "_prepare_unit", _die)
+    source = write_jsonl(tmp_path / "a.jsonl", [json.dumps(record(n), ensure_ascii=False) for n in range(9)])
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        with pytest.raises(import_worker.WorkerFailed, match="stopped unexpectedly"):
+            import_sources(project, [source], worker=True, skip_bad=True)
+        assert project.document_count() == 0
