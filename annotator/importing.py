@@ -74,7 +74,7 @@ def import_sources(
 
     Without ``skip_bad`` the first bad file raises :class:`InputError` and nothing
     is written; with it, each bad file is rolled back alone and listed in the report.
-    ``worker`` says whether to read in a second process (None: when the input is large).
+    ``worker`` says whether to read in worker processes (None: when the input is large).
     """
     columns = columns or CsvColumns()
     report = ImportReport()
@@ -108,7 +108,7 @@ def import_sources(
             if progress:
                 progress(len(planned), len(planned), Path())
     finally:
-        events.close()  # stops the reader process when a bad file ended the import early
+        events.close()  # stops the workers when a bad file ended the import early
     return report
 
 

@@ -152,6 +152,34 @@ print(elapsed, peak / 1024)
 """
 
 
+# Peak memory of an import and of a JSONL export, each in an interpreter of its own. For the
+# import, the largest worker's peak times the number of workers is given beside the writer's.
+PEAK_SCRIPT = """
+import os, sys, resource
+from pathlib import Path
+from annotator.project import Project
+if sys.argv[1] == "import":
+    from annotator.importing import import_sources
+    with Project.create(sys.argv[3], coder="bench") as project:
+        import_sources(project, [sys.argv[2]])
+else:
+    from annotator.export import ExportOptions, export
+    with Project.open(sys.argv[2], readonly=True) as project:
+        export(project, ExportOptions(format="jsonl"), Path(sys.argv[3]))
+own = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest worker, in kB
+from annotator.import_worker import _worker_count
+workers = children * _worker_count() if sys.argv[1] == "import" else 0
+print(own / 1024, workers / 1024)
+"""
+
+
+def peak_megabytes(action: str, source: Path, target: Path) -> dict[str, float]:
+    output = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, action, str(source), str(target)],
+                            capture_output=True, text=True, check=True).stdout.split()
+    return {"writer_mb": round(float(output[0]), 1), "workers_mb": round(float(output[1]), 1)}
+
+
 def open_first_document(project_path: Path) -> tuple[float, float]:
     """Seconds from a cold interpreter to the first document's text and spans, and peak MB."""
     output = subprocess.run([sys.executable, "-c", OPEN_SCRIPT, str(project_path)], capture_output=True, text=True,
@@ -230,6 +258,13 @@ def measure(size: int, repeat: int, folder: Path, lead: bool = True, formats_rep
     # At 100k documents every format would take most of an hour: jsonl and conll show the scaling.
     formats = FORMATS if size <= 10_000 else ("jsonl", "conll")
     result["export_formats_s"] = export_every_format(ours_db, folder, formats_repeat, formats)
+    peak_db = folder / f"peak{size}.db"
+    clear(peak_db)()
+    result["peak_memory"] = {
+        "import": peak_megabytes("import", corpus, peak_db),
+        "export_jsonl": peak_megabytes("export", ours_db, folder / "peak.jsonl"),
+    }
+    clear(peak_db)()
     seconds, megabytes = open_first_document(ours_db)
     result["open_first_document"] = {"seconds": round(seconds, 3), "peak_mb": round(megabytes, 1)}
     if size <= 10_000:
@@ -290,6 +325,9 @@ def print_table(result: dict) -> None:
     opened = result["open_first_document"]
     print(f"  open to first document: {opened['seconds']} s, peak {opened['peak_mb']} MB (cold interpreter)")
     print(f"  import throughput: {result['import_docs_per_s']:,} documents/s")
+    peaks = result["peak_memory"]
+    print(f"  peak memory: import {peaks['import']['writer_mb']} MB (+ workers {peaks['import']['workers_mb']} MB), "
+          f"export jsonl {peaks['export_jsonl']['writer_mb']} MB")
     formats = "  ".join(f"{k} {v}" for k, v in result["export_formats_s"].items())
     print(f"  export every format (s): {formats}")
     if "suggest_s" in result:
