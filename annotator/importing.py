@@ -24,6 +24,7 @@ from annotator.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, r
 from annotator.records import SpanRecord
 from annotator.rows import same_content
 
+SHOWN_DUPLICATES = 20  # near-duplicate pairs a report lists one by one
 PROGRESS_EVERY = 250  # documents between two progress calls inside one file
 
 __all__ = ["FORMATS", "MAX_TEXT_BYTES", "CsvColumns", "ImportReport", "import_sources", "read_brat"]
@@ -49,7 +50,13 @@ class ImportReport:
             f"{self.documents_added} document(s) added, {self.documents_existing} already in the project; "
             f"{self.spans_added} span(s) added, {self.spans_updated} updated, {self.spans_unchanged} unchanged"
         ]
-        out += [f"near-duplicate: {new} repeats {old} (similarity {sim:.2f})" for new, old, sim in self.near_duplicates]
+        shown = self.near_duplicates[:SHOWN_DUPLICATES]
+        out += [f"near-duplicate: {new} repeats {old} (similarity {sim:.2f})" for new, old, sim in shown]
+        if len(self.near_duplicates) > len(shown):
+            # A templated bulletin repeated all year would otherwise fill the screen: `docs` marks
+            # every document that repeats another, and `stats` counts the pairs.
+            out.append(f"… and {len(self.near_duplicates) - len(shown):,} more near-duplicate pair(s); "
+                       "`annotator docs` marks each document that repeats another")
         out += [f"id {asked} was taken by another text; stored as {stored}" for asked, stored in self.renamed]
         out += [f"skipped {path}: {reason}" for path, reason in self.skipped]
         out += self.notes

@@ -139,7 +139,9 @@ def record_from_line(path: Path, number: int, raw: bytes) -> DocumentRecord:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", path=path, line=number) from None
+        # (Some of Python's messages end in "at" already: "Invalid control character at".)
+        reason = exc.msg.removesuffix(" at")
+        raise InputError(f"broken JSON: {reason} at column {exc.colno}", path=path, line=number) from None
     if _SURROGATE_ESCAPE.search(line) and _holds_lone_surrogate(data):
         raise InputError(
             "the line holds an unpaired surrogate escape (such as \\ud800), which is no character",

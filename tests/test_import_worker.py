@@ -240,3 +240,14 @@ def test_a_worker_that_dies_stops_the_import_with_a_message_and_writes_nothing(
         with pytest.raises(import_worker.WorkerFailed, match="stopped unexpectedly"):
             import_sources(project, [source], worker=True, skip_bad=True)
         assert project.document_count() == 0
+
+
+def test_a_report_lists_the_first_near_duplicates_and_counts_the_rest(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [json.dumps(record(n), ensure_ascii=False) for n in range(12)])
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        report = import_sources(project, [source])
+    pairs = len(report.near_duplicates)
+    lines = report.lines()
+    assert pairs > 20
+    assert sum(line.startswith("near-duplicate: ") for line in lines) == 20
+    assert f"… and {pairs - 20} more near-duplicate pair(s)" in lines[21]

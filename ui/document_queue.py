@@ -80,7 +80,8 @@ class DocumentQueueModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
-                return (doc.title or doc.key) + (" ⚑" if doc.flagged else "") + (" ⧉" if doc.duplicate_of else "")
+                # ≈ rather than ⧉: the fonts a coder has (and the one we bundle) mostly lack ⧉
+                return (doc.title or doc.key) + (" ⚑" if doc.flagged else "") + (" ≈" if doc.duplicate_of else "")
             if column == "status":
                 return status_text(doc.status)
             return doc.span_count
