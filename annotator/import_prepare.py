@@ -2,8 +2,8 @@
 
 Hashing, normalising, search forms, the near-duplicate sketch and the checks of
 every span need only the record and the codebook. They are about half the work of
-an import, so a large import does them in a second process while the first one
-writes (:mod:`annotator.import_worker`); a small one does them in line.
+an import, so a large import does them in worker processes while this one writes
+(:mod:`annotator.import_worker`); a small one does them in line.
 """
 
 from __future__ import annotations

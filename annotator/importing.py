@@ -1,7 +1,7 @@
 """Importing: store what the readers read, in one transaction.
 
 :mod:`annotator.readers` turns each file into records, :mod:`annotator.import_prepare`
-digests them and checks their spans (for a large import, in a second process:
+digests them and checks their spans (for a large import, in worker processes:
 :mod:`annotator.import_worker`), and :func:`import_sources` writes them here, so a
 bad file leaves the project as it was (or, with ``skip_bad``, is skipped whole and
 reported).

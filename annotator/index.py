@@ -100,7 +100,7 @@ def _barest(word: str) -> str:
 class DocumentDigest:
     """What a document's text gives the project's indexes, worked out without the project.
 
-    An import works these out in a second process while the first one writes
+    An import works these out in worker processes while the writer writes
     (:mod:`annotator.import_worker`), so they carry nothing that needs the file.
     """
 

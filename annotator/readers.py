@@ -2,7 +2,7 @@
 
 Each reader turns its input into :class:`~annotator.records.DocumentRecord`s and
 raises :class:`~annotator.errors.InputError` naming the file and line of the first
-problem. They touch no project, so a large import runs them in a second process
+problem. They touch no project, so a large import runs them in worker processes
 (:mod:`annotator.import_worker`); :mod:`annotator.importing` stores what they read.
 """
 
