@@ -178,3 +178,32 @@ def test_token_labels_take_the_outermost_span_and_cover_proclitics() -> None:
     outer = span(actor, actor + len("قوات سوريا الديمقراطية"), "ACTOR")
     for given_order in ([inner, outer], [outer, inner]):
         assert token_labels(tokens, given_order)[1:4] == ["ACTOR", "ACTOR", "ACTOR"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15), st.sampled_from(["ACTOR", "PLACE"])), max_size=12),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15), st.sampled_from(["ACTOR", "PLACE"])), max_size=12))
+def test_overlap_matches_equal_a_matching_over_every_pair(a_spans, b_spans) -> None:
+    """The candidate search by start may skip no pair that overlaps: the matching is as large as
+    one built from every pair of same-label overlapping spans."""
+    from annotator.models import Annotation
+
+    def made(spans, coder):
+        return [Annotation(f"{coder}{i}", 1, coder, label, start, start + width, "")
+                for i, (start, width, label) in enumerate(spans)]
+
+    a, b = made(a_spans, "a"), made(b_spans, "b")
+    edges = {i: [j for j, y in enumerate(b) if y.label == x.label and y.start < x.end and x.start < y.end]
+             for i, x in enumerate(a)}
+    partner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in partner or augment(partner[j], seen):
+                    partner[j] = i
+                    return True
+        return False
+
+    assert overlap_matches(a, b) == sum(1 for i in edges if augment(i, set()))
