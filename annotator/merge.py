@@ -366,8 +366,10 @@ def _merge_document(
         report.documents_existing += 1
     for layer in layers:
         for ann in source.annotations(source_doc_id, coder=layer):
-            copy = replace(ann, id=_target_id(target, ann.id, layer, merged.id, merged.sha256), doc_id=merged.id)
-            copy = replace(copy, text=merged.text[copy.start : copy.end])
+            copy = replace(
+                ann, id=_target_id(target, ann.id, layer, merged.id, merged.sha256), doc_id=merged.id,
+                text=merged.text[ann.start : ann.end],
+            )
             try:
                 target.validate_annotation(copy, merged.text)
             except ValidationError as exc:

@@ -368,7 +368,8 @@ class AnnotationStore:
                 f"INSERT INTO annotations({ANNOTATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 annotation_row(ann),
             )
-            self._record(ann.id, ann.doc_id, "create", None, ann)
+            # No snapshot: a creation's is the row as inserted, read back like a bulk import's.
+            self._record(ann.id, ann.doc_id, "create", None, None)
             return "create"
         before, deleted = annotation_from_row(row[:-1]), bool(row[-1])
         if not deleted and same_content(before, ann) and before.doc_id == ann.doc_id:
