@@ -316,8 +316,8 @@ def test_zoom_with_ctrl_keys_and_ctrl_wheel_stays_within_limits(qtbot, window: M
 def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    """Half a megabyte and up is read by worker processes; the window's own threads make them fresh
-    interpreters, and the progress dialog is fed while one long file is stored."""
+    """Half a megabyte and up is read by worker processes, which the window's own threads make fresh
+    interpreters; a bad line leaves its file out whole, and the report says where."""
     import json
 
     from annotator import import_worker
@@ -332,7 +332,6 @@ def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
     assert import_worker.worth_a_worker([(source, "jsonl")])
     started = []
     original = import_worker.events_from_workers
-    monkeypatch.setattr(dialogs, "import_sources", dialogs.import_sources)
     monkeypatch.setattr("annotator.importing.events_from_workers",
                         lambda *args: (started.append(import_worker._start_method()), original(*args))[1])
     shown: list[str] = []
