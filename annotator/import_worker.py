@@ -94,7 +94,7 @@ def events_from_workers(
     """
     workers = _worker_count()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context(_start_method()),
+        max_workers=workers, mp_context=_context(_start_method()),
         initializer=_start_worker, initargs=(codebook, coder, columns),
     )
     pending: deque[tuple[_Unit, Future[list[Event]]]] = deque()
@@ -185,11 +185,21 @@ def _worker_count() -> int:
 
 
 def _start_method() -> str:
-    """``fork`` where it is safe and cheap: Linux, and this process has one thread (the command
-    line). Otherwise (the window: Qt's own threads, which Python's ``threading`` does not list)
-    a fresh interpreter, since a fork copies other threads' locks as they are at that moment."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError):
-            if len(os.listdir("/proc/self/task")) == 1:
-                return "fork"
-    return "spawn"
+    """How to start workers.
+
+    On Linux, ``fork``: nothing to import again, and it is what Python has always done there.
+    A process with Qt in it (the window) is the exception: a fork would copy the locks of
+    Qt's threads as they happen to be at that moment, so its workers fork from a clean server
+    process instead. Elsewhere workers are fresh interpreters, the only safe way on macOS and
+    the only way on Windows.
+    """
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    return "forkserver" if "PySide6.QtCore" in sys.modules else "fork"
+
+
+def _context(method: str) -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":  # the server imports what workers need once, not each worker
+        context.set_forkserver_preload(["annotator.import_worker"])
+    return context

@@ -74,7 +74,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(import_worker, "_BATCH", 3)
 
 
-@pytest.mark.parametrize("start", ["fork", "spawn"])
+@pytest.mark.parametrize("start", ["fork", "forkserver", "spawn"])
 def test_workers_store_what_the_inline_import_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
     monkeypatch.setattr(import_worker, "_start_method", lambda: start)
     lines = [json.dumps(record(n), ensure_ascii=False) for n in range(20)]

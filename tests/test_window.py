@@ -316,8 +316,8 @@ def test_zoom_with_ctrl_keys_and_ctrl_wheel_stays_within_limits(qtbot, window: M
 def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    """Half a megabyte and up is read by worker processes, which the window's own threads make fresh
-    interpreters; a bad line leaves its file out whole, and the report says where."""
+    """Half a megabyte and up is read by worker processes, forked from a clean server since Qt's
+    threads are about; a bad line leaves its file out whole, and the report says where."""
     import json
 
     from annotator import import_worker
@@ -339,6 +339,6 @@ def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
 
     dialogs.run_import(window, [source])
 
-    assert started == ["spawn"]
+    assert started == ["forkserver"]
     assert shown and f"skipped {source}: line 151: broken JSON" in shown[0]
     assert window.project.document_count() == 2  # the bad file is left out whole
