@@ -72,8 +72,11 @@ def test_export_is_deterministic(project: Project, article_doc) -> None:
     project.add_annotation(article_doc.id, "PLACE", 0, 6)
     first, second = io.StringIO(), io.StringIO()
     from annotator.export.jsonl import write_jsonl
-    from annotator.export.selection import select_documents
+    from annotator.export.selection import SelectedDocuments, pick_documents
 
-    write_jsonl(select_documents(project, layer=None, status=None), first)
-    write_jsonl(select_documents(project, layer=None, status=None), second)
+    def documents() -> SelectedDocuments:
+        return SelectedDocuments(project, pick_documents(project, project.coder), layer=None, include_suggestions=False)
+
+    write_jsonl(documents(), first)
+    write_jsonl(documents(), second)
     assert first.getvalue() == second.getvalue() != ""

@@ -66,13 +66,7 @@ def record_lines(selected: SelectedDocuments) -> Iterator[str]:
     not by two queries per document: at 100,000 documents the queries were a third of it.
     """
     project = selected.project
-    clauses = ["deleted = 0"]
-    params: list[object] = []
-    if selected.layer is not None:
-        clauses.append("coder = ?")
-        params.append(selected.layer)
-    if not selected.include_suggestions:
-        clauses.append("origin != 'suggested'")
+    clauses, params = selected.span_filter()
     order = 'ORDER BY doc_id, "start", "end", label, coder, id'
     ids = [pick.doc_id for pick in selected.picks]
     in_order = all(a < b for a, b in zip(ids, ids[1:], strict=False))

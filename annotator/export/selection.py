@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.errors import ValidationError
-from annotator.models import GOLD, STATUSES, Annotation, Document
+from annotator.models import GOLD, Annotation, Document
 from annotator.project import Project
 
 
@@ -37,27 +37,6 @@ def resolve_layer(project: Project, layer: str | None, *, single: bool) -> str |
     raise ValidationError(
         f"the project has several coders ({', '.join(with_spans)}) and no gold layer; choose one with --layer"
     )
-
-
-def select_documents(
-    project: Project,
-    *,
-    layer: str | None,
-    status: str | None,
-    include_suggestions: bool = False,
-) -> Iterator[ExportDocument]:
-    """Documents in import order, filtered by the project coder's status, with their spans."""
-    if status is not None and status not in STATUSES:
-        raise ValidationError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
-    status_of = dict(
-        project.conn.execute("SELECT doc_id, status FROM document_status WHERE coder = ?", (project.coder,)).fetchall()
-    )
-    for doc_id in project.document_ids():
-        doc_status = status_of.get(doc_id, "new")
-        if status is not None and doc_status != status:
-            continue
-        spans = project.annotations(doc_id, coder=layer, include_suggestions=include_suggestions)
-        yield ExportDocument(project.document(doc_id), doc_status, spans)
 
 
 @dataclass(frozen=True)
@@ -116,13 +95,20 @@ class SelectedDocuments:
             self._span_count = self._count_spans()
         return self._span_count
 
-    def _count_spans(self) -> int:
-        clauses, params = ["deleted = 0"], []
+    def span_filter(self) -> tuple[list[str], list[object]]:
+        """SQL conditions (and their parameters) on ``annotations`` for the spans this export
+        writes: live ones of its layer, suggestions only when asked for."""
+        clauses: list[str] = ["deleted = 0"]
+        params: list[object] = []
         if self.layer is not None:
             clauses.append("coder = ?")
             params.append(self.layer)
         if not self.include_suggestions:
             clauses.append("origin != 'suggested'")
+        return clauses, params
+
+    def _count_spans(self) -> int:
+        clauses, params = self.span_filter()
         counts = dict(self.project.conn.execute(
             f"SELECT doc_id, count(*) FROM annotations WHERE {' AND '.join(clauses)} GROUP BY doc_id", params
         ).fetchall())
