@@ -16,9 +16,8 @@ from annotator.codebook import Codebook, Label
 from annotator.errors import InputError, ValidationError
 from annotator.ids import time_ordered_id
 from annotator.index import DocumentDigest, digest
-from annotator.models import ORIGINS
 from annotator.records import DocumentRecord, SpanRecord
-from annotator.rows import check_coder_name, json_or_none, json_text, now
+from annotator.rows import check_span, json_or_none, json_text, now
 
 # The columns of a prepared span row: an annotation row without its document id, which
 # only the project knows (the text may be there already, under another id).
@@ -44,7 +43,7 @@ class PreparedDocument:
     @property
     def given_ids(self) -> bool:
         """Some span came with its id (a file we exported): it may clash with one in the project."""
-        return any(self.given) or any(span.id for span in self.record.spans)
+        return any(self.given)
 
     def spans(self) -> list[SpanRecord]:
         """The record's spans as read (for a document the project holds already)."""
@@ -62,15 +61,12 @@ class PreparedDocument:
 
 
 class SpanChecker:
-    """Checks spans as new ones of a project, the same rules as
-    :meth:`~annotator.project_annotations.AnnotationStore.validate_annotation`, with the
-    codebook's labels looked up by name once for a whole import."""
+    """Checks a record's spans as new ones of a project (:func:`annotator.rows.check_span`,
+    as the project checks what it stores) and makes their rows."""
 
     def __init__(self, codebook: Codebook, coder: str):
         self.codebook = codebook
         self.coder = coder
-        self._labels = {label.name: label for label in codebook.labels}
-        self._coders = {coder}  # names already checked
 
     def prepare(self, record: DocumentRecord) -> PreparedDocument:
         """Digest the text and check every span (as made by ``coder`` unless it names another)."""
@@ -90,19 +86,10 @@ class SpanChecker:
         rows = []
         text, stamp = record.text, now()
         for span in record.spans:
+            origin, coder = span.origin or "imported", span.coder or self.coder
             try:
-                attrs = self._checked_attrs(span.label, span.attrs)
-                if not (0 <= span.start < span.end <= len(text)):
-                    raise ValidationError(
-                        f"span [{span.start}, {span.end}) does not fit in a text of {len(text)} characters"
-                    )
-                origin = span.origin or "imported"
-                if origin not in ORIGINS:
-                    raise ValidationError(f"unknown origin '{origin}' (use {', '.join(ORIGINS)})")
-                coder = span.coder or self.coder
-                if coder not in self._coders:
-                    check_coder_name(coder, allow_gold=True)
-                    self._coders.add(coder)
+                attrs = typed_attrs(self.codebook.label(span.label), span.attrs) if span.attrs else {}
+                check_span(self.codebook, span.label, span.start, span.end, attrs, origin, coder, len(text), "a text")
             except ValidationError as exc:
                 raise InputError(exc.problem, path=record.path, line=span.line or record.line) from None
             rows.append((
@@ -110,17 +97,6 @@ class SpanChecker:
                 json_text(attrs) if attrs else "{}", origin, stamp, stamp, json_or_none(span.provenance),
             ))
         return rows
-
-    def _checked_attrs(self, name: str, attrs: dict[str, Any]) -> dict[str, Any]:
-        label = self._labels.get(name)
-        if label is None:
-            self.codebook.label(name)  # raises, naming the labels there are
-        assert label is not None
-        if not attrs:
-            return attrs
-        typed = typed_attrs(label, attrs)
-        label.check_attributes(typed)
-        return typed
 
 
 def typed_attrs(label: Label, attrs: dict[str, Any]) -> dict[str, Any]:

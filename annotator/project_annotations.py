@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from annotator.codebook import Codebook
 from annotator.errors import ValidationError
 from annotator.ids import time_ordered_id
-from annotator.models import GOLD, ORIGINS, Annotation, Document, HistoryEntry
+from annotator.models import GOLD, Annotation, Document, HistoryEntry
 from annotator.rows import (
     ANNOTATION_COLUMNS,
     annotation_from_row,
     annotation_row,
-    check_coder_name,
+    check_span,
     json_or_none,
     json_text,
     now,
@@ -120,15 +120,8 @@ class AnnotationStore:
         """The rules every stored span obeys: offsets inside the text, a known label, typed attributes."""
         if text is None:
             text = self.document(ann.doc_id).text
-        if not (0 <= ann.start < ann.end <= len(text)):
-            raise ValidationError(
-                f"span [{ann.start}, {ann.end}) does not fit in document {ann.doc_id} of {len(text)} characters"
-            )
-        label = self.codebook.label(ann.label)
-        label.check_attributes(ann.attrs)
-        if ann.origin not in ORIGINS:
-            raise ValidationError(f"unknown origin '{ann.origin}' (use {', '.join(ORIGINS)})")
-        check_coder_name(ann.coder, allow_gold=True)
+        check_span(self.codebook, ann.label, ann.start, ann.end, ann.attrs, ann.origin, ann.coder, len(text),
+                   f"document {ann.doc_id}")
 
     def add_annotation(
         self,
@@ -191,7 +184,7 @@ class AnnotationStore:
         self._insert_rows([annotation_row(a) for a in annotations], check_ids=True)
 
     def insert_span_rows(self, doc_id: int, rows: list[tuple[Any, ...]], *, given_ids: bool) -> None:
-        """Store one document's prepared spans (:func:`annotator.import_prepare.span_rows`) with their history.
+        """Store one document's prepared spans (:meth:`annotator.import_prepare.SpanChecker.span_rows`) with their history.
 
         Ids made by :func:`~annotator.ids.time_ordered_id` are new; only ids that came with
         the input (``given_ids``) are looked up, which saves a query per imported document.

@@ -10,10 +10,13 @@ import json
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import ValidationError
-from annotator.models import GOLD, Annotation, Document
+from annotator.models import GOLD, ORIGINS, Annotation, Document
+
+if TYPE_CHECKING:
+    from annotator.codebook import Codebook
 
 ANNOTATION_COLUMNS = 'id, doc_id, coder, label, "start", "end", text, attrs, origin, created, updated, provenance'
 
@@ -38,6 +41,20 @@ def check_coder_name(coder: str, *, allow_gold: bool = False) -> str:
     if coder.lower() == GOLD and not allow_gold:
         raise ValidationError("'gold' is the adjudicated layer, not a coder name; choose another name")
     return coder
+
+
+def check_span(codebook: Codebook, label: str, start: int, end: int, attrs: dict[str, Any], origin: str,
+               coder: str, length: int, where: str) -> None:
+    """The rules every stored span obeys: offsets inside its text of ``length`` characters
+    (``where`` names that text in the message), a label of the codebook with attributes of
+    their types, a known origin, a coder name. The project checks each span it stores, and
+    an import each span it prepares, with this one function."""
+    if not (0 <= start < end <= length):
+        raise ValidationError(f"span [{start}, {end}) does not fit in {where} of {length} characters")
+    codebook.label(label).check_attributes(attrs)
+    if origin not in ORIGINS:
+        raise ValidationError(f"unknown origin '{origin}' (use {', '.join(ORIGINS)})")
+    check_coder_name(coder, allow_gold=True)
 
 
 def json_text(value: Any) -> str:
