@@ -51,7 +51,7 @@ def prepared_events(
     """Read and prepare every planned file in order (see the module's docstring)."""
     checker = SpanChecker(codebook, coder)
     for path, kind in planned:
-        root = next((r for r in roots if path.is_relative_to(r)), None)
+        root = _root_of(path, roots)
         try:
             for record in read_file(path, kind, columns, root):
                 yield "doc", checker.prepare(record)
@@ -59,6 +59,11 @@ def prepared_events(
             yield "failed", exc
             continue
         yield "done", None
+
+
+def _root_of(path: Path, roots: list[Path]) -> Path | None:
+    """The imported folder ``path`` was found in (a .txt file's key is its path below it)."""
+    return next((root for root in roots if path.is_relative_to(root)), None)
 
 
 def worth_a_worker(planned: list[tuple[Path, str]]) -> bool:
@@ -133,7 +138,7 @@ def events_from_workers(
 
 def _units(planned: list[tuple[Path, str]], roots: list[Path]) -> Iterator[_Unit]:
     for index, (path, kind) in enumerate(planned):
-        root = next((r for r in roots if path.is_relative_to(r)), None)
+        root = _root_of(path, roots)
         if kind != "jsonl":
             yield _Unit(index, True, path, kind, root)
             continue

@@ -16,8 +16,10 @@ import re
 import sqlite3
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from annotator.text import PROCLITICS, normalize, proclitic_candidates, text_sha256
 
@@ -45,26 +47,23 @@ _CACHE_LIMIT = 1 << 19  # words remembered by the caches below before they start
 SKETCH_SCHEME = f"words3-crc32-tuple:{hash((1, 2, 3))}"
 
 
-class _WordHashes(dict[str, int]):
-    def __missing__(self, word: str) -> int:
+class _WordCache(dict[str, Any]):
+    """What ``make`` gives for a word, remembered (news vocabulary repeats) up to a bound."""
+
+    def __init__(self, make: Callable[[str], Any]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, word: str) -> Any:
         if len(self) > _CACHE_LIMIT:
             self.clear()
-        value = self[word] = zlib.crc32(word.encode())
+        value = self[word] = self._make(word)
         return value
 
 
-class _WordForms(dict[str, str]):
-    """A word followed by its bare forms; news vocabulary repeats, so remembered."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > _CACHE_LIMIT:
-            self.clear()
-        value = self[word] = " ".join([word, *(word[length:] for length in proclitic_candidates(word))])
-        return value
-
-
-_WORD_HASHES = _WordHashes()
-_WORD_FORMS = _WordForms()
+# A word's CRC (for shingles), and the word followed by its bare forms (for the search index).
+_WORD_HASHES = _WordCache(lambda word: zlib.crc32(word.encode()))
+_WORD_FORMS = _WordCache(lambda word: " ".join([word, *(word[length:] for length in proclitic_candidates(word))]))
 
 
 def searchable(text: str) -> str:

@@ -43,12 +43,23 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._spans: list[PaintedSpan] = []
         self._starts: list[int] = []
         self._longest = 0
-        self.selected_id: str | None = None
+        self._selected_id: str | None = None
         self._dark = dark
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         # Stretches of text with one look: (start, end, format), in order, not overlapping.
         self._runs: list[tuple[int, int, QTextCharFormat]] = []
         self._run_ends: list[int] = []
+
+    @property
+    def selected_id(self) -> str | None:
+        return self._selected_id
+
+    @selected_id.setter
+    def selected_id(self, span_id: str | None) -> None:
+        """The runs hold the selected span's strong format: a new selection cuts them again."""
+        if span_id != self._selected_id:
+            self._selected_id = span_id
+            self._cut_runs()
 
     @property
     def dark(self) -> bool:
@@ -84,7 +95,6 @@ class SpanHighlighter(QSyntaxHighlighter):
     def select(self, span_id: str | None) -> None:
         previous = self.span(self.selected_id) if self.selected_id else None
         self.selected_id = span_id
-        self._cut_runs()
         for span in (previous, self.span(span_id) if span_id else None):
             if span is not None:
                 self.redraw_range(span.start, span.end)
