@@ -11,6 +11,7 @@ import json
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,12 @@ class Label:
     strip_proclitics: bool = False
 
     def attribute(self, name: str) -> Attribute | None:
-        return next((a for a in self.attributes if a.name == name), None)
+        return self._attributes_by_name.get(name)
+
+    @cached_property
+    def _attributes_by_name(self) -> dict[str, Attribute]:
+        """An import looks up two attributes of every span it checks: by name, not by scan."""
+        return {a.name: a for a in self.attributes}
 
     def check_attributes(self, attrs: dict[str, Any]) -> None:
         """Every attribute known and of its type. Missing required ones are allowed
@@ -92,14 +98,18 @@ class Codebook:
     vague_amounts: tuple[VagueAmount, ...] = DEFAULT_VAGUE_AMOUNTS
 
     def label(self, name: str) -> Label:
-        for label in self.labels:
-            if label.name == name:
-                return label
+        found = self._labels_by_name.get(name)
+        if found is not None:
+            return found
         known = ", ".join(label.name for label in self.labels)
         raise ValidationError(f"unknown label '{name}' (the codebook has {known})")
 
     def has_label(self, name: str) -> bool:
-        return any(label.name == name for label in self.labels)
+        return name in self._labels_by_name
+
+    @cached_property
+    def _labels_by_name(self) -> dict[str, Label]:
+        return {label.name: label for label in self.labels}
 
     @property
     def label_names(self) -> list[str]:

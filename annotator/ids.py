@@ -29,23 +29,42 @@ def time_ordered_id() -> str:
     Ids made in this process are strictly increasing even within one millisecond
     (the counter starts at a random point in its lower half, leaving room to count).
     """
+    return time_ordered_ids(1)[0]
+
+
+def time_ordered_ids(count: int) -> list[str]:
+    """``count`` new ids, as :func:`time_ordered_id` would make them one by one.
+
+    An import asks for a document's spans' ids at once: one lock and one clock reading per
+    document, and the text of the shared milliseconds formatted once (a third of the cost
+    of an id made alone).
+    """
+    ids: list[str] = []
+    while len(ids) < count:
+        ms, first, taken = _reserve(count - len(ids))
+        digits = f"{ms & (1 << 48) - 1:012x}"
+        prefix = f"{digits[:8]}-{digits[8:]}-"
+        bits = random.getrandbits
+        # The layout of the 80 bits after the milliseconds: version 7 and the counter's top 12
+        # bits; variant 0b10 and its next 14; its last 16, then 32 random bits.
+        ids += [
+            f"{prefix}{0x7000 | c >> 30:04x}-{0x8000 | (c >> 16) & 0x3FFF:04x}-{c & 0xFFFF:04x}{bits(32):08x}"
+            for c in range(first, first + taken)
+        ]
+    return ids
+
+
+def _reserve(count: int) -> tuple[int, int, int]:
+    """Take up to ``count`` counter values of one millisecond: ``(ms, first, taken)``."""
     global _last_ms, _counter
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms > _last_ms:
-            _last_ms, _counter = ms, random.getrandbits(_COUNTER_BITS - 1)
+            _last_ms, first = ms, random.getrandbits(_COUNTER_BITS - 1)
         else:
-            _counter += 1
-            if _counter >= 1 << _COUNTER_BITS:  # more than 2**41 ids in one millisecond: borrow the next
-                _last_ms, _counter = _last_ms + 1, random.getrandbits(_COUNTER_BITS - 1)
-        ms, counter = _last_ms, _counter
-    value = (
-        (ms & (1 << 48) - 1) << 80
-        | 0x7 << 76
-        | (counter >> 30) << 64
-        | 0b10 << 62
-        | (counter & (1 << 30) - 1) << 32
-        | random.getrandbits(32)
-    )
-    digits = f"{value:032x}"
-    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
+            first = _counter + 1
+            if first >= 1 << _COUNTER_BITS:  # more than 2**41 ids in one millisecond: borrow the next
+                _last_ms, first = _last_ms + 1, random.getrandbits(_COUNTER_BITS - 1)
+        taken = min(count, (1 << _COUNTER_BITS) - first)
+        _counter = first + taken - 1
+        return _last_ms, first, taken

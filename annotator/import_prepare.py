@@ -14,7 +14,7 @@ from typing import Any
 
 from annotator.codebook import Codebook, Label
 from annotator.errors import InputError, ValidationError
-from annotator.ids import time_ordered_id
+from annotator.ids import time_ordered_ids
 from annotator.index import DocumentDigest, digest
 from annotator.records import DocumentRecord, SpanRecord
 from annotator.rows import check_span, json_or_none, json_text, now
@@ -85,6 +85,7 @@ class SpanChecker:
         :class:`InputError` naming the record's file and the span's line."""
         rows = []
         text, stamp = record.text, now()
+        new_ids = iter(time_ordered_ids(sum(1 for span in record.spans if not span.id)))
         for span in record.spans:
             origin, coder = span.origin or "imported", span.coder or self.coder
             try:
@@ -93,7 +94,7 @@ class SpanChecker:
             except ValidationError as exc:
                 raise InputError(exc.problem, path=record.path, line=span.line or record.line) from None
             rows.append((
-                span.id or time_ordered_id(), coder, span.label, span.start, span.end, text[span.start : span.end],
+                span.id or next(new_ids), coder, span.label, span.start, span.end, text[span.start : span.end],
                 json_text(attrs) if attrs else "{}", origin, stamp, stamp, json_or_none(span.provenance),
             ))
         return rows

@@ -16,10 +16,9 @@ import re
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from operator import itemgetter
 
 from annotator.text import PROCLITICS, normalize, proclitic_candidates, text_sha256
 
@@ -34,12 +33,10 @@ PER_HASH = 64  # earlier documents looked at per sketch hash, newest first
 ESTIMATE_FLOOR = 0.25
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
-# A whitespace-separated word holding a letter or a digit (punctuation alone is no word).
-# Anchored at the start of the run so a long run of punctuation is scanned once.
-_WORD = re.compile(r"(?<!\S)\S*[^\W_]\S*")
-# A word that may start with a proclitic: only these get bare forms in the index.
-_CLITIC_START = re.compile(r"(?<!\S)[{}]\S+".format("".join(sorted({clitic[0] for clitic in PROCLITICS}))))
-_CACHE_LIMIT = 1 << 19  # words remembered by the caches below before they start afresh
+# A word is a whitespace-separated run holding a letter or a digit (punctuation alone is no word).
+_WORD_CHAR = re.compile(r"[^\W_]")
+_CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
+_CACHE_LIMIT = 1 << 19  # words remembered by the cache below before it starts afresh
 
 # Shingles hash three word hashes as a tuple of ints: hashing ints is the same in every run
 # (only str hashes are salted), and it stays in C. The scheme's name carries a sample hash, so
@@ -47,32 +44,33 @@ _CACHE_LIMIT = 1 << 19  # words remembered by the caches below before they start
 SKETCH_SCHEME = f"words3-crc32-tuple:{hash((1, 2, 3))}"
 
 
-class _WordCache(dict[str, Any]):
-    """What ``make`` gives for a word, remembered (news vocabulary repeats) up to a bound."""
+class _WordCache(dict[str, tuple[int | None, str]]):
+    """What the index needs of each whitespace-separated piece of normalised text, remembered
+    (news vocabulary repeats) up to a bound: its CRC for shingles (None when it is no word)
+    and its search form (the piece, then its bare forms when it may start with a proclitic).
 
-    def __init__(self, make: Callable[[str], Any]):
-        super().__init__()
-        self._make = make
+    One lookup per piece serves both the sketch and the search index: a document is split
+    once, and most of its pieces are found here without any Python of ours running.
+    """
 
-    def __missing__(self, word: str) -> Any:
+    def __missing__(self, piece: str) -> tuple[int | None, str]:
         if len(self) > _CACHE_LIMIT:
             self.clear()
-        value = self[word] = self._make(word)
+        crc = zlib.crc32(piece.encode()) if _WORD_CHAR.search(piece) else None
+        forms = piece
+        if piece[0] in _CLITIC_LETTERS:
+            forms = " ".join([piece, *(piece[length:] for length in proclitic_candidates(piece))])
+        value = self[piece] = (crc, forms)
         return value
 
 
-# A word's CRC (for shingles), and the word followed by its bare forms (for the search index).
-_WORD_HASHES = _WordCache(lambda word: zlib.crc32(word.encode()))
-_WORD_FORMS = _WordCache(lambda word: " ".join([word, *(word[length:] for length in proclitic_candidates(word))]))
+_WORDS = _WordCache()
+_CRC, _FORMS = itemgetter(0), itemgetter(1)
 
 
 def searchable(text: str) -> str:
     """The normalised form of ``text`` stored in the search index."""
-    return _searchable_normalized(normalize(text))
-
-
-def _searchable_normalized(normalized: str) -> str:
-    return _CLITIC_START.sub(lambda match: _WORD_FORMS[match.group()], normalized)
+    return " ".join(map(_FORMS, map(_WORDS.__getitem__, normalize(text).split())))
 
 
 def match_query(query: str) -> str | None:
@@ -91,8 +89,10 @@ def match_query(query: str) -> str | None:
 
 
 def _barest(word: str) -> str:
+    """The word without its longest proclitic reading, unless that leaves nothing to search for
+    (و__ would become a query of no words, which finds nothing)."""
     lengths = proclitic_candidates(word)
-    return word[lengths[-1]:] if lengths else word
+    return word[lengths[-1]:] if lengths and _WORD_CHAR.search(word[lengths[-1]:]) else word
 
 
 @dataclass(frozen=True)
@@ -111,12 +111,12 @@ class DocumentDigest:
 
 def digest(title: str, text: str) -> DocumentDigest:
     """Hash, search forms and sketch of a document; the text is normalised once for all three."""
-    normalized = normalize(text)
+    pieces = list(map(_WORDS.__getitem__, normalize(text).split()))
     return DocumentDigest(
         sha256=text_sha256(text),
         search_title=searchable(title),
-        search_body=_searchable_normalized(normalized),
-        sketch=sketch(_shingles_of(normalized)),
+        search_body=" ".join(map(_FORMS, pieces)),
+        sketch=sketch(_shingles_of(pieces)),
     )
 
 
@@ -133,11 +133,11 @@ def index_document(conn: sqlite3.Connection, doc_id: int, text: str, digested: D
 
 
 def shingles(text: str) -> set[int]:
-    return _shingles_of(normalize(text))
+    return _shingles_of(list(map(_WORDS.__getitem__, normalize(text).split())))
 
 
-def _shingles_of(normalized: str) -> set[int]:
-    hashes = list(map(_WORD_HASHES.__getitem__, _WORD.findall(normalized)))
+def _shingles_of(pieces: list[tuple[int | None, str]]) -> set[int]:
+    hashes = [crc for crc in map(_CRC, pieces) if crc is not None]
     if len(hashes) < _SHINGLE:
         return {hash(tuple(hashes))}
     return set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
