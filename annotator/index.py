@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import re
 import sqlite3
+import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -33,8 +34,17 @@ PER_HASH = 64  # earlier documents looked at per sketch hash, newest first
 ESTIMATE_FLOOR = 0.25
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
-# A word is a whitespace-separated run holding a letter or a digit (punctuation alone is no word).
-_WORD_CHAR = re.compile(r"[^\W_]")
+# A word is a whitespace-separated run holding a letter or a digit (punctuation alone is no word);
+# the search index holds its runs of letters and digits (its tokens).
+_TOKEN = re.compile(r"[^\W_]+")
+# Latin letters with accents and their plain forms (the search index's tokenizer leaves them).
+_PLAIN_LATIN = {
+    code: plain
+    for code in range(0xC0, 0x250)
+    if (plain := "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)))
+    and plain != chr(code)
+}
+_ACCENTED_LATIN = re.compile("[{}]".format("".join(map(chr, _PLAIN_LATIN))))
 _CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
 _CACHE_LIMIT = 1 << 19  # words remembered by the cache below before it starts afresh
 
@@ -42,12 +52,14 @@ _CACHE_LIMIT = 1 << 19  # words remembered by the cache below before it starts a
 # (only str hashes are salted), and it stays in C. The scheme's name carries a sample hash, so
 # a Python whose tuple hash differs is noticed and the stored sketches are rebuilt.
 SKETCH_SCHEME = f"words3-crc32-tuple:{hash((1, 2, 3))}"
+# How the search index's terms are made (:func:`searchable`); a file with another is re-indexed.
+SEARCH_SCHEME = "terms-ascii-1"
 
 
 class _WordCache(dict[str, tuple[int | None, str]]):
     """What the index needs of each whitespace-separated piece of normalised text, remembered
     (news vocabulary repeats) up to a bound: its CRC for shingles (None when it is no word)
-    and its search form (the piece, then its bare forms when it may start with a proclitic).
+    and its search terms (:func:`_search_terms`).
 
     One lookup per piece serves both the sketch and the search index: a document is split
     once, and most of its pieces are found here without any Python of ours running.
@@ -56,21 +68,38 @@ class _WordCache(dict[str, tuple[int | None, str]]):
     def __missing__(self, piece: str) -> tuple[int | None, str]:
         if len(self) > _CACHE_LIMIT:
             self.clear()
-        crc = zlib.crc32(piece.encode()) if _WORD_CHAR.search(piece) else None
-        forms = piece
-        if piece[0] in _CLITIC_LETTERS:
-            forms = " ".join([piece, *(piece[length:] for length in proclitic_candidates(piece))])
-        value = self[piece] = (crc, forms)
+        if piece.isalnum():  # most pieces are one token: letters and digits only
+            crc, terms = zlib.crc32(piece.encode()), _search_terms([piece])
+        else:
+            tokens = _TOKEN.findall(piece)
+            crc, terms = zlib.crc32(piece.encode()) if tokens else None, _search_terms(tokens)
+        value = self[piece] = (crc, " ".join(terms))
         return value
 
 
 _WORDS = _WordCache()
-_CRC, _FORMS = itemgetter(0), itemgetter(1)
+_CRC, _TERMS = itemgetter(0), itemgetter(1)
+
+
+def _search_terms(tokens: list[str]) -> list[str]:
+    """Each token folded, then its bare forms when it may start with a proclitic."""
+    terms = []
+    for token in map(_fold, tokens):
+        terms.append(token)
+        if token[0] in _CLITIC_LETTERS:
+            terms += [token[length:] for length in proclitic_candidates(token)]
+    return terms
+
+
+def _fold(token: str) -> str:
+    """Lower case, and Latin letters without accents (Café finds cafe)."""
+    token = token.lower()
+    return token.translate(_PLAIN_LATIN) if _ACCENTED_LATIN.search(token) else token
 
 
 def searchable(text: str) -> str:
-    """The normalised form of ``text`` stored in the search index."""
-    return " ".join(map(_FORMS, map(_WORDS.__getitem__, normalize(text).split())))
+    """The normalised terms of ``text`` stored in the search index, separated by spaces."""
+    return " ".join(map(_TERMS, map(_WORDS.__getitem__, normalize(text).split())))
 
 
 def match_query(query: str) -> str | None:
@@ -80,8 +109,7 @@ def match_query(query: str) -> str | None:
     index holds for every spelling: بدير الزور then finds دير الزور and والباغوز finds
     الباغوز, as the index already let دير find بدير.
     """
-    words = [_barest(w.replace('"', "")) for w in normalize(query).split()]
-    words = [w for w in words if w]
+    words = [_barest(_fold(token)) for token in _TOKEN.findall(normalize(query))]
     if not words:
         return None
     quoted = " ".join(f'"{w}"' for w in words)
@@ -89,10 +117,8 @@ def match_query(query: str) -> str | None:
 
 
 def _barest(word: str) -> str:
-    """The word without its longest proclitic reading, unless that leaves nothing to search for
-    (و__ would become a query of no words, which finds nothing)."""
     lengths = proclitic_candidates(word)
-    return word[lengths[-1]:] if lengths and _WORD_CHAR.search(word[lengths[-1]:]) else word
+    return word[lengths[-1]:] if lengths else word
 
 
 @dataclass(frozen=True)
@@ -115,7 +141,7 @@ def digest(title: str, text: str) -> DocumentDigest:
     return DocumentDigest(
         sha256=text_sha256(text),
         search_title=searchable(title),
-        search_body=" ".join(map(_FORMS, pieces)),
+        search_body=" ".join(map(_TERMS, pieces)),
         sketch=sketch(_shingles_of(pieces)),
     )
 
@@ -200,6 +226,18 @@ def _latest_sharing(count: int) -> str:
     """One statement for the newest documents sharing each of ``count`` hashes: one round trip, not 16."""
     one = f"SELECT doc_id FROM (SELECT doc_id FROM sketches WHERE hash = ? ORDER BY doc_id DESC LIMIT {PER_HASH})"
     return " UNION ALL ".join([one] * count)
+
+
+def rebuild_search(conn: sqlite3.Connection, search_table: str) -> None:
+    """Index every document again under :data:`SEARCH_SCHEME`, in a table made by
+    ``search_table`` (a file from an older version, whose index found words itself)."""
+    conn.execute("DROP TABLE search")
+    conn.execute(search_table)
+    for doc_id, title, text in conn.execute("SELECT id, title, text FROM documents ORDER BY id"):
+        conn.execute(
+            "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), searchable(text))
+        )
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('search_scheme', ?)", (SEARCH_SCHEME,))
 
 
 def rebuild_sketches(conn: sqlite3.Connection) -> None:

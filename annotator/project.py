@@ -20,7 +20,16 @@ from annotator import __version__, schema
 from annotator.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.codebook import Codebook, codebook_from_dict, default_codebook
 from annotator.errors import ProjectError, ValidationError, storage_error
-from annotator.index import SKETCH_SCHEME, DocumentDigest, digest, index_document, match_query, rebuild_sketches
+from annotator.index import (
+    SEARCH_SCHEME,
+    SKETCH_SCHEME,
+    DocumentDigest,
+    digest,
+    index_document,
+    match_query,
+    rebuild_search,
+    rebuild_sketches,
+)
 from annotator.locking import WriterLock
 from annotator.models import (
     STATUSES,
@@ -74,6 +83,7 @@ class Project(AnnotationStore, StatusStore):
                 "codebook_name": codebook.name,
                 "vague_amounts": json.dumps(codebook.to_dict()["vague_amounts"], ensure_ascii=False),
                 "sketch_scheme": SKETCH_SCHEME,
+                "search_scheme": SEARCH_SCHEME,
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             _write_codebook(conn, codebook)
@@ -113,6 +123,10 @@ class Project(AnnotationStore, StatusStore):
                 with project.transaction():
                     rebuild_sketches(conn)
                 project._meta["sketch_scheme"] = SKETCH_SCHEME
+            if not readonly and project._meta.get("search_scheme") != SEARCH_SCHEME:
+                with project.transaction():
+                    rebuild_search(conn, schema.SEARCH_TABLE)
+                project._meta["search_scheme"] = SEARCH_SCHEME
             return project
         except BaseException:
             conn.close()

@@ -20,6 +20,12 @@ SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_VALUE_BYTES = 256 * 2**20  # no text or JSON value of ours comes near it
 
+# The search index holds terms the annotator worked out (annotator.index: normalised, folded,
+# with bare forms after proclitics), separated by spaces: FTS5's plain ascii tokenizer then only
+# splits them, at half the cost of unicode61 finding words itself (the largest part of an import).
+# Derived data: a file whose index was made another way is re-indexed on open (SEARCH_SCHEME).
+SEARCH_TABLE = "CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='ascii')"
+
 TABLES_V1 = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -103,7 +109,7 @@ CREATE TABLE rejected_suggestions (
     "end" INTEGER NOT NULL,
     PRIMARY KEY (doc_id, coder, label, "start", "end")
 );
-CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2');
+{search_table};
 -- Merged projects (annotator.merge): which source file each coder layer came from.
 CREATE TABLE merge_sources (
     coder TEXT PRIMARY KEY,
@@ -120,7 +126,7 @@ CREATE TABLE rejections (
     by TEXT NOT NULL,
     at TEXT NOT NULL
 );
-"""
+""".replace("{search_table}", SEARCH_TABLE)
 
 # Every object a version-1 file may hold; anything else (a trigger, a view, a
 # foreign table) means the file is not ours or was tampered with.

@@ -20,7 +20,7 @@ texts = st.lists(st.sampled_from(PIECES + SPACES), max_size=60).map("".join)
 
 def _fts() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("CREATE VIRTUAL TABLE search USING fts5(body, content='', tokenize='ascii')")
     return conn
 
 
@@ -38,12 +38,20 @@ def test_every_word_of_a_text_is_found_as_written(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
-def test_the_stored_search_text_is_each_piece_followed_by_its_bare_forms(text: str) -> None:
+def test_the_stored_search_text_is_each_token_followed_by_its_bare_forms(text: str) -> None:
+    """The index's tokenizer only splits at spaces: every term is worked out here."""
     expected = []
-    for piece in normalize(text).split():
-        expected += [piece, *(piece[length:] for length in proclitic_candidates(piece))]
-    assert searchable(text) == " ".join(expected)
+    for token in re.findall(r"[^\W_]+", normalize(text).lower()):
+        expected += [token, *(token[length:] for length in proclitic_candidates(token))]
+    assert searchable(text).split() == expected
     assert digest(text, text).search_body == searchable(text)
+
+
+def test_latin_words_are_found_whatever_their_case_and_accents() -> None:
+    conn = _fts()
+    conn.execute("INSERT INTO search(rowid, body) VALUES (1, ?)", (searchable("قال مراسل Le Monde في Café Ñandú"),))
+    for query in ("le monde", "LE MONDE", "cafe", "CAFÉ", "nandu"):
+        assert conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (match_query(query),)).fetchall() == [(1,)]
 
 
 @settings(max_examples=300, deadline=None)

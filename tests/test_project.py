@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import ProjectError, ValidationError
+from annotator.index import SEARCH_SCHEME
 from annotator.project import Project
 from annotator.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.conftest import ARTICLE
@@ -231,3 +232,28 @@ def test_sketches_from_another_scheme_are_rebuilt_on_opening(tmp_path: Path) -> 
     with Project.open(path) as project:
         _, _, duplicates = project.add_document(report + " بحسب رويترز.", key="alarabiya")
     assert [other for other, _ in duplicates] == [1]
+
+
+def test_a_search_index_made_by_an_older_version_is_rebuilt_on_opening(tmp_path: Path) -> None:
+    """Version 0.x files let FTS5's unicode61 tokenizer find the words; the index is rebuilt
+    with the terms this version works out, and finds what the old one found and more."""
+    path = tmp_path / "old.db"
+    with Project.create(path, coder="amal") as project:
+        project.add_document("غارة على (والباغوز) اليوم", title="Reuters", key="a")
+        project.add_document("قصف بدير الزور", key="b")
+        with project.transaction():
+            project.conn.execute("DROP TABLE search")
+            project.conn.execute(
+                "CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2')"
+            )
+            project.conn.execute("DELETE FROM meta WHERE key = 'search_scheme'")
+    with Project.open(path) as project:
+        sql = project.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search'").fetchone()[0]
+        assert "tokenize='ascii'" in sql
+        keys = lambda q: [d.key for d in project.documents(search=q)]  # noqa: E731
+        assert keys("الباغوز") == ["a"]  # in brackets, the clitic was not seen before
+        assert keys("دير الزور") == ["b"]
+        assert keys("reuters") == ["a"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'search_scheme'").fetchone()[0] == SEARCH_SCHEME
+    conn.close()
