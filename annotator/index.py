@@ -53,7 +53,7 @@ _CACHE_LIMIT = 1 << 19  # words remembered by the cache below before it starts a
 # a Python whose tuple hash differs is noticed and the stored sketches are rebuilt.
 SKETCH_SCHEME = f"words3-crc32-tuple:{hash((1, 2, 3))}"
 # How the search index's terms are made (:func:`searchable`); a file with another is re-indexed.
-SEARCH_SCHEME = "terms-ascii-1"
+SEARCH_SCHEME = "terms-ascii-automerge16"
 
 
 class _WordCache(dict[str, tuple[int | None, str]]):
@@ -228,11 +228,12 @@ def _latest_sharing(count: int) -> str:
     return " UNION ALL ".join([one] * count)
 
 
-def rebuild_search(conn: sqlite3.Connection, search_table: str) -> None:
-    """Index every document again under :data:`SEARCH_SCHEME`, in a table made by
-    ``search_table`` (a file from an older version, whose index found words itself)."""
+def rebuild_search(conn: sqlite3.Connection, search_table: tuple[str, ...]) -> None:
+    """Index every document again under :data:`SEARCH_SCHEME`, in a table made by the
+    ``search_table`` statements (a file from an older version, whose index found words itself)."""
     conn.execute("DROP TABLE search")
-    conn.execute(search_table)
+    for statement in search_table:
+        conn.execute(statement)
     for doc_id, title, text in conn.execute("SELECT id, title, text FROM documents ORDER BY id"):
         conn.execute(
             "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (doc_id, searchable(title), searchable(text))
