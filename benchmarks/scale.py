@@ -90,6 +90,15 @@ def import_sqlite_utils(corpus: Path, target: Path) -> None:
     db.close()
 
 
+def import_sqlite_utils_fts(corpus: Path, target: Path) -> None:
+    """``sqlite-utils insert`` and then ``sqlite-utils enable-fts`` on the text: the same records
+    with a search index, which sqlite-utils builds with FTS5 finding the words itself."""
+    import_sqlite_utils(corpus, target)
+    db = sqlite_utils.Database(target)
+    db["documents"].enable_fts(["title", "text"], fts_version="FTS5")
+    db.close()
+
+
 def import_sqlite3_floor(corpus: Path, target: Path) -> None:
     """The least any import can do: parse each line, two ``executemany`` in one transaction."""
     records = read_corpus(corpus)
@@ -235,6 +244,7 @@ def measure(size: int, repeat: int, folder: Path, lead: bool = True, formats_rep
     with open(corpus, encoding="utf-8") as handle:
         spans = sum(len(json.loads(line)["spans"]) for line in handle)
     ours_db, utils_db, floor_db = folder / f"ours{size}.db", folder / f"utils{size}.db", folder / f"floor{size}.db"
+    utils_fts_db = folder / f"utils_fts{size}.db"
 
     def clear(*paths: Path) -> Callable[[], None]:
         def run() -> None:
@@ -247,8 +257,10 @@ def measure(size: int, repeat: int, folder: Path, lead: bool = True, formats_rep
     result["import_s"] = interleaved_medians({
         "ours": (lambda: import_ours(corpus, ours_db), clear(ours_db)),
         "sqlite_utils": (lambda: import_sqlite_utils(corpus, utils_db), clear(utils_db)),
+        "sqlite_utils_fts": (lambda: import_sqlite_utils_fts(corpus, utils_fts_db), clear(utils_fts_db)),
         "sqlite3_floor": (lambda: import_sqlite3_floor(corpus, floor_db), clear(floor_db)),
     }, repeat)
+    clear(utils_fts_db)()
     out = folder / "out.jsonl"
     result["export_jsonl_s"] = interleaved_medians({
         "ours": (lambda: export_ours(ours_db, out), None),
