@@ -113,9 +113,10 @@ class Project(AnnotationStore, StatusStore):
         try:
             version = schema.check_schema(conn, path)
             if version < schema.SCHEMA_VERSION:
-                if readonly:
+                if readonly and version not in schema.READABLE_AS_THEY_ARE:
                     raise ProjectError("the project needs upgrading; open it writable once", path=path)
-                schema.migrate(conn, path, version)
+                if not readonly:
+                    schema.migrate(conn, path, version)
             project = cls(path, conn, readonly=readonly, lock=lock)
             if not readonly and project._meta.get("app_version") != __version__:
                 project._upgraded_from(project._meta.get("app_version", "unknown"))

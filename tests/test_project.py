@@ -257,3 +257,34 @@ def test_a_search_index_made_by_an_older_version_is_rebuilt_on_opening(tmp_path:
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT value FROM meta WHERE key = 'search_scheme'").fetchone()[0] == SEARCH_SCHEME
     conn.close()
+
+
+def _as_version_1(path: Path) -> None:
+    """Turn a new project file into what version 0.1.0 wrote: schema 1, without the sketch-by-document index."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX sketches_by_document")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_file_is_read_as_it_is_and_upgraded_when_opened_for_writing(tmp_path: Path) -> None:
+    report = "أعلن التحالف أن قواته ربما نفذت ضربات أمس الخميس في منطقة سورية أشار المرصد إلى أن العشرات قتلوا فيها"
+    path = tmp_path / "coder.db"
+    with Project.create(path, coder="amal") as project:
+        project.add_document(report, key="reuters")
+    _as_version_1(path)
+    with Project.open(path, readonly=True) as project:  # a lead reading a coder's file from 0.1.0
+        assert [d.key for d in project.documents(search="التحالف")] == ["reuters"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # reading changed nothing
+    conn.close()
+    with Project.open(path) as project:
+        _, _, duplicates = project.add_document(report + " بحسب رويترز.", key="alarabiya")
+        assert [other for other, _ in duplicates] == [1]
+        assert any(b.reason == "schema-v1" for b in project.backups())
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN SELECT hash FROM sketches WHERE doc_id = 1"))
+    assert "sketches_by_document" in plan
+    conn.close()
