@@ -48,7 +48,8 @@ _PLAIN_LATIN = {
 }
 _ACCENTED_LATIN = re.compile("[{}]".format("".join(map(chr, _PLAIN_LATIN))))
 _CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
-_CACHE_LIMIT = 1 << 19  # words remembered by the cache below before it starts afresh
+# Pieces remembered by the cache below before it starts afresh: some 80 MB in each worker.
+_CACHE_LIMIT = 1 << 18
 
 # Shingles hash three word hashes as a tuple of ints: hashing ints is the same in every run
 # (only str hashes are salted), and it stays in C. The scheme's name carries a sample hash, so
@@ -95,8 +96,10 @@ def _search_terms(tokens: list[str]) -> list[str]:
 
 def _fold(token: str) -> str:
     """Lower case, and Latin letters without accents (Café finds cafe)."""
-    token = token.lower()
-    return token.translate(_PLAIN_LATIN) if _ACCENTED_LATIN.search(token) else token
+    lowered = token.lower()
+    if lowered == token:
+        lowered = token  # the same object: the cache then holds one copy of an Arabic word, not two
+    return lowered.translate(_PLAIN_LATIN) if _ACCENTED_LATIN.search(lowered) else lowered
 
 
 def searchable(text: str) -> str:

@@ -264,7 +264,7 @@ def proclitic_candidates(word: str) -> list[int]:
     # No mark among the first letters (the normalised words of the search index, most text):
     # a clitic is then a plain prefix, and the word's first letters are looked up as they are.
     if _MARKS.isdisjoint(word[: _LONGEST_CLITIC + 1]):
-        found = [(word[:n], n) for n in range(1, _LONGEST_CLITIC + 1) if word[:n] in _PROCLITIC_SET]
+        found = [(word[:n], n) for n in range(1, min(len(word), _LONGEST_CLITIC) + 1) if word[:n] in _PROCLITIC_SET]
     else:
         found = [(c, n) for c in _PROCLITICS_SHORTEST_FIRST if (n := _clitic_length(word, c)) is not None]
     for clitic, length in found:
