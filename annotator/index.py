@@ -39,14 +39,6 @@ _SHINGLE = 3
 # A word is a whitespace-separated run holding a letter or a digit (punctuation alone is no word);
 # the search index holds its runs of letters and digits (its tokens).
 _TOKEN = re.compile(r"[^\W_]+")
-# Latin letters with accents and their plain forms (the search index's tokenizer leaves them).
-_PLAIN_LATIN = {
-    code: plain
-    for code in range(0xC0, 0x250)
-    if (plain := "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)))
-    and plain != chr(code)
-}
-_ACCENTED_LATIN = re.compile("[{}]".format("".join(map(chr, _PLAIN_LATIN))))
 _CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
 # Pieces remembered by the cache below before it starts afresh: some 80 MB in each worker.
 _CACHE_LIMIT = 1 << 18
@@ -71,12 +63,11 @@ class _WordCache(dict[str, tuple[int | None, str]]):
     def __missing__(self, piece: str) -> tuple[int | None, str]:
         if len(self) > _CACHE_LIMIT:
             self.clear()
-        if piece.isalnum():  # most pieces are one token: letters and digits only
-            crc, terms = zlib.crc32(piece.encode()), _search_terms([piece])
-        else:
-            tokens = _TOKEN.findall(piece)
-            crc, terms = zlib.crc32(piece.encode()) if tokens else None, _search_terms(tokens)
-        value = self[piece] = (crc, " ".join(terms))
+        folded = _fold(piece)
+        # Most pieces are one token (letters and digits only): no regex for them.
+        tokens = [folded] if folded.isalnum() else _TOKEN.findall(folded)
+        crc = zlib.crc32(piece.encode()) if piece.isalnum() or _TOKEN.search(piece) else None
+        value = self[piece] = (crc, " ".join(_search_terms(tokens)))
         return value
 
 
@@ -85,21 +76,29 @@ _CRC, _TERMS = itemgetter(0), itemgetter(1)
 
 
 def _search_terms(tokens: list[str]) -> list[str]:
-    """Each token folded, then its bare forms when it may start with a proclitic."""
+    """Each token, then its bare forms when it may start with a proclitic."""
     terms = []
-    for token in map(_fold, tokens):
+    for token in tokens:
         terms.append(token)
         if token[0] in _CLITIC_LETTERS:
             terms += [token[length:] for length in proclitic_candidates(token)]
     return terms
 
 
-def _fold(token: str) -> str:
-    """Lower case, and Latin letters without accents (Café finds cafe)."""
-    lowered = token.lower()
-    if lowered == token:
-        lowered = token  # the same object: the cache then holds one copy of an Arabic word, not two
-    return lowered.translate(_PLAIN_LATIN) if _ACCENTED_LATIN.search(lowered) else lowered
+def _fold(text: str) -> str:
+    """Case folded, compatibility forms split, combining marks dropped, in every script.
+
+    What FTS5's unicode61 tokenizer did with ``remove_diacritics`` when it read the text
+    itself, done here: Ḥamāh finds hamah, İstanbul istanbul, Müller typed with a separate
+    umlaut (NFD) the Müller stored with one (NFC), and ﻻ finds لا.
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        if not unicodedata.is_normalized("NFKD", folded):
+            folded = unicodedata.normalize("NFKD", folded)
+        if not folded.isalnum():  # punctuation, or marks: drop the marks
+            folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return text if folded == text else folded  # one copy of an Arabic word in the cache, not two
 
 
 def searchable(text: str) -> str:
@@ -114,7 +113,19 @@ def match_query(query: str) -> str | None:
     index holds for every spelling: بدير الزور then finds دير الزور and والباغوز finds
     الباغوز, as the index already let دير find بدير.
     """
-    words = [_barest(_fold(token)) for token in _TOKEN.findall(normalize(query))]
+    return _near([_barest(token) for token in _TOKEN.findall(_fold(normalize(query)))])
+
+
+def match_query_for_0_1(query: str) -> str | None:
+    """The query for a search index that version 0.1 made, which a file keeps until it is
+    first opened for writing (a lead reads coders' files read-only): that index holds each
+    whitespace-separated piece as FTS5's unicode61 tokenizer found its words, and the bare
+    forms only of a piece that starts with a proclitic."""
+    return _near([_barest(piece.replace('"', "")) for piece in normalize(query).split()])
+
+
+def _near(words: list[str]) -> str | None:
+    words = [word for word in words if word]
     if not words:
         return None
     quoted = " ".join(f'"{w}"' for w in words)

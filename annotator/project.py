@@ -27,6 +27,7 @@ from annotator.index import (
     digest,
     index_document,
     match_query,
+    match_query_for_0_1,
     rebuild_search,
     rebuild_sketches,
 )
@@ -120,20 +121,26 @@ class Project(AnnotationStore, StatusStore):
             project = cls(path, conn, readonly=readonly, lock=lock)
             if not readonly and project._meta.get("app_version") != __version__:
                 project._upgraded_from(project._meta.get("app_version", "unknown"))
-            if not readonly and project._meta.get("sketch_scheme") != SKETCH_SCHEME:
-                with project.transaction():
-                    rebuild_sketches(conn)
-                project._meta["sketch_scheme"] = SKETCH_SCHEME
-            if not readonly and project._meta.get("search_scheme") != SEARCH_SCHEME:
-                with project.transaction():
-                    rebuild_search(conn, schema.SEARCH_TABLE)
-                project._meta["search_scheme"] = SEARCH_SCHEME
+            if not readonly:
+                project._rebuild_derived()
             return project
         except BaseException:
             conn.close()
             if lock is not None:
                 lock.release()
             raise
+
+    def _rebuild_derived(self) -> None:
+        """Sketches and search index made another way (an older version, another Python) are
+        made again: derived data, nothing a coder made is touched."""
+        if self._meta.get("sketch_scheme") != SKETCH_SCHEME:
+            with self.transaction():
+                rebuild_sketches(self.conn)
+            self._meta["sketch_scheme"] = SKETCH_SCHEME
+        if self._meta.get("search_scheme") != SEARCH_SCHEME:
+            with self.transaction():
+                rebuild_search(self.conn, schema.SEARCH_TABLE)
+            self._meta["search_scheme"] = SEARCH_SCHEME
 
     def _upgraded_from(self, previous: str) -> None:
         """First writable open by a new version: keep a copy of the file as the old version left it."""
@@ -154,10 +161,16 @@ class Project(AnnotationStore, StatusStore):
         if self.readonly:
             raise ProjectError("the project is open read-only", path=self.path)
         before = restore_backup(self.conn, self.path, backup)
+        # A copy an older version made (the one a migration keeps) is brought forward at once,
+        # as opening it would: the rest of this session writes a file of this version.
+        version = schema.check_schema(self.conn, self.path)
+        if version < schema.SCHEMA_VERSION:
+            schema.migrate(self.conn, self.path, version)
         with self.transaction():  # the file is this version's now: no second copy on next open
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('app_version', ?)", (__version__,))
         self._meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
         self.codebook = self._read_codebook()
+        self._rebuild_derived()
         return before
 
     def close(self) -> None:
@@ -425,7 +438,8 @@ class Project(AnnotationStore, StatusStore):
             clauses.append("d.id IN (SELECT doc_id FROM document_status WHERE coder = ? AND status = ?)")
             params += [coder, status]
         if search:
-            query = match_query(search)
+            current = self._meta.get("search_scheme") == SEARCH_SCHEME  # else read-only, as 0.1 indexed it
+            query = match_query(search) if current else match_query_for_0_1(search)
             if query is None:
                 clauses.append("0")
             else:

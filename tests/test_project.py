@@ -11,6 +11,7 @@ from annotator.errors import ProjectError, ValidationError
 from annotator.index import SEARCH_SCHEME
 from annotator.project import Project
 from annotator.schema import APPLICATION_ID, SCHEMA_VERSION
+from annotator.text import normalize
 from tests.conftest import ARTICLE
 
 
@@ -288,3 +289,43 @@ def test_a_version_1_file_is_read_as_it_is_and_upgraded_when_opened_for_writing(
     plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN SELECT hash FROM sketches WHERE doc_id = 1"))
     assert "sketches_by_document" in plan
     conn.close()
+
+
+def test_a_file_indexed_by_0_1_is_searched_the_way_0_1_indexed_it_when_read_only(tmp_path: Path) -> None:
+    """0.1 let FTS5's unicode61 find the words of each piece: a lead reading a coder's file
+    read-only (nothing is rebuilt) must find what 0.1 found there."""
+    path = tmp_path / "coder.db"
+    texts = {"a": "غارة على (والباغوز) اليوم", "b": "قصف على دير الزور"}  # no piece starts with a proclitic
+    with Project.create(path, coder="amal") as project:
+        for key, text in texts.items():
+            project.add_document(text, key=key)
+    _as_version_1(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE search")
+    conn.execute("CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2')")
+    for doc_id, text in conn.execute("SELECT id, text FROM documents").fetchall():
+        conn.execute("INSERT INTO search(rowid, title, body) VALUES (?, '', ?)", (doc_id, normalize(text)))
+    conn.execute("DELETE FROM meta WHERE key = 'search_scheme'")
+    conn.commit()
+    conn.close()
+    with Project.open(path, readonly=True) as project:
+        keys = lambda q: [d.key for d in project.documents(search=q)]  # noqa: E731
+        assert keys("(والباغوز)") == ["a"]
+        assert keys("دير الزور") == ["b"]
+        assert keys("على") == ["a", "b"]
+
+
+def test_restoring_the_copy_a_migration_kept_brings_it_forward_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "coder.db"
+    with Project.create(path, coder="amal") as project:
+        project.add_document("قصف على دير الزور", key="a")
+    _as_version_1(path)
+    with Project.open(path) as project:
+        kept = next(b.path for b in project.backups() if b.reason == "schema-v1")
+        project.add_document("غارة على الباغوز", key="b")
+        project.restore(kept)
+        assert project.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [d.key for d in project.documents()] == ["a"]
+        assert [d.key for d in project.documents(search="بدير الزور")] == ["a"]
+        plan = " ".join(row[3] for row in project.conn.execute("EXPLAIN QUERY PLAN SELECT hash FROM sketches WHERE doc_id = 1"))
+        assert "sketches_by_document" in plan
