@@ -40,6 +40,7 @@ _SHINGLE = 3
 # the search index holds its runs of letters and digits (its tokens).
 _TOKEN = re.compile(r"[^\W_]+")
 _CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
+_TERMS_PER_WORD = 1 + len({len(clitic) for clitic in PROCLITICS})  # a word and its bare forms, at most
 # Pieces remembered by the cache below before it starts afresh: some 80 MB in each worker.
 _CACHE_LIMIT = 1 << 18
 
@@ -125,11 +126,15 @@ def match_query_for_0_1(query: str) -> str | None:
 
 
 def _near(words: list[str]) -> str | None:
+    """The words near each other. In the index a word of the text may stand with two bare
+    forms after it (وبدار بدار دار), so consecutive words of the text are up to three terms
+    apart; two more words may come between (NEAR counts every term between the first and
+    the last). A phrase copied from an article is then always found."""
     words = [word for word in words if word]
     if not words:
         return None
     quoted = " ".join(f'"{w}"' for w in words)
-    return quoted if len(words) == 1 else f"NEAR({quoted}, {len(words) + 2})"
+    return quoted if len(words) == 1 else f"NEAR({quoted}, {_TERMS_PER_WORD * (len(words) - 1) + 2})"
 
 
 def _barest(word: str) -> str:

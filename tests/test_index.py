@@ -64,3 +64,17 @@ def test_shingles_see_only_the_words_in_order(text: str, space: str) -> None:
     words = [piece for piece in normalize(text).split() if re.search(r"[^\W_]", piece)]
     assert shingles(text) == shingles(space.join(words))
     assert digest("", text).sketch == sorted(shingles(text))[:16]
+
+
+CLITIC_WORDS = ["وبلدة", "فبيت", "وبدار", "فبحر", "والباغوز", "بدير", "الزور", "لبنان", "قُتِلَ", "54", "٢٣", "Café", "وMüller"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CLITIC_WORDS), min_size=1, max_size=12), st.data())
+def test_any_phrase_copied_from_an_article_finds_it(words: list[str], data: st.DataObject) -> None:
+    conn = _fts()
+    conn.execute("INSERT INTO search(rowid, body) VALUES (1, ?)", (searchable(" ".join(words)),))
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    query = match_query(" ".join(words[start:end]))
+    assert conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (query,)).fetchall() == [(1,)], query
