@@ -132,6 +132,28 @@ def test_records_written_by_sqlite_are_byte_for_byte_those_python_writes(annotat
     assert split_parts() == by_sqlite and len(by_sqlite) == 3
 
 
+def test_a_few_documents_or_most_of_them_are_written_as_python_writes_them(tmp_path: Path, monkeypatch):
+    """Done documents scattered over a large file are read one by one, a dense run by walking the
+    file: both give the bytes Python writes."""
+    from annotator.export import jsonl
+
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        ids = []
+        for number in range(8):
+            doc, _, _ = project.add_document(f"قصف على دير الزور رقم {number} والباغوز", key=f"d{number}")
+            project.add_annotation(doc.id, "PLACE", 8, 17)
+            ids.append(doc.id)
+        for done in ([ids[0], ids[7]], [ids[1], ids[2], ids[4], ids[5]]):  # scattered, then dense with gaps
+            for doc_id in ids:
+                project.set_status(doc_id, "done" if doc_id in done else "new")
+            by_sqlite = export_text(project, status="done")
+            monkeypatch.setattr(jsonl, "quotes_like_python", lambda conn: False)
+            by_python = export_text(project, status="done")
+            monkeypatch.undo()
+            assert by_sqlite == by_python
+            assert [r["id"] for r in records(by_sqlite)] == [f"d{ids.index(i)}" for i in done]
+
+
 def test_a_span_with_damaged_attributes_is_named_instead_of_written_as_broken_json(annotated: Project):
     from annotator.errors import ProjectError
 
