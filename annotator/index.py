@@ -76,6 +76,11 @@ _WORDS = _WordCache()
 _CRC, _TERMS = itemgetter(0), itemgetter(1)
 
 
+def _pieces(text: str) -> list[tuple[int | None, str]]:
+    """What the cache holds for each whitespace-separated piece of the normalised text."""
+    return list(map(_WORDS.__getitem__, normalize(text).split()))
+
+
 def _search_terms(tokens: list[str]) -> list[str]:
     """Each token, then its bare forms when it may start with a proclitic."""
     terms = []
@@ -104,7 +109,7 @@ def _fold(text: str) -> str:
 
 def searchable(text: str) -> str:
     """The normalised terms of ``text`` stored in the search index, separated by spaces."""
-    return " ".join(map(_TERMS, map(_WORDS.__getitem__, normalize(text).split())))
+    return " ".join(map(_TERMS, _pieces(text)))
 
 
 def match_query(query: str) -> str | None:
@@ -158,7 +163,7 @@ class DocumentDigest:
 
 def digest(title: str, text: str) -> DocumentDigest:
     """Hash, search forms and sketch of a document; the text is normalised once for all three."""
-    pieces = list(map(_WORDS.__getitem__, normalize(text).split()))
+    pieces = _pieces(text)
     return DocumentDigest(
         sha256=text_sha256(text),
         search_title=searchable(title),
@@ -180,7 +185,7 @@ def index_document(conn: sqlite3.Connection, doc_id: int, text: str, digested: D
 
 
 def shingles(text: str) -> set[int]:
-    return _shingles_of(list(map(_WORDS.__getitem__, normalize(text).split())))
+    return _shingles_of(_pieces(text))
 
 
 def _shingles_of(pieces: list[tuple[int | None, str]]) -> set[int]:

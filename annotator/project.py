@@ -163,9 +163,7 @@ class Project(AnnotationStore, StatusStore):
         before = restore_backup(self.conn, self.path, backup)
         # A copy an older version made (the one a migration keeps) is brought forward at once,
         # as opening it would: the rest of this session writes a file of this version.
-        version = schema.check_schema(self.conn, self.path)
-        if version < schema.SCHEMA_VERSION:
-            schema.migrate(self.conn, self.path, version)
+        schema.migrate(self.conn, self.path, schema.check_schema(self.conn, self.path))
         with self.transaction():  # the file is this version's now: no second copy on next open
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('app_version', ?)", (__version__,))
         self._meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
