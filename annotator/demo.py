@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from annotator.importing import import_sources
-from annotator.project import Project
+from annotator.importing.run import import_sources
 from annotator.resources_path import resource_path
+from annotator.store.project import Project
 
 DEMO_CODER = "demo"
 

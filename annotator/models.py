@@ -1,7 +1,7 @@
 """Plain records the core hands out: documents, annotations, statuses, history.
 
 They are copies, not live rows: changing one changes nothing in the project;
-call a :class:`annotator.project.Project` method for that.
+call a :class:`annotator.store.project.Project` method for that.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
     python benchmarks/import_parts.py                 # 1,000 articles, 5 interleaved runs
     python benchmarks/import_parts.py --documents 10000 --repeat 3
 
-The import does two kinds of work (see ``annotator/import_worker.py``): preparing each
+The import does two kinds of work (see ``annotator/importing/workers.py``): preparing each
 record (JSON, normalising, search terms, sketch, span checks: Python, in worker
 processes) and writing it (SQLite, in this process). This measures each alone next to
 the whole import and the baselines, in the same run:
@@ -38,10 +38,10 @@ from scale import (  # noqa: E402
 )
 
 from annotator.codebook import default_codebook  # noqa: E402
-from annotator.import_prepare import PreparedDocument  # noqa: E402
-from annotator.import_worker import prepared_events  # noqa: E402
-from annotator.project import Project  # noqa: E402
-from annotator.readers import CsvColumns, plan_files  # noqa: E402
+from annotator.importing.prepare import PreparedDocument  # noqa: E402
+from annotator.importing.readers import CsvColumns, plan_files  # noqa: E402
+from annotator.importing.workers import prepared_events  # noqa: E402
+from annotator.store.project import Project  # noqa: E402
 
 
 def prepare_all(corpus: Path) -> list[PreparedDocument]:

@@ -9,11 +9,11 @@ import random
 import time
 from pathlib import Path
 
-from annotator.adjudication import auto_adjudicate
-from annotator.agreement import agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal
-from annotator.importing import import_sources
-from annotator.merge import merge_projects
-from annotator.project import Project
+from annotator.importing.run import import_sources
+from annotator.lead.adjudication import auto_adjudicate
+from annotator.lead.agreement import agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal
+from annotator.lead.merge import merge_projects
+from annotator.store.project import Project
 
 CODERS = ("amal", "omar", "huda", "sami", "lina")
 

@@ -35,8 +35,8 @@ from lead_steps import (  # noqa: E402
 )
 
 from annotator.export import FORMATS, ExportOptions, export  # noqa: E402
-from annotator.importing import import_sources  # noqa: E402
-from annotator.project import Project  # noqa: E402
+from annotator.importing.run import import_sources  # noqa: E402
+from annotator.store.project import Project  # noqa: E402
 from annotator.suggest.run import Suggesters, suggest_documents  # noqa: E402
 
 
@@ -150,7 +150,7 @@ def export_select_floor(db_path: Path, out: Path) -> None:
 OPEN_SCRIPT = """
 import sys, time
 start = time.perf_counter()
-from annotator.project import Project
+from annotator.store.project import Project
 project = Project.open(sys.argv[1], readonly=True)
 page = project.documents(limit=200)
 document = project.document(page[0].id)
@@ -166,9 +166,9 @@ print(elapsed, peak / 1024)
 PEAK_SCRIPT = """
 import os, sys, resource
 from pathlib import Path
-from annotator.project import Project
+from annotator.store.project import Project
 if sys.argv[1] == "import":
-    from annotator.importing import import_sources
+    from annotator.importing.run import import_sources
     with Project.create(sys.argv[3], coder="bench") as project:
         import_sources(project, [sys.argv[2]])
 else:
@@ -177,7 +177,7 @@ else:
         export(project, ExportOptions(format="jsonl"), Path(sys.argv[3]))
 own = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest worker, in kB
-from annotator.import_worker import _worker_count
+from annotator.importing.workers import _worker_count
 workers = children * _worker_count() if sys.argv[1] == "import" else 0
 print(own / 1024, workers / 1024)
 """

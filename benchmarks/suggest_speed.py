@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.suggest import Suggesters, find_casualty_figures, load_gazetteer, suggest_document
 
 PLACES = ["دير الزور", "البوكمال", "الباغوز فوقاني", "السوسة", "هجين", "حلب", "إدلب", "الرقة", "درعا", "الميادين"]

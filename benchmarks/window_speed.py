@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from annotator.codebook import default_codebook
 from annotator.models import Annotation, Document
 from ui.app import register_fonts
-from ui.article_view import ArticleView
+from ui.widgets.article_view import ArticleView
 
 WORDS = ["قُتِلَ", "مدنياً", "بغارة", "جوية", "على", "بلدة", "الباغوز", "فوقاني", "بريف", "دير", "الزور", "الشرقي", "وقال", "المرصد", "السوري", "لحقوق", "الإنسان", "إن", "التحالف", "الدولي", "نفّذ", "ضربات", "أسفرت", "عن", "مقتل", "54", "شخصاً", "بينهم", "28", "مدنياً", "😀", "و٢٣", "جريحاً"]
 

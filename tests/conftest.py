@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.project import Project
+from annotator.store.project import Project
 
 # Before pytest-qt makes its QApplication: a plain `pytest` on a machine without a display
 # would otherwise abort in Qt's platform plugin instead of running the tests.

@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 from test_merge import T1, T2, T3, at, build_coder_file, content
 
-from annotator import adjudication
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.errors import AnnotatorError
-from annotator.merge import merge_projects
+from annotator.lead import adjudication
+from annotator.lead.merge import merge_projects
 from annotator.models import GOLD
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.text import text_sha256
 
 KILLED_54 = {"value": 54, "status": "killed"}
@@ -367,8 +367,8 @@ def test_cli_whole_flow_two_coders_to_gold_export(tmp_path: Path) -> None:
 
 def test_a_version_is_decided_once(tmp_path: Path) -> None:
     """Accepting twice, or rejecting what is in gold, is refused: no duplicate gold, no span both ways."""
-    from annotator.adjudication import accept, items, reject
     from annotator.errors import ValidationError
+    from annotator.lead.adjudication import accept, items, reject
 
     merged = tmp_path / "m.db"
     with Project.create(merged, coder="lead") as project:

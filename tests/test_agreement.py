@@ -18,11 +18,11 @@ from statsmodels.stats.inter_rater import fleiss_kappa as statsmodels_fleiss
 from test_merge import T1, T2, T3, at, build_coder_file
 from test_merge_properties import coder_work, write
 
-from annotator.agreement import agreement, render_html
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.errors import AnnotatorError
-from annotator.merge import merge_projects
-from annotator.project import Project
+from annotator.lead.agreement import agreement, render_html
+from annotator.lead.merge import merge_projects
+from annotator.store.project import Project
 from annotator.text import text_sha256, tokenize
 
 KILLED_54 = {"value": 54, "status": "killed"}

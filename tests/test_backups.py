@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from annotator.backups import list_backups
-from annotator.cli import main
-from annotator.project import Project
+from annotator.cli.main import main
+from annotator.store.backups import list_backups
+from annotator.store.project import Project
 
 
 def _pretend_written_by(path: Path, version: str) -> None:

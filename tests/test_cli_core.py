@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.cli import main
-from annotator.project import Project
+from annotator.cli.main import main
+from annotator.store.project import Project
 
 REPORT_A = "مقتل 23 مدنيا في دير الزور.\nوقال المرصد السوري إن الغارة استهدفت بلدة الباغوز."
 REPORT_B = "أعلنت وزارة الدفاع مقتل ثمانية عناصر في هجوم على حاجز قرب البوكمال."

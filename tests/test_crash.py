@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from annotator.project import Project
+from annotator.store.project import Project
 
 IMPORT = """
 import sys
-from annotator.importing import import_sources
-from annotator.project import Project
+from annotator.importing.run import import_sources
+from annotator.store.project import Project
 with Project.open(sys.argv[1]) as project:
     print("started", flush=True)
     import_sources(project, [sys.argv[2]])
@@ -28,7 +28,7 @@ print("finished", flush=True)
 
 EDITS = """
 import sys
-from annotator.project import Project
+from annotator.store.project import Project
 with Project.open(sys.argv[1]) as project:
     doc = project.documents(limit=1)[0]
     text = project.document(doc.id).text

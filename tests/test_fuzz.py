@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import AnnotatorError
-from annotator.importing import import_sources
-from annotator.project import Project
+from annotator.importing.run import import_sources
+from annotator.store.project import Project
 
 ARABIC_BITS = ["قُتِلَ", "بغـــداد", "٢٣", "54", "😀", "\r\n", "\n", ",", '"', "\t", "،", "\ufeff", "\x00", "\x07"]
 texty = st.lists(st.one_of(st.sampled_from(ARABIC_BITS), st.text(max_size=5)), max_size=30).map("".join)

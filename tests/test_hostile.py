@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator import readers, schema
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.errors import InputError, ProjectError
-from annotator.importing import import_sources
-from annotator.project import Project
+from annotator.importing import readers
+from annotator.importing.run import import_sources
+from annotator.store import schema
+from annotator.store.project import Project
 
 
 def test_a_text_file_too_large_for_one_article_is_refused(project: Project, tmp_path: Path) -> None:

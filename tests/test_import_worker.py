@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator import import_worker
 from annotator.errors import InputError, ValidationError
-from annotator.importing import import_sources
-from annotator.project import Project
+from annotator.importing import workers as import_worker
+from annotator.importing.run import import_sources
+from annotator.store.project import Project
 from tests.conftest import ARTICLE
 
 PLACE = "الباغوز فوقاني"

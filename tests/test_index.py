@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.index import digest, match_query, searchable, shingles
+from annotator.store.index import digest, match_query, searchable, shingles
 from annotator.text import normalize
 
 # Arabic letters (proclitic ones among them), tashkeel, tatweel, digits of both kinds, Latin with

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.codebook import parse_codebook
 from annotator.errors import InputError
-from annotator.project import Project
+from annotator.store.project import Project
 
 TEXT = "سطر أول\nقتل 54 شخصا في دير الزور أمس 😀"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.cli import main
-from annotator.locking import ProjectLocked
-from annotator.project import Project
+from annotator.cli.main import main
+from annotator.store.locking import ProjectLocked
+from annotator.store.project import Project
 
 
 def test_a_second_writer_is_refused_but_a_reader_is_welcome(tmp_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_a_killed_writer_leaves_no_lock_behind(tmp_path: Path) -> None:
     path = tmp_path / "p.db"
     Project.create(path, coder="amal").close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from annotator.project import Project; p = Project.open({str(path)!r}); "
+        [sys.executable, "-c", f"from annotator.store.project import Project; p = Project.open({str(path)!r}); "
          "print('ready', flush=True); import time; time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,
     )

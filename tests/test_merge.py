@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.codebook import default_codebook, parse_codebook
 from annotator.errors import AnnotatorError
-from annotator.merge import merge_projects, merge_sources, merged_layers
+from annotator.lead.merge import merge_projects, merge_sources, merged_layers
 from annotator.models import GOLD
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.text import text_sha256
 
 # Arabic as coders meet it: tashkeel, tatweel, proclitics, Arabic-Indic digits,

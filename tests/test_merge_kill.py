@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from test_merge import build_coder_file, content
 
-from annotator.merge import merge_projects
+from annotator.lead.merge import merge_projects
 
 CHILD = textwrap.dedent(
     """
     import sys
-    from annotator.merge import merge_projects
+    from annotator.lead.merge import merge_projects
 
     out, stop_at, *sources = sys.argv[1:]
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_merge import TEXTS, content, file_digest
 
-from annotator.merge import merge_projects
+from annotator.lead.merge import merge_projects
 from annotator.models import STATUSES
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.text import tokenize
 
 ATTRS: dict[str, list[dict[str, Any]]] = {

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator import __version__
-from annotator.cli import main as cli
+from annotator.cli.main import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -94,18 +94,18 @@ def test_annotator_version_prints_the_package_version() -> None:
 def test_the_about_dialog_and_the_application_carry_the_version(qtbot, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    import ui.dialogs
-    from annotator.project import Project
+    import ui.coder.dialogs
+    from annotator.store.project import Project
     from ui.app import make_application
+    from ui.coder.main_window import MainWindow
     from ui.i18n import install_language
-    from ui.main_window import MainWindow
     from ui.settings import Settings
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window = MainWindow(Project.create(tmp_path / "p.db", coder="amal"), Settings())
     qtbot.addWidget(window)
-    ui.dialogs.about(window)
+    ui.coder.dialogs.about(window)
     assert len(shown) == 1 and f"</b> {__version__}<br>" in shown[0]
     app = make_application(Settings(language="en"))
     try:

@@ -17,10 +17,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.app
-import ui.dialogs
+import ui.coder.dialogs
 from annotator import __version__
+from ui.coder.main_window import MainWindow
 from ui.i18n import install_language
-from ui.main_window import MainWindow
 from ui.settings import Settings, config_dir, data_dir, load_settings, save_settings, settings_path
 
 
@@ -39,7 +39,7 @@ class Welcome:
 @pytest.fixture
 def first_run(qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[Welcome]:
     welcome = Welcome()
-    monkeypatch.setattr(ui.dialogs, "welcome", welcome)
+    monkeypatch.setattr(ui.coder.dialogs, "welcome", welcome)
     yield welcome
     for window in ui.app._windows:  # noqa: SLF001 - the app's own registry of open windows
         window.close()
@@ -79,7 +79,7 @@ def test_the_first_run_opens_the_demo_project_and_the_welcome_can_be_dismissed_f
 
 
 def test_the_welcome_dialog_reports_do_not_show_again(qtbot, tmp_path: Path) -> None:
-    from annotator.project import Project
+    from annotator.store.project import Project
 
     project = Project.create(tmp_path / "p.db", coder="amal")
     window = MainWindow(project, Settings())
@@ -96,9 +96,9 @@ def test_the_welcome_dialog_reports_do_not_show_again(qtbot, tmp_path: Path) -> 
         box.accept()
 
     QTimer.singleShot(0, lambda: answer(True))
-    assert ui.dialogs.welcome(window) is True
+    assert ui.coder.dialogs.welcome(window) is True
     QTimer.singleShot(0, lambda: answer(False))
-    assert ui.dialogs.welcome(window) is False
+    assert ui.coder.dialogs.welcome(window) is False
     assert "Ctrl+Z" in seen[0] and "Import" in seen[0]  # the keys to know and how to import
     window.close()
 

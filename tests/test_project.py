@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import ProjectError, ValidationError
-from annotator.index import SEARCH_SCHEME
-from annotator.project import Project
-from annotator.schema import APPLICATION_ID, SCHEMA_VERSION
+from annotator.store.index import SEARCH_SCHEME
+from annotator.store.project import Project
+from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from annotator.text import normalize
 from tests.conftest import ARTICLE
 

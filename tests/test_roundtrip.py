@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.export import ExportOptions, export
-from annotator.importing import import_sources
-from annotator.project import Project
+from annotator.importing.run import import_sources
+from annotator.store.project import Project
 
 ALPHABET = st.sampled_from(list("قُتِلَ ـ بغداد والباغوز ٢٣54 a-Z😀𝟓\n،.") + ["\u200f", "ﷺ"])
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from ui.span_highlighter import PaintedSpan, SpanHighlighter
+from ui.widgets.span_highlighter import PaintedSpan, SpanHighlighter
 
 COLORS = ["#C0392B", "#2471A3", "#1E8449"]
 TEXT = "قُتِلَ 54 شخصاً\nفي الباغوز 😀 فوقاني\n\nبدير الزور، ٢٣ جريحاً"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.suggest import Suggesters, load_gazetteer, project_memory, suggest_document, tag_all_occurrences
 from annotator.suggest.gazetteer import default_gazetteer_path
 from annotator.suggest.names import NameMatcher

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.codebook import load_codebook
 from annotator.models import Document
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.suggest import (
     Suggesters,
     accept_all,

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton, QSpinBox
 
-from annotator.project import Project
-from ui.main_window import MainWindow
+from annotator.store.project import Project
+from ui.coder.main_window import MainWindow
 from ui.settings import Settings
-from ui.zoom import MAX_FONT, MIN_FONT
+from ui.widgets.zoom import MAX_FONT, MIN_FONT
 
 TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقاني 😀 بدير الزور، وأصيب ٢٣ آخرون."
 
@@ -230,7 +230,7 @@ def test_clicking_a_span_selects_it(qtbot, window: MainWindow) -> None:
 
 
 def test_opening_a_bad_file_shows_one_clear_message(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    from ui import dialogs
+    from ui.coder import dialogs
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
@@ -257,8 +257,8 @@ def test_everything_is_there_after_closing_and_reopening(qtbot, window: MainWind
 def test_restoring_a_backup_from_the_window(qtbot, window: MainWindow, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    from annotator.backups import make_backup
-    from ui import dialogs
+    from annotator.store.backups import make_backup
+    from ui.coder import dialogs
 
     make_backup(window.project.conn, window.project.path, "manual")
     select(window, "الباغوز")
@@ -273,7 +273,7 @@ def test_restoring_a_backup_from_the_window(qtbot, window: MainWindow, monkeypat
 def test_save_a_copy(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from ui import dialogs
+    from ui.coder import dialogs
 
     select(window, "الباغوز")
     qtbot.keyClick(window.view, Qt.Key.Key_P)
@@ -320,8 +320,8 @@ def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
     threads are about; a bad line leaves its file out whole, and the report says where."""
     import json
 
-    from annotator import import_worker
-    from ui import dialogs
+    from annotator.importing import workers as import_worker
+    from ui.coder import dialogs
 
     lines = [json.dumps({"id": f"n{n}", "text": f"{TEXT} رقم {n} " + "كلمة " * 300,
                          "spans": [{"start": TEXT.index("54"), "end": TEXT.index("54") + 2, "label": "CASUALTY",
@@ -332,7 +332,7 @@ def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
     assert import_worker.worth_a_worker([(source, "jsonl")])
     started = []
     original = import_worker.events_from_workers
-    monkeypatch.setattr("annotator.importing.events_from_workers",
+    monkeypatch.setattr("annotator.importing.run.events_from_workers",
                         lambda *args: (started.append(import_worker._start_method()), original(*args))[1])
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))

@@ -14,14 +14,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton
 from test_merge import build_coder_file
 
-from annotator import adjudication
-from annotator.agreement import agreement
-from annotator.merge import merge_projects
+from annotator.lead import adjudication
+from annotator.lead.agreement import agreement
+from annotator.lead.merge import merge_projects
 from annotator.models import GOLD
-from annotator.project import Project
-from ui.adjudication_window import AGREEMENT, AdjudicationWindow
-from ui.gold_editor import GoldEditor
-from ui.main_window import MainWindow
+from annotator.store.project import Project
+from ui.coder.main_window import MainWindow
+from ui.lead.gold_editor import GoldEditor
+from ui.lead.window import AGREEMENT, AdjudicationWindow
 from ui.settings import Settings
 
 # An emoji before the place no coder tagged (كفرنبل): one code point here, two in Qt.

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from annotator.project import Project
-from ui import dialogs
-from ui.export_dialog import ExportDialog
-from ui.main_window import MainWindow
+from annotator.store.project import Project
+from ui.coder import dialogs
+from ui.coder.export_dialog import ExportDialog
+from ui.coder.main_window import MainWindow
 from ui.settings import Settings
 
 TEXT = "قُتِلَ 54 شخصاً في غارة على والباغوز بدير الزور 😀."

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.project import Project
 from annotator.resources_path import resource_path
+from annotator.store.project import Project
+from ui.coder.main_window import MainWindow
 from ui.i18n import install_language
-from ui.main_window import MainWindow
 from ui.settings import Settings, load_settings, save_settings, settings_path
 
 

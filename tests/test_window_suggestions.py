@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.project import Project
-from ui.main_window import MainWindow
+from annotator.store.project import Project
+from ui.coder.main_window import MainWindow
 from ui.settings import Settings
 
 TEXT = (

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.demo import build_demo_project
 from annotator.errors import AnnotatorError
-from annotator.project import Project
 from annotator.resources_path import resource_path
-from ui.article_view import ARTICLE_FONT
-from ui.dialogs import open_or_read_only
+from annotator.store.project import Project
+from ui.coder.dialogs import open_or_read_only
+from ui.coder.main_window import MainWindow
 from ui.i18n import install_language
-from ui.main_window import MainWindow
 from ui.settings import Settings, data_dir, load_settings, save_settings
 from ui.theme import apply_theme
+from ui.widgets.article_view import ARTICLE_FONT
 
 _windows: list[MainWindow] = []  # open windows, kept alive until closed
 
@@ -99,7 +99,7 @@ def run(requested: Path | None) -> int:
     if warning:
         QMessageBox.warning(window, window.tr("Settings"), warning)
     if project.path == demo_path() and not settings.welcome_dismissed:
-        from ui.dialogs import welcome
+        from ui.coder.dialogs import welcome
 
         if welcome(window):
             settings.welcome_dismissed = True

@@ -1,6 +1,6 @@
 """The ``annotator`` program: the core's command line plus the window.
 
-The core (:mod:`annotator.cli`) never imports Qt; this module adds the ``gui``
+The core (:mod:`annotator.cli.main`) never imports Qt; this module adds the ``gui``
 command and the no-argument default on top of it, and imports Qt only when the
 window is actually opened, so every other command runs on a headless machine.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import main as cli
+from annotator.cli.main import main as cli
 
 
 def open_window(project: Path | None) -> int:

@@ -3,7 +3,7 @@
 brat's ``A`` lines take only values that ``annotation.conf`` lists, so choice
 attributes are ``A`` lines and numbers and free text are ``#`` notes
 (``#N<TAB>AnnotatorNotes Tk<TAB>name=value``), one per attribute; the span's
-id, coder and origin are notes of the same form. :func:`annotator.importing.read_brat`
+id, coder and origin are notes of the same form. :func:`annotator.importing.run.read_brat`
 reads all of these back, so brat out and in again gives the same spans.
 """
 

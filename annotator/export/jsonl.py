@@ -19,7 +19,7 @@ from typing import TextIO
 from annotator.errors import ProjectError
 from annotator.export.selection import ExportDocument, SelectedDocuments
 from annotator.records import document_to_json, dumps, record_meta
-from annotator.rows import document_from_row
+from annotator.store.rows import document_from_row
 
 # A span of the record, keys sorted as ``dumps`` sorts them; "provenance" only when there is one.
 _SPAN_JSON = """

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator.export.selection import SelectedDocuments
 from annotator.export.splits import Split
-from annotator.project import Project
+from annotator.store.project import Project
 
 TRAINING_FORMATS = ("conll", "hf", "spacy")
 

@@ -28,7 +28,7 @@ from annotator.export.spacy_docbin import write_spacy
 from annotator.export.splits import assign_parts, parse_split
 from annotator.export.template import write_template
 from annotator.models import GOLD, STATUSES
-from annotator.project import Project
+from annotator.store.project import Project
 
 FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template")
 ALL = "all"

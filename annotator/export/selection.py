@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from annotator.errors import ValidationError
 from annotator.models import GOLD, Annotation, Document
-from annotator.project import Project
+from annotator.store.project import Project
 
 
 @dataclass(frozen=True)

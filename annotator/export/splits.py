@@ -1,7 +1,7 @@
 """Train/dev/test splits (``--split 80,10,10 --seed N``) that do not leak.
 
 A split never cuts a document, and near-duplicate documents (the same report
-from two outlets, :meth:`annotator.project.Project.duplicates`) always go to
+from two outlets, :meth:`annotator.store.project.Project.duplicates`) always go to
 the same part: otherwise the test set holds text the model was trained on and
 the figures flatter it. Documents are grouped with a union-find over the
 duplicate pairs; the groups are shuffled with the seed and each goes to the part

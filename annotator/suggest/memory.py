@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.errors import ValidationError
 from annotator.models import Annotation
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.suggest.names import NameMatcher
 
 MEMORY_LABELS = ("PLACE", "ACTOR")

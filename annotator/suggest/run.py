@@ -18,7 +18,7 @@ from typing import Any
 from annotator.codebook import Label
 from annotator.errors import ValidationError
 from annotator.models import Annotation
-from annotator.project import Project
+from annotator.store.project import Project
 from annotator.suggest.casualty import find_casualty_figures
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory

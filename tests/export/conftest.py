@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from annotator.models import Document
-from annotator.project import Project
+from annotator.store.project import Project
 
 ARTICLE = (
     "قُتِلَ 54 شخصاً بينهم 28 مدنياً في غارة على الباغوز فوقاني بدير الزور، "

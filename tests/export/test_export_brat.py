@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.export import ExportOptions, export
 from annotator.export.brat import annotation_conf, file_stem, fragments
-from annotator.project import Project
+from annotator.store.project import Project
 
 
 def parse_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]], str]], list[list[str]], list[list[str]]]:
@@ -127,7 +127,7 @@ def test_split_brat_has_one_folder_per_part_and_imports_back(annotated: Project,
     result = export(annotated, ExportOptions(format="brat", split="50,50", seed=0), out)
     assert sorted(p.name for p in out.iterdir()) == ["README.md", "annotation.conf", "test", "train", "visual.conf"]
     assert sum(len(list((out / part).glob("*.ann"))) for part in ("train", "test")) == 3 == result.documents
-    from annotator.importing import import_sources
+    from annotator.importing.run import import_sources
 
     with Project.create(tmp_path / "copy.db", coder="lead") as copy:
         report = import_sources(copy, [out])

@@ -7,9 +7,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from seqeval.metrics.sequence_labeling import get_entities
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.export.tokens import segment
-from annotator.project import Project
+from annotator.store.project import Project
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.errors import AnnotatorError
 from annotator.export import ExportOptions, export
 from annotator.export.files import MARKER, write_folder, write_text
-from annotator.project import Project
+from annotator.store.project import Project
 
 EVERY_FORMAT = [
     ("jsonl", "out.jsonl", {}),

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.export import ExportOptions, export
-from annotator.project import Project
+from annotator.store.project import Project
 
 
 class Page(HTMLParser):

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
-from annotator.project import Project
+from annotator.cli.main import main
+from annotator.store.project import Project
 
 
 def records(text: str) -> list[dict]:  # type: ignore[type-arg]

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.export import ExportOptions, export
-from annotator.importing import import_sources
+from annotator.importing.run import import_sources
 from annotator.models import ORIGINS, STATUSES
-from annotator.project import Project
+from annotator.store.project import Project
 
 WORDS = ["قُتِلَ", "54", "مدنياً", "والباغوز", "بدير", "الزور", "٢٣", "ثلاثين", "😀", "بغـــداد", "،", ".", "A-1", "<b>"]
 NAMES = ["دير الزور", "التحالف الدولي", "Airwars", "قسد"]

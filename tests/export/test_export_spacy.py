@@ -10,13 +10,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.cli import main
+from annotator.cli.main import main
 from annotator.errors import AnnotatorError
 from annotator.export import ExportOptions, export
 from annotator.export.spacy_docbin import words_and_spaces
 from annotator.export.tokens import TaggedDocument, outermost, segment, sentences
 from annotator.models import Annotation
-from annotator.project import Project
+from annotator.store.project import Project
 
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import DocBin  # noqa: E402

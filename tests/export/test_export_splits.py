@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotator.errors import ValidationError
 from annotator.export import ExportOptions, export
 from annotator.export.splits import assign_parts, duplicate_groups, parse_split
-from annotator.project import Project
+from annotator.store.project import Project
 
 PLACES = ["حلب", "إدلب", "الرقة", "دير الزور", "حمص", "درعا", "حماة", "اللاذقية", "طرطوس", "القامشلي"]
 

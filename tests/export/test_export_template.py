@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from annotator.cli import main
-from annotator.project import Project
+from annotator.cli.main import main
+from annotator.store.project import Project
 
 
 def run_template(project: Project, tmp_path: Path, source: str, name: str = "t.txt.j2", *args: str):  # type: ignore[no-untyped-def]

@@ -1,0 +1,59 @@
+"""``annotator suggest``: store pending suggestions, optionally print them as JSONL records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.errors import ValidationError
+from annotator.records import document_to_json, dumps
+from annotator.store.project import Project
+from annotator.suggest import Suggesters, load_gazetteer, pending_suggestions, suggest_documents
+
+
+@click.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--doc", "doc_keys", multiple=True, help="Only this document id (repeat for more; default: all).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSONL record per document, its pending suggestions in spans."
+)
+@click.option(
+    "--gazetteer",
+    "gazetteer_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A gazetteer TOML file (default: your config folder's gazetteer.toml, else the built-in one).",
+)
+@click.option("--no-gazetteer", is_flag=True, help="Suggest from casualty figures and the project's memory only.")
+def suggest(
+    project: Path, doc_keys: tuple[str, ...], as_json: bool, gazetteer_path: Path | None, no_gazetteer: bool
+) -> None:
+    """Store suggestions (casualty figures, gazetteer names, names you tagged before) in PROJECT.
+
+    Suggestions are pending spans of the project's coder (origin 'suggested');
+    running again adds only new ones, never one you rejected.
+
+    \b
+    Example:
+      annotator suggest amal.db
+      annotator suggest amal.db --doc d17 --json
+    """
+    with Project.open(project) as opened:
+        doc_ids = None
+        if doc_keys:
+            doc_ids = []
+            for key in doc_keys:
+                doc = opened.document_by_key(key)
+                if doc is None:
+                    raise ValidationError(f"{project}: no document with id {key!r} (see annotator docs {project})")
+                doc_ids.append(doc.id)
+        gazetteer = None if no_gazetteer else load_gazetteer(gazetteer_path)
+        suggesters = Suggesters.for_project(opened, gazetteer, use_gazetteer=not no_gazetteer)
+        report = suggest_documents(opened, doc_ids, suggesters)
+        if as_json:
+            for doc_id in doc_ids if doc_ids is not None else opened.document_ids():
+                doc = opened.document(doc_id)
+                status = opened.status(doc_id).status
+                click.echo(dumps(document_to_json(doc, status, pending_suggestions(opened, doc_id))))
+    for line in report.lines():
+        click.echo(line, err=as_json)

@@ -1,0 +1,1 @@
+"""Reading files into a project: readers per format, preparation in worker processes, one writer."""

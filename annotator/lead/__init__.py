@@ -1,0 +1,1 @@
+"""The project lead's work: merging coder files, measuring agreement, adjudicating into gold."""

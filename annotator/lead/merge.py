@@ -1,0 +1,405 @@
+"""Merging coders' project files into one project, for agreement and adjudication.
+
+The rules (DESIGN.md, "Merge, agreement, adjudication"):
+
+- Documents are matched by the sha256 of their stored text; a document new to
+  the merged project is added with its metadata.
+- Every span keeps its id, coder, timestamps, origin and attributes. A coder
+  *layer* (the spans and statuses of one coder name) belongs to exactly one
+  source file, told apart by the file's ``project_id``; the table
+  ``merge_sources`` remembers which. Merging that file again replaces the
+  layer with the file's current content: new spans are added, changed spans
+  updated (the ids tell), spans deleted in the file are deleted here too
+  (softly: the history keeps them). So merging the same file twice changes
+  nothing, and a coder's newer file updates that coder's layer. An *older*
+  copy of a file already merged is refused, since it would undo later work.
+- Sources are opened read-only and never written. Only the merged project is
+  written, in one transaction (all sources or none). A new merged project is
+  built in a hidden folder beside it and moved into place when complete, so
+  an interrupted merge leaves no half-made file under the name the lead gave.
+- The merged project's own coder (``lead`` unless chosen) is the person who
+  adjudicates; it is not one of the compared coders.
+- A source's ``gold`` layer is not merged (gold is made by adjudication in the
+  merged project); the report says so, with the count, rather than dropping it
+  silently.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from annotator.codebook import Codebook, load_codebook
+from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
+from annotator.models import GOLD
+from annotator.store.project import Project, now
+from annotator.store.schema import SQLITE_HEADER
+from annotator.text import canonical_text
+
+MERGED_CODER = "lead"
+# Span ids are UUIDs, unique across files, except when two coders imported the
+# same pre-annotated file: such a span gets a new id derived from its coder,
+# document and old id, so merging again finds it again.
+_ID_NAMESPACE = uuid.UUID("6f1c3a52-9d4e-4b7a-8e2f-5a0c1d9b7e31")
+
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass
+class SourceReport:
+    """What merging one source file did."""
+
+    path: str
+    coder: str
+    layers: list[str] = field(default_factory=list)
+    documents_added: int = 0
+    documents_existing: int = 0
+    spans_added: int = 0
+    spans_updated: int = 0
+    spans_removed: int = 0
+    spans_unchanged: int = 0
+    statuses_changed: int = 0
+    ids_renamed: int = 0
+    gold_skipped: int = 0
+
+    def lines(self, out_name: str) -> list[str]:
+        layers = ", ".join(self.layers) or "none"
+        out = [
+            f"{self.path} (coder {self.coder}; layers {layers}): {self.documents_added} document(s) added, "
+            f"{self.documents_existing} already in {out_name}; spans: {self.spans_added} added, "
+            f"{self.spans_updated} updated, {self.spans_removed} removed, {self.spans_unchanged} unchanged; "
+            f"{self.statuses_changed} status(es) changed"
+        ]
+        if self.ids_renamed:
+            out.append(
+                f"{self.path}: {self.ids_renamed} span id(s) were already used by another coder "
+                "(a shared pre-annotated import) and were given new ids"
+            )
+        if self.gold_skipped:
+            out.append(
+                f"{self.path}: its gold layer ({self.gold_skipped} span(s)) was not merged: gold is made by "
+                "adjudication in the merged project (export it with --layer gold and import it to keep it)"
+            )
+        return out
+
+
+@dataclass
+class MergeReport:
+    out: str
+    created: bool
+    sources: list[SourceReport] = field(default_factory=list)
+    documents: int = 0
+    layers: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        name = Path(self.out).name
+        out = [line for source in self.sources for line in source.lines(name)]
+        verb = "created" if self.created else "updated"
+        out.append(f"{verb} {self.out}: {self.documents} document(s); coder layers {', '.join(self.layers)}")
+        return out
+
+
+def merge_projects(
+    out: str | Path,
+    sources: Sequence[str | Path],
+    *,
+    codebook_from: str | Path | None = None,
+    coder: str = MERGED_CODER,
+    progress: Progress | None = None,
+) -> MergeReport:
+    """Merge the project files ``sources`` into ``out`` (created when missing).
+
+    ``codebook_from`` (a project or codebook file) names the codebook to use when
+    the sources' codebooks differ: every span must then fit it. Without it, every
+    source's codebook must match the merged project's (or the first source's).
+    ``coder`` is the merged project's own coder, used only when ``out`` is created.
+    ``progress(done, total, source)`` is called after each document.
+    """
+    out = Path(out)
+    if not sources:
+        raise InputError("give at least one project file to merge")
+    _refuse_out_as_source(out, sources)
+    opened: list[Project] = []
+    try:
+        for source in sources:
+            opened.append(Project.open(source, readonly=True))
+            # One read transaction per source: every read sees the same snapshot even if
+            # the coder's app writes to the file meanwhile.
+            opened[-1].conn.execute("BEGIN")
+        chosen = _load_chosen_codebook(Path(codebook_from)) if codebook_from is not None else None
+        if out.exists():
+            with Project.open(out) as target:
+                _check_codebooks(target.codebook, target.path, opened, chosen, codebook_from)
+                report = _merge_all(target, opened, progress, created=False)
+            return report
+        codebook = chosen or opened[0].codebook
+        _check_codebooks(codebook, Path(opened[0].path), opened, chosen, codebook_from)
+        return _merge_into_new(out, codebook, coder, opened, progress)
+    finally:
+        for project in opened:
+            project.close()
+
+
+def merged_layers(project: Project) -> list[str]:
+    """The coder layers that came from merged files, in name order (empty if none)."""
+    return [row[0] for row in project.conn.execute("SELECT coder FROM merge_sources ORDER BY coder")]
+
+
+def merge_sources(project: Project) -> list[dict[str, str]]:
+    """Where each merged layer came from: coder, project_id, path, source_modified, merged_at."""
+    rows = project.conn.execute(
+        "SELECT coder, project_id, path, source_modified, merged_at FROM merge_sources ORDER BY coder"
+    ).fetchall()
+    keys = ("coder", "project_id", "path", "source_modified", "merged_at")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+# --- checks before anything is written ------------------------------------------------------
+
+
+def _refuse_out_as_source(out: Path, sources: Sequence[str | Path]) -> None:
+    if not out.exists():
+        return
+    for source in sources:
+        if Path(source).exists() and os.path.samefile(out, source):
+            raise InputError("the merged project cannot also be one of its sources", path=source)
+
+
+def _load_chosen_codebook(path: Path) -> Codebook:
+    """``--codebook-from`` takes a project file (its codebook) or a TOML/JSON codebook."""
+    try:
+        with open(path, "rb") as handle:
+            is_sqlite = handle.read(16) == SQLITE_HEADER
+    except FileNotFoundError:
+        raise InputError("no such codebook or project file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", path=path) from None
+    if is_sqlite:
+        with Project.open(path, readonly=True) as project:
+            return project.codebook
+    return load_codebook(path)
+
+
+def _check_codebooks(
+    base: Codebook,
+    base_path: Path,
+    sources: list[Project],
+    chosen: Codebook | None,
+    chosen_path: str | Path | None,
+) -> None:
+    """Refuse differing codebooks, naming the differences; a chosen codebook relaxes this.
+
+    With a chosen codebook the sources may differ from each other (each span is
+    then checked against the chosen one), but an existing merged project must
+    already have the chosen codebook, since its spans were checked against it.
+    """
+    if chosen is not None:
+        differences = base.differences(chosen)
+        if differences:
+            raise ValidationError(
+                f"the merged project's codebook differs from the one in {chosen_path} "
+                f"({_describe(differences, base_path.name, str(chosen_path))}); merge into a new file instead",
+                path=base_path,
+            )
+        return
+    for source in sources:
+        differences = base.differences(source.codebook)
+        if differences:
+            raise ValidationError(
+                f"its codebook differs from {base_path.name}'s "
+                f"({_describe(differences, base_path.name, source.path.name)}); make them the same, "
+                "or choose one with --codebook-from FILE",
+                path=source.path,
+            )
+
+
+def _describe(differences: list[str], first: str, second: str) -> str:
+    return "; ".join(
+        d.replace("only in the first", f"only in {first}").replace("only in the second", f"only in {second}")
+        for d in differences
+    )
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _merge_into_new(
+    out: Path, codebook: Codebook, coder: str, sources: list[Project], progress: Progress | None
+) -> MergeReport:
+    """Build the new project in a hidden folder beside ``out``, then move it into place.
+
+    A kill at any point leaves ``out`` absent (at worst a hidden ``.NAME.merging-*``
+    folder remains), never a half-merged file under the lead's name.
+    """
+    if not out.parent.exists():
+        raise ProjectError("the folder does not exist", path=out)
+    workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.merging-", dir=out.parent))
+    try:
+        building = workdir / out.name
+        with Project.create(building, coder=coder, codebook=codebook) as target:
+            report = _merge_all(target, sources, progress, created=True)
+        report.out = str(out)
+        if out.exists():
+            raise ProjectError("the file appeared while the merge ran; nothing was written to it", path=out)
+        os.replace(building, out)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return report
+
+
+def _merge_all(target: Project, sources: list[Project], progress: Progress | None, *, created: bool) -> MergeReport:
+    report = MergeReport(out=str(target.path), created=created)
+    total = sum(len(source.document_ids()) for source in sources)
+    done = [0]
+
+    def step(path: Path) -> None:
+        done[0] += 1
+        if progress:
+            progress(done[0], total, path)
+
+    with target.transaction():
+        for source in sources:
+            report.sources.append(_merge_source(target, source, step))
+    report.documents = len(target.document_ids())
+    report.layers = merged_layers(target)
+    return report
+
+
+def _source_layers(source: Project) -> tuple[list[str], int]:
+    """The coder layers a source brings (gold excepted), and its count of live gold spans."""
+    names = {
+        row[0] for row in source.conn.execute("SELECT coder FROM annotations UNION SELECT coder FROM document_status")
+    }
+    names.add(source.coder)
+    gold = source.conn.execute("SELECT count(*) FROM annotations WHERE coder = ? AND deleted = 0", (GOLD,)).fetchone()[
+        0
+    ]
+    return sorted(names - {GOLD}), gold
+
+
+def _claim_layers(target: Project, source: Project, layers: list[str]) -> None:
+    """Each layer belongs to one source file; refuse a name another file (or the project) already uses."""
+    modified = source.meta().get("modified", "")
+    for layer in layers:
+        row = target.conn.execute(
+            "SELECT project_id, path, source_modified FROM merge_sources WHERE coder = ?", (layer,)
+        ).fetchone()
+        if row is None:
+            local = (
+                layer == target.coder
+                or target.conn.execute(
+                    "SELECT 1 FROM annotations WHERE coder = ? UNION SELECT 1 FROM document_status WHERE coder = ?",
+                    (layer, layer),
+                ).fetchone()
+            )
+            if local:
+                raise ValidationError(
+                    f"coder {layer} is the merged project's own layer in {target.path.name}, not a merged file's; "
+                    "each coder needs a name of their own",
+                    path=source.path,
+                )
+            continue
+        project_id, path, merged_modified = row
+        if project_id != source.project_id:
+            raise ValidationError(
+                f"coder {layer} already came from another project file ({path}, project {project_id}); "
+                "two different files use the same coder name, so their spans cannot be told apart",
+                path=source.path,
+            )
+        if modified < merged_modified:
+            raise ValidationError(
+                f"this copy is older (modified {modified}) than the copy of coder {layer}'s file already merged "
+                f"(modified {merged_modified}, from {path}); merging it would undo later work",
+                path=source.path,
+            )
+
+
+def _merge_source(target: Project, source: Project, step: Callable[[Path], None]) -> SourceReport:
+    layers, gold = _source_layers(source)
+    report = SourceReport(path=str(source.path), coder=source.coder, layers=layers, gold_skipped=gold)
+    _claim_layers(target, source, layers)
+    kept: dict[str, set[str]] = {layer: set() for layer in layers}
+    for source_doc_id in source.document_ids():
+        _merge_document(target, source, source_doc_id, layers, kept, report)
+        step(source.path)
+    for layer in layers:
+        live = target.conn.execute(
+            "SELECT id FROM annotations WHERE coder = ? AND deleted = 0 ORDER BY id", (layer,)
+        ).fetchall()
+        for (annotation_id,) in live:
+            if annotation_id not in kept[layer]:
+                target.delete_annotation(annotation_id)
+                report.spans_removed += 1
+        target.conn.execute(
+            "INSERT OR REPLACE INTO merge_sources(coder, project_id, path, source_modified, merged_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (layer, source.project_id, str(source.path.resolve()), source.meta().get("modified", ""), now()),
+        )
+    return report
+
+
+def _merge_document(
+    target: Project,
+    source: Project,
+    source_doc_id: int,
+    layers: list[str],
+    kept: dict[str, set[str]],
+    report: SourceReport,
+) -> None:
+    doc = source.document(source_doc_id)
+    try:
+        if canonical_text(doc.text, source.path) != doc.text:
+            raise InputError("the stored text is not in canonical form", path=source.path)
+    except AnnotatorError as exc:
+        raise InputError(f"document {doc.key}: {exc.problem}", path=source.path) from None
+    merged, added, _ = target.add_document(
+        doc.text, key=doc.key, title=doc.title, source=doc.source, url=doc.url, date=doc.date, meta=doc.meta
+    )
+    if added:
+        report.documents_added += 1
+    else:
+        report.documents_existing += 1
+    for layer in layers:
+        for ann in source.annotations(source_doc_id, coder=layer):
+            copy = replace(
+                ann, id=_target_id(target, ann.id, layer, merged.id, merged.sha256), doc_id=merged.id,
+                text=merged.text[ann.start : ann.end],
+            )
+            try:
+                target.validate_annotation(copy, merged.text)
+            except ValidationError as exc:
+                raise InputError(
+                    f"document {doc.key}, span {ann.id} ({ann.label} [{ann.start}, {ann.end})): {exc.problem}",
+                    path=source.path,
+                ) from None
+            if copy.id != ann.id:
+                report.ids_renamed += 1
+            action = target.put_annotation(copy)
+            if action == "create":
+                report.spans_added += 1
+            elif action is None:
+                report.spans_unchanged += 1
+            else:
+                report.spans_updated += 1
+            kept[layer].add(copy.id)
+        theirs = source.status(source_doc_id, layer)
+        row = source.conn.execute(
+            "SELECT 1 FROM document_status WHERE doc_id = ? AND coder = ?", (source_doc_id, layer)
+        ).fetchone()
+        ours = target.status(merged.id, layer)
+        if row and (ours.status, ours.flagged, ours.comment) != (theirs.status, theirs.flagged, theirs.comment):
+            target.set_status(merged.id, theirs.status, flagged=theirs.flagged, comment=theirs.comment, coder=layer)
+            report.statuses_changed += 1
+
+
+def _target_id(target: Project, annotation_id: str, layer: str, doc_id: int, sha: str) -> str:
+    """The span's id in the merged project: its own, unless another layer or document holds it."""
+    row = target.conn.execute("SELECT coder, doc_id FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+    if row is None or (row[0], row[1]) == (layer, doc_id):
+        return annotation_id
+    return str(uuid.uuid5(_ID_NAMESPACE, f"{layer}\n{sha}\n{annotation_id}"))

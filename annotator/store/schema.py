@@ -1,0 +1,253 @@
+"""The project file's schema, its version, and the checks run before trusting a file.
+
+A project file may come from anyone (e-mail, a USB stick), so it is checked
+before anything is read from it: SQLite header, ``application_id``, schema
+version, and that it holds our tables and no triggers or views of anyone else.
+Migrations run forward on open, each in one transaction, after a backup copy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from annotator.errors import ProjectError
+from annotator.store.backups import make_backup
+
+APPLICATION_ID = 0x41524E4E  # "ARNN"
+SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+MAX_VALUE_BYTES = 256 * 2**20  # no text or JSON value of ours comes near it
+
+# The search index holds terms the annotator worked out (annotator.store.index: normalised, folded,
+# with bare forms after proclitics), separated by spaces: FTS5's plain ascii tokenizer then only
+# splits them, at half the cost of unicode61 finding words itself (the largest part of an import).
+# Derived data: a file whose index was made another way is re-indexed on open (SEARCH_SCHEME).
+# automerge 16: FTS5 merges segments once 16 of one size pile up, not 4 (its default): a quarter less
+# insert time at 10k documents, and searches of the project took the same time (benchmarks).
+SEARCH_TABLE = (
+    "CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='ascii')",
+    "INSERT INTO search(search, rank) VALUES ('automerge', 16)",
+)
+
+# Version 2 adds one index: a near-duplicate candidate's sketch is read by document, and
+# without it each read scanned every sketch (34 ms a candidate at 100,000 documents; hours for
+# an archive of templated bulletins, where every new document has candidates).
+SKETCHES_BY_DOCUMENT = "CREATE INDEX sketches_by_document ON sketches(doc_id)"
+
+# A new file: the current version's tables.
+TABLES = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE labels (
+    name TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    color TEXT NOT NULL,
+    key TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    strip_proclitics INTEGER NOT NULL DEFAULT 0,
+    attributes TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{}',
+    sha256 TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE annotations (
+    id TEXT PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    coder TEXT NOT NULL,
+    label TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{}',
+    origin TEXT NOT NULL,
+    provenance TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    CHECK ("start" >= 0 AND "end" > "start")
+);
+CREATE INDEX annotations_by_document ON annotations(doc_id, deleted, coder);
+CREATE TABLE document_status (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    coder TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new',
+    flagged INTEGER NOT NULL DEFAULT 0,
+    comment TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL,
+    PRIMARY KEY (doc_id, coder)
+);
+CREATE INDEX document_status_by_status ON document_status(coder, status);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    annotation_id TEXT NOT NULL,
+    doc_id INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX history_by_annotation ON history(annotation_id);
+CREATE INDEX history_by_document ON history(doc_id);
+CREATE TABLE duplicates (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    other_id INTEGER NOT NULL REFERENCES documents(id),
+    similarity REAL NOT NULL,
+    PRIMARY KEY (doc_id, other_id)
+);
+CREATE TABLE sketches (
+    hash INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL REFERENCES documents(id)
+);
+CREATE INDEX sketches_by_hash ON sketches(hash, doc_id);
+{sketches_by_document};
+CREATE TABLE rejected_suggestions (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    coder TEXT NOT NULL,
+    label TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, coder, label, "start", "end")
+);
+{search_table};
+-- Merged projects (annotator.lead.merge): which source file each coder layer came from.
+CREATE TABLE merge_sources (
+    coder TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL,
+    path TEXT NOT NULL,
+    source_modified TEXT NOT NULL,
+    merged_at TEXT NOT NULL
+);
+-- Adjudication (annotator.lead.adjudication): coder spans the lead rejected for gold.
+CREATE TABLE rejections (
+    id TEXT PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    sources TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+""".replace("{search_table}", ";\n".join(SEARCH_TABLE)).replace("{sketches_by_document}", SKETCHES_BY_DOCUMENT)
+
+# Every object a file of each version may hold; anything else (a trigger, a view, a
+# foreign table) means the file is not ours or was tampered with.
+_FTS_SHADOW = {"search_data", "search_idx", "search_docsize", "search_config"}
+_OBJECTS_V1 = {
+    "meta", "labels", "documents", "annotations", "document_status", "history", "duplicates",
+    "sketches", "rejected_suggestions", "search",
+    "annotations_by_document", "document_status_by_status", "history_by_annotation",
+    "history_by_document", "sketches_by_hash",
+    "merge_sources", "rejections",
+} | _FTS_SHADOW
+EXPECTED_OBJECTS: dict[int, set[str]] = {1: _OBJECTS_V1, 2: _OBJECTS_V1 | {"sketches_by_document"}}
+
+# MIGRATIONS[v] upgrades a file from version v to v + 1, inside one transaction.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: lambda conn: conn.execute(SKETCHES_BY_DOCUMENT),
+}
+# Older versions this one reads without migrating them (a lead reads coders' files read-only):
+# they lack only indexes that writing needs.
+READABLE_AS_THEY_ARE = {1}
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open a SQLite connection with the settings every project connection needs."""
+    uri = f"file:{path.as_posix()}?mode={'ro' if readonly else 'rwc'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        # A file from someone else may hold a huge value meant to exhaust memory: cap what SQLite will read.
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit survives a power cut, not only a crash (WAL with NORMAL may lose the last ones).
+            conn.execute("PRAGMA synchronous = FULL")
+            # Up to 128 MB of page cache (filled only as pages are used): a bulk import whose
+            # pages spill from the default 2 MB cache writes them to the WAL again and again.
+            conn.execute("PRAGMA cache_size = -131072")
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"cannot open the project file ({exc})", path=path) from None
+    return conn
+
+
+def check_header(path: Path) -> None:
+    """Refuse anything that is not a SQLite file before SQLite parses it."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except FileNotFoundError:
+        raise ProjectError("no such project file", path=path) from None
+    except IsADirectoryError:
+        raise ProjectError("this is a folder, not a project file", path=path) from None
+    except OSError as exc:
+        raise ProjectError(f"cannot read the file ({exc.strerror})", path=path) from None
+    if header != SQLITE_HEADER:
+        raise ProjectError("not a project file (not a SQLite database)", path=path)
+
+
+def check_schema(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the file's schema version after checking it is one of ours we can read."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        kinds = {row[0] for row in conn.execute("SELECT type FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"the project file is damaged ({exc})", path=path) from None
+    if app_id != APPLICATION_ID:
+        raise ProjectError("not a project file of this tool (another program's SQLite database)", path=path)
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"the project was written by a newer version of the annotator (schema {version}, "
+            f"this version reads up to {SCHEMA_VERSION}); update the app to open it",
+            path=path,
+        )
+    if version < 1 or version not in EXPECTED_OBJECTS:
+        raise ProjectError(f"unknown schema version {version}", path=path)
+    if kinds & {"trigger", "view"}:
+        raise ProjectError("the project file holds triggers or views this tool never creates; refusing it", path=path)
+    unexpected = names - EXPECTED_OBJECTS[version] - {n for n in names if n.startswith("sqlite_")}
+    missing = EXPECTED_OBJECTS[version] - names
+    if unexpected or missing:
+        detail = f"unexpected: {', '.join(sorted(unexpected))}" if unexpected else f"missing: {', '.join(sorted(missing))}"
+        raise ProjectError(f"the project file's tables are not ours ({detail})", path=path)
+    return version
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    conn.executescript("BEGIN;" + TABLES + "COMMIT;")
+    # PRAGMA values cannot be bound as parameters: these are our own integers.
+    conn.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
+    conn.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int) -> Path | None:
+    """Bring a file forward to :data:`SCHEMA_VERSION`; returns the backup made, if any."""
+    if version == SCHEMA_VERSION:
+        return None
+    backup = make_backup(conn, path, f"schema-v{version}")
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS[version]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {int(version + 1)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version += 1
+    return backup

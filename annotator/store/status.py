@@ -1,0 +1,114 @@
+"""Document status per coder (new, in progress, done, skipped; flag and comment) and the counts.
+
+A mixin of :class:`annotator.store.project.Project`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import ValidationError
+from annotator.models import STATUSES, Document, DocumentStatus
+from annotator.store.rows import now
+
+
+class StatusStore:
+    """Statuses of a project file (mixed into :class:`~annotator.store.project.Project`)."""
+
+    conn: sqlite3.Connection
+    path: Path
+
+    if TYPE_CHECKING:  # provided by Project
+
+        @property
+        def coder(self) -> str: ...
+
+        def transaction(self) -> AbstractContextManager[None]: ...
+
+        def document(self, doc_id: int) -> Document: ...
+
+        def document_count(self, *, status: str | None = None) -> int: ...
+
+        def coders(self) -> list[str]: ...
+
+        def duplicates(self) -> list[tuple[str, str, float]]: ...
+
+    # --- status ----------------------------------------------------------------------
+
+    def status(self, doc_id: int, coder: str | None = None) -> DocumentStatus:
+        coder = coder or self.coder
+        row = self.conn.execute(
+            "SELECT status, flagged, comment, updated FROM document_status WHERE doc_id = ? AND coder = ?",
+            (doc_id, coder),
+        ).fetchone()
+        if row is None:
+            return DocumentStatus(doc_id, coder)
+        return DocumentStatus(doc_id, coder, row[0], bool(row[1]), row[2], row[3])
+
+    def set_status(
+        self,
+        doc_id: int,
+        status: str | None = None,
+        *,
+        flagged: bool | None = None,
+        comment: str | None = None,
+        coder: str | None = None,
+    ) -> DocumentStatus:
+        """Change any of status, flag and comment of a document for a coder; commits."""
+        if status is not None and status not in STATUSES:
+            raise ValidationError(f"unknown status '{status}' (use {', '.join(STATUSES)})")
+        self.document(doc_id)
+        current = self.status(doc_id, coder)
+        new = replace(
+            current,
+            status=status if status is not None else current.status,
+            flagged=flagged if flagged is not None else current.flagged,
+            comment=comment if comment is not None else current.comment,
+            updated=now(),
+        )
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO document_status(doc_id, coder, status, flagged, comment, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (doc_id, new.coder, new.status, int(new.flagged), new.comment, new.updated),
+            )
+        return new
+
+    # --- figures -----------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per label, status and coder, as plain data for ``stats --json``."""
+        labels: dict[str, dict[str, int]] = {}
+        for coder, label, count in self.conn.execute(
+            "SELECT coder, label, count(*) FROM annotations WHERE deleted = 0 AND origin != 'suggested' "
+            "GROUP BY coder, label ORDER BY coder, label"
+        ):
+            labels.setdefault(coder, {})[label] = count
+        total = self.document_count()
+        statuses: dict[str, dict[str, int]] = {}
+        for coder in self.coders():
+            counts = dict(
+                self.conn.execute(
+                    "SELECT status, count(*) FROM document_status WHERE coder = ? GROUP BY status", (coder,)
+                ).fetchall()
+            )
+            counts["new"] = total - sum(v for k, v in counts.items() if k != "new")
+            statuses[coder] = {s: counts.get(s, 0) for s in STATUSES}
+        suggestions = self.conn.execute(
+            "SELECT count(*) FROM annotations WHERE deleted = 0 AND origin = 'suggested'"
+        ).fetchone()[0]
+        return {
+            "project": str(self.path),
+            "coder": self.coder,
+            "documents": total,
+            "near_duplicates": len(self.duplicates()),
+            "spans_per_coder": {c: sum(v.values()) for c, v in labels.items()},
+            "spans_per_label": labels,
+            "status": statuses,
+            "pending_suggestions": suggestions,
+        }
+

@@ -1,0 +1,1 @@
+"""The coder's window: documents, the article, spans and their attributes, suggestions."""

@@ -1,0 +1,269 @@
+"""The main window: wires the session to the views, docks and actions. No logic of its own.
+
+Views report what the coder asked for; the session performs it; the session's
+signals tell each view what changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from annotator.models import Annotation, Document
+from annotator.store.project import Project
+from ui.coder.actions import Actions
+from ui.coder.document_panel import DocumentPanel
+from ui.coder.session import EditSession
+from ui.coder.span_list import SpanList
+from ui.coder.suggestions import SuggestionActions
+from ui.settings import Settings, save_settings
+from ui.widgets.article_view import ArticleView
+from ui.widgets.attribute_form import AttributeForm
+from ui.widgets.document_header import DocumentHeader
+from ui.widgets.document_queue import DocumentQueue
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, settings: Settings):
+        super().__init__()
+        self.settings = settings
+        self.session = EditSession(project, self)
+        self.suggestions = SuggestionActions(self.session)
+        title = self.tr("Arabic event annotator — %s") % project.path.name
+        if project.readonly:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
+
+        # The article in the centre, its title and metadata above it.
+        self.header = DocumentHeader()
+        self.view = ArticleView()
+        self.view.set_codebook(project.codebook)
+        self.view.set_font_size(settings.font_size)
+        self.view.set_dark(settings.theme == "dark")
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(6, 6, 6, 6)
+        centre_layout.addWidget(self.header)
+        centre_layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+
+        # Documents on one side, the selected span on the other.
+        self.queue = DocumentQueue(project)
+        self.panel = DocumentPanel()
+        documents = QSplitter(Qt.Orientation.Vertical)
+        documents.addWidget(self.queue)
+        documents.addWidget(self.panel)
+        documents.setStretchFactor(0, 4)
+        self.form = AttributeForm(project.codebook, project.attribute_values)
+        self.spans = SpanList(project.codebook)
+        span_side = QSplitter(Qt.Orientation.Vertical)
+        span_side.addWidget(self.form)
+        span_side.addWidget(self.spans)
+        self._dock(self.tr("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea, "documents")
+        self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
+
+        self.progress = QLabel()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.actions = Actions(self)
+        self._connect()
+        self.resize(1400, 900)
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        self._update_progress()
+        first = project.documents(limit=1)
+        if first:
+            self.session.open_document(first[0].id)
+        self.view.setFocus()
+
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- wiring ------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        session = self.session
+        session.document_changed.connect(self._document_changed)
+        session.span_added.connect(self._span_added)
+        session.span_updated.connect(self._span_updated)
+        session.span_removed.connect(self._span_removed)
+        session.span_selected.connect(self._span_selected)
+        session.status_changed.connect(self._status_changed)
+        session.error.connect(self.show_error)
+
+        self.view.label_requested.connect(self._label_key)
+        self.view.span_clicked.connect(session.select)
+        self.view.delete_requested.connect(session.delete_span)
+        self.view.step_requested.connect(session.step)
+        self.view.edge_requested.connect(lambda edge, unit, d: session.selected_id and session.move_edge(session.selected_id, edge, unit, d))
+        self.view.proclitic_requested.connect(session.toggle_proclitic)
+        self.view.accept_requested.connect(self.suggestions.accept)
+        self.view.reject_requested.connect(self.suggestions.reject)
+        self.view.tag_all_requested.connect(self.suggestions.tag_all)
+        self.view.zoom_changed.connect(self._zoomed)
+        self.spans.span_chosen.connect(session.select)
+        self.form.attrs_edited.connect(lambda span_id, attrs: session.update_span(span_id, attrs=attrs))
+        self.form.relabel_requested.connect(self.relabel)
+        self.queue.document_chosen.connect(session.open_document)
+        self.panel.status_chosen.connect(lambda status: session.set_status(status))
+        self.panel.flag_toggled.connect(lambda flagged: session.set_status(flagged=flagged))
+        self.panel.comment_edited.connect(lambda doc_id, comment: session.set_status(comment=comment, doc_id=doc_id))
+
+    def _label_key(self, label: str, start: int, end: int) -> None:
+        """A label key: tag the selection (or the word at the cursor), or relabel the selected span."""
+        selected = self.session.selected
+        if start == end and selected is not None:
+            self.relabel(selected.id, label)
+            return
+        if start == end:  # no selection: the word at the cursor (or just before it)
+            text = self.session.document.text if self.session.document else ""
+            start, end = (start, start + 1) if text[start : start + 1].strip() else (max(0, start - 1), start)
+        made = self.session.add_span(label, start, end)
+        if made is None:
+            self.statusBar().showMessage(self.tr("No word in the selection to tag."), 3000)
+            return
+        # Reading goes on at the next word: the next Ctrl+Shift+arrow takes it whole.
+        text = self.session.document.text if self.session.document else ""
+        after = made.end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        self.view.select_text(after, after)
+
+    def relabel(self, annotation_id: str, label: str) -> None:
+        annotation = self.session.spans.get(annotation_id)
+        if annotation is None or annotation.label == label:
+            return
+        new_label = self.project.codebook.label(label)
+        attrs = {k: v for k, v in annotation.attrs.items() if new_label.attribute(k) is not None}
+        try:
+            new_label.check_attributes(attrs)
+        except Exception:  # attributes of the same name but another type: start clean
+            attrs = {}
+        self.session.update_span(annotation_id, self.tr("Relabel"), label=label, attrs=attrs)
+
+    def _document_changed(self, document: Document | None) -> None:
+        spans = list(self.session.spans.values())
+        self.view.show_document(document, spans)
+        self.spans.source.reset(spans)
+        self.form.show_annotation(None)
+        self.header.show_document(document)
+        if document is not None:
+            self.queue.show_current(document.id)
+            self.panel.show_status(self.project.status(document.id))
+            if self.session.first_visit and self.settings.auto_suggest:
+                self.suggestions.suggest()
+
+    def _span_added(self, annotation: Annotation) -> None:
+        self.view.span_added(annotation)
+        self.spans.source.added(annotation)
+        self._document_counts_changed()
+
+    def _span_updated(self, before: Annotation, after: Annotation) -> None:
+        self.view.span_updated(after)
+        self.spans.source.updated(after)
+        if (before.origin, before.coder) != (after.origin, after.coder):  # an accepted suggestion now counts
+            self._document_counts_changed()
+        if self.session.selected_id == after.id:
+            self.form.show_annotation(after)
+            self.view.highlighter.select(after.id)
+
+    def _span_removed(self, annotation: Annotation) -> None:
+        self.view.span_removed(annotation)
+        self.spans.source.removed(annotation)
+        self._document_counts_changed()
+
+    def _span_selected(self, annotation_id: str | None) -> None:
+        self.view.select_span(annotation_id)
+        self.spans.show_selected(annotation_id)
+        self.form.show_annotation(self.session.selected)
+
+    def _status_changed(self, doc_id: int) -> None:
+        self.queue.model.refresh_document(doc_id)
+        if self.session.document is not None and self.session.document.id == doc_id:
+            self.panel.show_status(self.project.status(doc_id))
+        self._update_progress()
+
+    def _document_counts_changed(self) -> None:
+        if self.session.document is not None:
+            self.queue.model.refresh_document(self.session.document.id)
+
+    def _update_progress(self) -> None:
+        total = self.project.document_count()
+        done = self.project.document_count(status="done")
+        self.progress.setText(self.tr("%1 — done %2 / %3").replace("%1", self.project.coder).replace("%2", str(done)).replace("%3", str(total)))
+
+    def _zoomed(self, size: int) -> None:
+        self.settings.font_size = size
+
+    def reload_project(self) -> None:
+        """Show the project afresh after its content changed wholesale (a restored backup)."""
+        self.session.undo_stack.clear()  # the commands refer to a state that is gone
+        self.session.document = None
+        self.queue.model.refresh()
+        self._update_progress()
+        first = self.project.documents(limit=1)
+        if first:
+            self.session.open_document(first[0].id)
+
+    # --- document navigation -------------------------------------------------------------
+
+    def go(self, step: int) -> None:
+        current = self.session.document.id if self.session.document else None
+        target = self.queue.neighbour(current, step)
+        if target is not None:
+            self.session.open_document(target)
+        else:
+            self.statusBar().showMessage(self.tr("No more documents in this list."), 3000)
+
+    def finish_and_next(self, status: str = "done") -> None:
+        if self.session.document is None:
+            return
+        document = self.session.document
+        missing = [
+            a for a in self.session.spans.values()
+            if a.origin != "suggested" and self.project.codebook.label(a.label).missing_required(a.attrs)
+        ]
+        if status == "done" and missing:
+            self.statusBar().showMessage(
+                self.tr("Marked done with %n span(s) missing required attributes.", "", len(missing)), 5000
+            )
+        if self.session.set_status(status):
+            self.go(1)
+            if self.session.document is not None and self.session.document.id == document.id:
+                self.statusBar().showMessage(self.tr("That was the last document in this list."), 4000)
+
+    # --- messages and closing -----------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Arabic event annotator"), message)
+
+    def switch_project(self, project: Project) -> None:
+        """Open ``project`` in a new window and close this one (File > Open, New, Recent)."""
+        from ui.app import open_project_window
+
+        self.remember(project.path)
+        open_project_window(project, self.settings)
+        self.close()
+
+    def remember(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        save_settings(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Every edit is already committed; only the comment box may hold typed text.
+        self.panel.commit_comment()
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        save_settings(self.settings)
+        self.session.project.close()
+        super().closeEvent(event)

@@ -1,0 +1,91 @@
+"""The coder's side of suggestions: run the suggesters, accept, reject, accept all, tag all.
+
+Suggestions are spans with origin ``suggested`` (drawn dashed). Every action is
+an undoable command on the session's stack; the core does the work
+(:mod:`annotator.suggest`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from annotator.errors import AnnotatorError
+from annotator.models import Annotation
+from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
+from annotator.suggest.memory import tag_all_occurrences
+from annotator.suggest.run import Suggesters, accept_all, suggest_document
+from ui.coder.commands import BatchEdit, RejectSuggestion
+from ui.coder.session import EditSession
+
+
+class SuggestionActions(QObject):
+    def __init__(self, session: EditSession):
+        super().__init__(session)
+        self.session = session
+        self._gazetteer: Gazetteer | None = None
+        self._gazetteer_failed = False
+
+    def suggest(self) -> list[Annotation]:
+        """Run the suggesters on the open document and show what is new."""
+        session = self.session
+        if session.document is None or session.project.readonly:
+            return []
+        doc_id = session.document.id
+        try:
+            suggesters = Suggesters.for_project(session.project, self._load_gazetteer(),
+                                                use_gazetteer=self._gazetteer is not None)
+            new = suggest_document(session.project, doc_id, suggesters)
+        except AnnotatorError as exc:
+            session.error.emit(str(exc))
+            return []
+        for annotation in new:
+            session.spans[annotation.id] = annotation
+            session.span_added.emit(annotation)
+        return new
+
+    def _load_gazetteer(self) -> Gazetteer | None:
+        """The gazetteer, read once; a broken one is reported once and suggestions go on without it."""
+        if self._gazetteer is None and not self._gazetteer_failed:
+            try:
+                self._gazetteer = load_gazetteer()
+            except AnnotatorError as exc:
+                self._gazetteer_failed = True
+                self.session.error.emit(str(exc))
+        return self._gazetteer
+
+    def accept(self, annotation_id: str) -> None:
+        annotation = self.session.spans.get(annotation_id)
+        if annotation is not None and annotation.origin == "suggested":
+            self.session.update_span(annotation_id, self.tr("Accept suggestion"), origin="manual")
+
+    def reject(self, annotation_id: str) -> None:
+        annotation = self.session.spans.get(annotation_id)
+        if annotation is not None and annotation.origin == "suggested":
+            self.session.run(RejectSuggestion(self.session, annotation))
+
+    def pending(self) -> list[Annotation]:
+        return [a for a in self.session.spans.values() if a.origin == "suggested"]
+
+    def accept_all(self) -> None:
+        session = self.session
+        if session.document is None:
+            return
+        doc_id = session.document.id
+        before = {a.id: a for a in self.pending()}
+
+        def run() -> list[tuple[Annotation | None, Annotation]]:
+            return [(before.get(a.id), a) for a in accept_all(session.project, doc_id)]
+
+        session.run(BatchEdit(session, self.tr("Accept all suggestions"), run))
+
+    def tag_all(self, annotation_id: str) -> None:
+        session = self.session
+        annotation = session.spans.get(annotation_id)
+        if annotation is None or annotation.origin == "suggested":
+            return
+        known = dict(session.spans)
+
+        def run() -> list[tuple[Annotation | None, Annotation]]:
+            return [(known.get(a.id), a) for a in tag_all_occurrences(session.project, annotation_id)]
+
+        session.run(BatchEdit(session, self.tr("Tag all occurrences"), run))

@@ -1,0 +1,198 @@
+"""Undoable adjudication decisions: one ``QUndoCommand`` per decision of the lead.
+
+A decision is a short list of *steps*, each one call of the core's adjudication
+API with its documented inverse (``annotator.lead.adjudication``):
+
+- :class:`NewGold`: ``accept`` / ``edit`` / ``add`` a gold span; undone by
+  ``withdraw`` (a soft delete), redone by ``Project.restore_annotation``, so the
+  very same gold span (same id, same provenance) comes back;
+- :class:`Withdraw`: ``withdraw`` a gold span; undone by ``restore_annotation``;
+- :class:`Reject`: ``reject`` coder spans; undone by ``unreject``, redone by
+  ``reject`` with the same rejection id and time;
+- :class:`Unreject`: the reverse of :class:`Reject`.
+
+The steps of one decision run in one transaction (``Project.transaction`` nests),
+so a decision that replaces a gold span is never half made. Coder layers are
+never touched: every step writes gold or the rejections table only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from annotator.lead import adjudication
+from annotator.lead.adjudication import Rejection
+from annotator.models import GOLD, Annotation
+from annotator.store.project import Project
+from ui.coder.commands import CoreCommand
+
+if TYPE_CHECKING:
+    from ui.lead.session import AdjudicationSession
+
+
+class Step(Protocol):
+    """One call of the core's adjudication API and its inverse."""
+
+    def do(self, project: Project) -> None: ...
+
+    def undo(self, project: Project) -> None: ...
+
+
+class NewGold:
+    """Write a gold span the first time; bring the same one back on redo."""
+
+    def __init__(self, make: Callable[[], Annotation]):
+        self.make = make
+        self.gold_id: str | None = None
+
+    def do(self, project: Project) -> None:
+        if self.gold_id is None:
+            self.gold_id = self.make().id
+        else:
+            project.restore_annotation(self.gold_id)
+
+    def undo(self, project: Project) -> None:
+        if self.gold_id is not None:
+            adjudication.withdraw(project, self.gold_id)
+
+
+class Withdraw:
+    def __init__(self, gold_id: str):
+        self.gold_id = gold_id
+
+    def do(self, project: Project) -> None:
+        adjudication.withdraw(project, self.gold_id)
+
+    def undo(self, project: Project) -> None:
+        project.restore_annotation(self.gold_id)
+
+
+class Reject:
+    def __init__(self, annotation_ids: Sequence[str], by: str):
+        self.annotation_ids = tuple(annotation_ids)
+        self.by = by
+        self.rejection: Rejection | None = None
+
+    def do(self, project: Project) -> None:
+        previous = self.rejection
+        self.rejection = adjudication.reject(
+            project,
+            self.annotation_ids,
+            by=self.by,
+            rejection_id=previous.id if previous else None,
+            at=previous.at if previous else None,
+        )
+
+    def undo(self, project: Project) -> None:
+        if self.rejection is not None:
+            adjudication.unreject(project, self.rejection.id)
+
+
+class Unreject:
+    def __init__(self, rejection: Rejection):
+        self.rejection = rejection
+
+    def do(self, project: Project) -> None:
+        adjudication.unreject(project, self.rejection.id)
+
+    def undo(self, project: Project) -> None:
+        r = self.rejection
+        adjudication.reject(project, r.sources, by=r.by, rejection_id=r.id, at=r.at)
+
+
+class Decision(CoreCommand):
+    """One decision on one document: its steps in order, undone in reverse order."""
+
+    def __init__(self, session: AdjudicationSession, doc_id: int, text: str, steps: list[Step], position: int | None = None):
+        super().__init__(text)
+        self.session, self.doc_id, self.steps = session, doc_id, steps
+        self.position = position  # where the decision was made: undo and redo show that place
+
+    def forward(self) -> None:
+        project = self.session.project
+        with project.transaction():
+            for step in self.steps:
+                step.do(project)
+        self.session.decided(self.doc_id, self.position)
+
+    def backward(self) -> None:
+        project = self.session.project
+        with project.transaction():
+            for step in reversed(self.steps):
+                step.undo(project)
+        self.session.decided(self.doc_id, self.position)
+
+    def redo(self) -> None:
+        self.session.guarded(super().redo)
+
+    def undo(self) -> None:
+        self.session.guarded(super().undo)
+
+    @property
+    def gold_id(self) -> str | None:
+        """The gold span this decision wrote, if it wrote one."""
+        return next((s.gold_id for s in self.steps if isinstance(s, NewGold)), None)
+
+
+class AutoAdjudicate(CoreCommand):
+    """``auto_adjudicate`` over the whole project, undone by withdrawing what it added and
+    putting the lead's document statuses back as they were."""
+
+    def __init__(self, session: AdjudicationSession, strategy: str):
+        super().__init__(QCoreApplication.translate("AdjudicationSession", "Auto-adjudication (%s)") % strategy)
+        self.session, self.strategy = session, strategy
+        self.report: adjudication.AutoReport | None = None
+        self.added: list[str] = []
+        self.statuses_before: dict[int, str] = {}
+        self.statuses_after: dict[int, str] = {}
+
+    def forward(self) -> None:
+        project = self.session.project
+        if self.report is None:
+            gold_before = _gold_ids(project)
+            statuses_before = _statuses(project)
+            self.report = adjudication.auto_adjudicate(project, strategy=self.strategy, by=self.session.by)
+            self.added = sorted(_gold_ids(project) - gold_before)
+            after = _statuses(project)
+            changed = {d for d in after.keys() | statuses_before.keys() if after.get(d) != statuses_before.get(d)}
+            self.statuses_before = {d: statuses_before.get(d, "new") for d in changed}
+            self.statuses_after = {d: after.get(d, "new") for d in changed}
+        else:
+            with project.transaction():
+                for gold_id in self.added:
+                    project.restore_annotation(gold_id)
+                for doc_id, status in self.statuses_after.items():
+                    project.set_status(doc_id, status)
+        self.session.reloaded()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.statuses_after)
+
+    def backward(self) -> None:
+        project = self.session.project
+        with project.transaction():
+            for gold_id in self.added:
+                adjudication.withdraw(project, gold_id)
+            for doc_id, status in self.statuses_before.items():
+                project.set_status(doc_id, status)
+        self.session.reloaded()
+
+    def redo(self) -> None:
+        self.session.guarded(super().redo)
+
+    def undo(self) -> None:
+        self.session.guarded(super().undo)
+
+
+def _gold_ids(project: Project) -> set[str]:
+    return {a.id for a in project.annotations(coder=GOLD, include_suggestions=False)}
+
+
+def _statuses(project: Project) -> dict[int, str]:
+    """The lead's status of every document auto-adjudication may settle."""
+    finished = adjudication.finished_by(project, adjudication.compared_coders(project))
+    return {doc_id: project.status(doc_id).status for doc_id in finished}

@@ -1,0 +1,1 @@
+"""Widgets shared by the coder's and the lead's windows."""

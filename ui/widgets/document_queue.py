@@ -1,0 +1,196 @@
+"""The document queue: every document with its status, paged from the core.
+
+``QAbstractTableModel`` with ``canFetchMore``/``fetchMore``: the view asks for
+rows as it scrolls, so a 100,000-document project opens with one page read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.models import DocumentSummary
+from annotator.store.project import Project
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+STATUS_COLOURS = {"new": "#9E9E9E", "in_progress": "#F59E0B", "done": "#10B981", "skipped": "#6B7280"}
+
+
+class DocumentQueueModel(QAbstractTableModel):
+    COLUMNS = ("title", "status", "spans")
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.status: str | None = None
+        self.search: str | None = None
+        self.rows: list[DocumentSummary] = []
+        self.total = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the first page (after a filter change or an import)."""
+        self.beginResetModel()
+        self.total = self.project.document_count(status=self.status, search=self.search)
+        self.rows = self.project.documents(offset=0, limit=PAGE, status=self.status, search=self.search)
+        self.endResetModel()
+
+    def set_filter(self, status: str | None, search: str | None) -> None:
+        self.status, self.search = status, (search or None)
+        self.refresh()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        more = self.project.documents(offset=len(self.rows), limit=PAGE, status=self.status, search=self.search)
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Document"), self.tr("Status"), self.tr("Spans")][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        doc = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "title":
+                # ≈ rather than ⧉: the fonts a coder has (and the one we bundle) mostly lack ⧉
+                return (doc.title or doc.key) + (" ⚑" if doc.flagged else "") + (" ≈" if doc.duplicate_of else "")
+            if column == "status":
+                return status_text(doc.status)
+            return doc.span_count
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return QColor(STATUS_COLOURS.get(doc.status, "#9E9E9E"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [doc.key]
+            if doc.duplicate_of:
+                lines.append(self.tr("Near-duplicate of %s") % doc.duplicate_of)
+            if doc.comment:
+                lines.append(doc.comment)
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.UserRole:
+            return doc.id
+        return None
+
+    def row_of(self, doc_id: int) -> int | None:
+        return next((i for i, d in enumerate(self.rows) if d.id == doc_id), None)
+
+    def refresh_document(self, doc_id: int) -> None:
+        row = self.row_of(doc_id)
+        if row is not None:
+            self.rows[row] = self.project.document_summary(doc_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+
+def status_text(status: str) -> str:
+    names = {
+        "new": QCoreApplication.translate("DocumentQueue", "new"),
+        "in_progress": QCoreApplication.translate("DocumentQueue", "in progress"),
+        "done": QCoreApplication.translate("DocumentQueue", "done"),
+        "skipped": QCoreApplication.translate("DocumentQueue", "skipped"),
+    }
+    return names.get(status, status)
+
+
+class DocumentQueue(QWidget):
+    """Filter, search box and the table of documents."""
+
+    document_chosen = Signal(int)
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = DocumentQueueModel(project, self)
+        self.status_filter = QComboBox()
+        for value, text in (
+            (None, self.tr("All")),
+            ("new", self.tr("New")),
+            ("in_progress", self.tr("In progress")),
+            ("done", self.tr("Done")),
+            ("skipped", self.tr("Skipped")),
+            ("flagged", self.tr("Flagged")),
+        ):
+            self.status_filter.addItem(text, value)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search (ignores tashkeel, tatweel, hamza forms)"))
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._syncing = False
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.status_filter.currentData(), self.search_box.text().strip())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.document_chosen.emit(self.model.data(current, Qt.ItemDataRole.UserRole))
+
+    def show_current(self, doc_id: int) -> None:
+        row = self.model.row_of(doc_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(doc_id)
+        self._syncing = True
+        try:
+            if row is None:
+                self.table.clearSelection()
+            else:
+                index = self.model.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def neighbour(self, doc_id: int | None, step: int) -> int | None:
+        """The document before or after ``doc_id`` in the queue as filtered."""
+        row = self.model.row_of(doc_id) if doc_id is not None else None
+        target = 0 if row is None else row + step
+        if target >= len(self.model.rows) and self.model.canFetchMore():
+            self.model.fetchMore()
+        if 0 <= target < len(self.model.rows):
+            return self.model.rows[target].id
+        return None
