@@ -7,10 +7,31 @@ call a :class:`annotator.store.project.Project` method for that.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-STATUSES = ("new", "in_progress", "done", "skipped")
-ORIGINS = ("manual", "suggested", "imported", "adjudicated")
+
+class Status(StrEnum):
+    """A document's state for one coder. Members are the strings stored and exported."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class Origin(StrEnum):
+    """Where an annotation came from. Members are the strings stored and exported."""
+
+    MANUAL = "manual"
+    SUGGESTED = "suggested"
+    IMPORTED = "imported"
+    ADJUDICATED = "adjudicated"
+
+
+# Plain strings, in workflow order: for messages, command-line choices and membership tests.
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+ORIGINS: tuple[str, ...] = tuple(o.value for o in Origin)
 GOLD = "gold"
 
 

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from pyarabic.number_const import NUMBER_WORDS
+from pyarabic.number_const import NUMBER_WORDS  # type: ignore[import-untyped]  # pyarabic ships no type information
 
 from annotator.text import Token, normalize, proclitic_candidates, tokenize
 
@@ -59,37 +59,31 @@ DEFAULT_VAGUE_AMOUNTS: tuple[VagueAmount, ...] = (
 def vague_amounts_from(items: Any, fail: Callable[..., Exception]) -> tuple[VagueAmount, ...]:
     """Check a codebook's ``vague_amounts`` list; ``fail(message, *needles)`` builds the error."""
     if not isinstance(items, list):
-        return _raise(fail("vague_amounts must be a list ([[vague_amounts]] in TOML)", "vague_amounts"))
+        raise fail("vague_amounts must be a list ([[vague_amounts]] in TOML)", "vague_amounts")
     out: list[VagueAmount] = []
     seen: set[str] = set()
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            return _raise(fail(f"vague amount {number} is not a table", "vague_amounts"))
+            raise fail(f"vague amount {number} is not a table", "vague_amounts")
         words = item.get("words")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            return _raise(fail(f"vague amount {number} needs a non-empty list of words", "words"))
+            raise fail(f"vague amount {number} needs a non-empty list of words", "words")
         unknown = set(item) - {"words", "min", "max", "value"}
         if unknown:
-            return _raise(fail(f"vague amount {number} has unknown field(s) {', '.join(sorted(unknown))}", *unknown))
+            raise fail(f"vague amount {number} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)
         bounds = [item.get(k) for k in ("min", "max", "value")]
         if any(isinstance(b, bool) or not isinstance(b, int) or b < 0 for b in bounds):
-            return _raise(fail(f"vague amount {words[0]}: min, max and value must be whole numbers >= 0", words[0]))
-        low, high, best = bounds
+            raise fail(f"vague amount {words[0]}: min, max and value must be whole numbers >= 0", words[0])
+        low, high, best = (b for b in bounds if isinstance(b, int))
         if not low <= best <= high:
-            return _raise(
-                fail(f"vague amount {words[0]}: need min <= value <= max (got {low}, {best}, {high})", words[0])
-            )
+            raise fail(f"vague amount {words[0]}: need min <= value <= max (got {low}, {best}, {high})", words[0])
         for word in words:
             key = _vague_key(word)
             if key in seen:
-                return _raise(fail(f"vague amount word {word} is listed twice", word))
+                raise fail(f"vague amount word {word} is listed twice", word)
             seen.add(key)
         out.append(VagueAmount(tuple(w.strip() for w in words), low, high, best))
     return tuple(out)
-
-
-def _raise(error: Exception) -> Any:
-    raise error
 
 
 @dataclass(frozen=True)

@@ -263,7 +263,7 @@ def proclitic_candidates(word: str) -> list[int]:
         return lengths
     # No mark among the first letters (the normalised words of the search index, most text):
     # a clitic is then a plain prefix, and the word's first letters are looked up as they are.
-    if _MARKS.isdisjoint(word[: _LONGEST_CLITIC + 1]):
+    if _MARK_CHARS.isdisjoint(word[: _LONGEST_CLITIC + 1]):
         found = [(word[:n], n) for n in range(1, min(len(word), _LONGEST_CLITIC) + 1) if word[:n] in _PROCLITIC_SET]
     else:
         found = [(c, n) for c in _PROCLITICS_SHORTEST_FIRST if (n := _clitic_length(word, c)) is not None]
@@ -271,7 +271,7 @@ def proclitic_candidates(word: str) -> list[int]:
         rest = word[length:]
         # Only the rest's first letter and length are looked at, which unifying letters keeps:
         # normalising is needed only when marks or tatweel would fall out.
-        bare = rest if _MARKS.isdisjoint(rest) else normalize(rest)
+        bare = rest if _MARK_CHARS.isdisjoint(rest) else normalize(rest)
         if clitic.endswith("ل") and bare.startswith("ل"):
             continue  # لل = li + al: the article's alef is gone, the rest is not a word
         if len(bare) < 2 and not (bare and bare[0].isdecimal()):
@@ -283,7 +283,7 @@ def proclitic_candidates(word: str) -> list[int]:
 _PROCLITICS_SHORTEST_FIRST = sorted(PROCLITICS, key=len)
 _PROCLITIC_SET = frozenset(PROCLITICS)
 _LONGEST_CLITIC = max(map(len, PROCLITICS))
-_MARKS = frozenset(TASHKEEL | {TATWEEL})
+_MARK_CHARS = frozenset(TASHKEEL | {TATWEEL})
 _CLITIC_LETTERS = frozenset(clitic[0] for clitic in PROCLITICS)
 
 

@@ -226,7 +226,7 @@ def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[Docum
         raise InputError("the CSV file has a header but no rows", path=path)
 
 
-def _checked_rows(reader: csv.DictReader, path: Path) -> Iterator[dict[str | Any, str | Any]]:
+def _checked_rows(reader: csv.DictReader[str], path: Path) -> Iterator[dict[str | Any, str | Any]]:
     while True:
         try:
             row = next(reader)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -54,7 +53,7 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
     n = len(a)
     if n == 0:
         return None
-    observed = sum(map(operator.eq, a, b)) / n
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
     count_a, count_b = Counter(a), Counter(b)
     expected = sum(count_a[c] * count_b[c] for c in count_a) / (n * n)
     if expected == 1:
@@ -144,7 +143,7 @@ def _overlapping(a: Sequence[Annotation], b: Sequence[Annotation]) -> list[list[
     for label, spans in by_label.items():
         spans.sort()
         index[label] = (spans, [start for start, _, _ in spans], max(end - start for start, end, _ in spans))
-    options = []
+    options: list[list[int]] = []
     for x in a:
         if x.label not in index:
             options.append([])

@@ -34,7 +34,7 @@ from annotator.store.index import (
     digest,
     index_document,
     match_query,
-    match_query_for_0_1,
+    match_query_unicode61,
     rebuild_search,
     rebuild_sketches,
 )
@@ -438,7 +438,7 @@ class Project(AnnotationStore, StatusStore):
             params += [coder, status]
         if search:
             current = self._meta.get("search_scheme") == SEARCH_SCHEME  # else read-only, as 0.1 indexed it
-            query = match_query(search) if current else match_query_for_0_1(search)
+            query = match_query(search) if current else match_query_unicode61(search)
             if query is None:
                 clauses.append("0")
             else:
