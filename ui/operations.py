@@ -92,7 +92,7 @@ class OperationSession(QObject):
             action(changes)
         except (AnnotatorError, sqlite3.Error) as exc:
             self.publish(changes)
-            self.error.emit(self.message(exc))
+            self.error.emit(self.error_message(exc))
             return False
         self.publish(changes)
         return True
@@ -105,7 +105,7 @@ class OperationSession(QObject):
     def apply_changes(self, changes: Changes) -> None:
         """Bring the session's own copy of the project in step before the views hear of it."""
 
-    def message(self, exc: Exception) -> str:
+    def error_message(self, exc: Exception) -> str:
         if isinstance(exc, sqlite3.Error):
             return str(storage_error(exc, self.project.path))
         return str(exc)
