@@ -105,13 +105,14 @@ def test_a_casualty_figure_is_prefilled_and_other_labels_are_not() -> None:
 
 def test_relabelling_carries_the_attributes_the_new_label_has() -> None:
     codebook = default_codebook()
-    actor, place = codebook.label("ACTOR"), codebook.label("PLACE")
-    shared = next(a.name for a in actor.attributes if place.attribute(a.name) is not None)
-    value = next(iter(place.attribute(shared).choices), "x")  # type: ignore[union-attr]
-    assert place.carried_attributes({shared: value}) == {shared: value}
+    place = codebook.label("PLACE")
+    actor_attrs = {"role": "claimant", "canonical": "التحالف الدولي"}
+    assert place.carried_attributes(actor_attrs) == {"canonical": "التحالف الدولي"}  # PLACE has no role
+    # ACTOR's kind "organisation" is no kind of PLACE: a half-kept set would mislead, so none is kept.
+    assert place.carried_attributes({**actor_attrs, "kind": "organisation"}) == {}
     casualty = codebook.label("CASUALTY")
     assert casualty.carried_attributes({"value": 54, "canonical": "دير الزور"}) == {"value": 54}
-    assert casualty.carried_attributes({"value": "خمسون"}) == {}  # same name, another type: start clean
+    assert casualty.carried_attributes({"value": "خمسون"}) == {}
 
 
 # --- laws ----------------------------------------------------------------------------------------
