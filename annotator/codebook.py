@@ -83,6 +83,16 @@ class Label:
                 raise ValidationError(f"{self.name} has no attribute '{key}' (known: {known})")
             attribute.check(value, self.name)
 
+    def carried_attributes(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """What a span relabelled to this label keeps of its attributes: those this label also
+        defines; none at all when one of them has another type here (a half-kept set would mislead)."""
+        kept = {k: v for k, v in attrs.items() if self.attribute(k) is not None}
+        try:
+            self.check_attributes(kept)
+        except ValidationError:
+            return {}
+        return kept
+
     def missing_required(self, attrs: dict[str, Any]) -> list[str]:
         return [a.name for a in self.attributes if a.required and a.name not in attrs]
 

@@ -117,3 +117,44 @@ def test_a_label_key_on_a_suggestion_takes_it(qtbot, window: MainWindow) -> None
     assert stored(window)["28"] == ("ACTOR", "manual")
     with Project.open(window.project.path, readonly=True) as project:
         assert len([a for a in project.annotations() if a.text == "28"]) == 1
+
+
+def test_accept_and_reject_are_undone_and_redone(qtbot, window: MainWindow) -> None:
+    select_span(window, "54")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    select_span(window, "28")
+    qtbot.keyClick(window.view, Qt.Key.Key_X)
+    assert (stored(window)["54"], "28" in stored(window)) == (("CASUALTY", "manual"), False)
+    window.actions.undo.trigger()  # the rejection
+    assert stored(window)["28"] == ("CASUALTY", "suggested")
+    assert any(a.text == "28" for a in window.session.spans.values())
+    window.actions.undo.trigger()  # the acceptance
+    assert stored(window)["54"] == ("CASUALTY", "suggested")
+    window.actions.redo.trigger()
+    assert stored(window)["54"] == ("CASUALTY", "manual")
+    window.actions.redo.trigger()
+    assert "28" not in stored(window)
+    assert not any(a.text == "28" for a in window.session.spans.values())
+    assert window.spans.source.rowCount() == len(window.session.spans)
+
+
+def test_running_the_suggesters_is_one_step_to_undo(qtbot, tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "u.db", coder="amal")
+    project.add_document(TEXT, key="a")
+    window = MainWindow(project, Settings(auto_suggest=False))
+    qtbot.addWidget(window)
+    assert stored(window) == {}
+    with qtbot.waitSignal(window.session.changed) as blocker:
+        window.actions.suggest.trigger()
+    made = blocker.args[0].added
+    assert {a.text for a in made} >= {"54", "28", "دير الزور"} and all(a.origin == "suggested" for a in made)
+    assert window.spans.source.rowCount() == len(made)
+    window.actions.undo.trigger()
+    assert stored(window) == {} and window.spans.source.rowCount() == 0
+    window.actions.redo.trigger()
+    assert set(stored(window)) == {a.text for a in made}
+    assert window.spans.source.rowCount() == len(made)
+    steps = window.session.undo_stack.count()
+    window.actions.suggest.trigger()  # nothing new: no empty step to undo
+    assert window.session.undo_stack.count() == steps
+    window.close()

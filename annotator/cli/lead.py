@@ -16,6 +16,7 @@ from annotator.lead import adjudication
 from annotator.lead.agreement import agreement as measure_agreement
 from annotator.lead.agreement import render_html, text_lines
 from annotator.lead.merge import MERGED_CODER, merge_projects
+from annotator.lead.places import queue_counts
 from annotator.store.project import Project
 
 
@@ -143,8 +144,8 @@ def _list_open(project: Project, min_coders: int) -> None:
     if not coders:
         raise ValidationError("no coder has marked a document done; nothing to adjudicate", path=project.path)
     entries = adjudication.queue(project, coders, min_coders=min_coders)
-    open_total = sum(e.open for e in entries)
-    click.echo(f"{open_total} open place(s) in {sum(1 for e in entries if e.open)} of {len(entries)} document(s)")
+    counts = queue_counts(entries)
+    click.echo(f"{counts.open_places} open place(s) in {counts.open_documents} of {counts.documents} document(s)")
     for entry in entries:
         if not entry.open:
             continue

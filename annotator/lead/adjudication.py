@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -109,6 +109,26 @@ class QueueEntry:
     items: int
     open: int
     unanimous: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    """A document's places the coders made, how many are still open, how many every coder agreed on."""
+
+    places: int
+    open: int
+    unanimous: int
+
+    @property
+    def settled(self) -> bool:
+        return not self.open
+
+
+def count(found: Iterable[Item]) -> Counts:
+    """The one count of places: the queue, the window and the command line all show these figures.
+    A gold span no coder made (an item without versions) is no place to settle."""
+    made = [i for i in found if i.versions]
+    return Counts(len(made), sum(1 for i in made if i.open), sum(1 for i in made if i.unanimous))
 
 
 @dataclass
@@ -242,7 +262,7 @@ def queue(project: Project, coders: Sequence[str] | None = None, *, min_coders: 
     for doc_id, finished in finished_by(project, coders).items():
         if len(finished) < min_coders:
             continue
-        found = items(project, doc_id, coders)
+        counts = count(items(project, doc_id, coders))
         doc = project.document(doc_id)
         entries.append(
             QueueEntry(
@@ -250,9 +270,9 @@ def queue(project: Project, coders: Sequence[str] | None = None, *, min_coders: 
                 key=doc.key,
                 title=doc.title,
                 coders=finished,
-                items=len(found),
-                open=sum(1 for i in found if i.open),
-                unanimous=sum(1 for i in found if i.unanimous),
+                items=counts.places,
+                open=counts.open,
+                unanimous=counts.unanimous,
             )
         )
     return sorted(entries, key=lambda e: (-e.open, e.doc_id))
@@ -331,7 +351,7 @@ def auto_adjudicate(
                     )
                     report.added += 1
                     added_here += 1
-            remaining = sum(1 for i in (items(project, doc_id, coders) if added_here else found) if i.open)
+            remaining = count(items(project, doc_id, coders) if added_here else found).open
             report.open += remaining
             if mark_settled(project, doc_id, open_count=remaining) == "done":
                 report.settled += 1
@@ -354,7 +374,7 @@ def mark_settled(
     if current == "skipped":
         return current
     if open_count is None:
-        open_count = sum(1 for i in items(project, doc_id, coders) if i.open)
+        open_count = count(items(project, doc_id, coders)).open
     wanted = "in_progress" if open_count else "done"
     if wanted != current:
         project.set_status(doc_id, wanted)

@@ -24,6 +24,7 @@ from annotator.suggest import words as W
 from annotator.suggest.suggestion import Suggestion
 from annotator.text import Token, tokenize
 
+LABEL = "CASUALTY"  # the codebook label whose spans are casualty figures: suggested, and prefilled when tagged
 STATUS_WINDOW = 10  # words either side of the number in which a status word counts
 _SENTENCE_ENDS = frozenset(".!?؟؛…")
 
@@ -103,7 +104,7 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
             continue
         attrs = _attributes(context, reading, first, last)
         attrs["status"] = status
-        out.append(Suggestion("CASUALTY", reading.start, reading.end, attrs, "casualty"))
+        out.append(Suggestion(LABEL, reading.start, reading.end, attrs, "casualty"))
         previous = (last, status)
     return out
 

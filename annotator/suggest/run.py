@@ -19,6 +19,7 @@ from annotator.codebook import Label
 from annotator.errors import ValidationError
 from annotator.models import Annotation
 from annotator.store.project import Project
+from annotator.suggest import casualty
 from annotator.suggest.casualty import find_casualty_figures
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory
@@ -54,7 +55,7 @@ class Suggesters:
         out = [s for s in self.memory.find(text, words) if s.label in labels]
         if self.gazetteer is not None:
             out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
-        if "CASUALTY" in labels:
+        if casualty.LABEL in labels:
             out += find_casualty_figures(text, project.codebook.vague_amounts)
         return out
 

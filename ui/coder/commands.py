@@ -1,139 +1,134 @@
-"""Undoable edits: one ``QUndoCommand`` per core edit.
+"""The coder's undoable edits: one :class:`~ui.operations.Operation` per core edit.
 
-Each command calls the core (which commits at once) through the session, so
-undo and redo are themselves committed edits: closing the window after an undo
-keeps the undone state. A deleted span is soft-deleted in the core, so undoing
-an add or redoing a delete restores the very same annotation (same id).
+Each calls the core (which commits at once), so undo and redo are themselves
+committed edits: closing the window after an undo keeps the undone state. A
+deleted span is soft-deleted in the core, so undoing an add or redoing a
+delete restores the very same annotation (same id).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from annotator.changes import Changes
+from annotator.models import Annotation
+from ui.operations import Operation, OperationSession
 
-if TYPE_CHECKING:
-    from annotator.models import Annotation
-    from ui.coder.session import EditSession
-
-
-class CoreCommand(QUndoCommand):
-    """A command whose first run happens before it is pushed.
-
-    ``QUndoStack.push`` calls ``redo`` and cannot report a failure; the session
-    calls :meth:`apply` first (a refused edit raises and is never pushed), and
-    the redo that ``push`` makes right after is skipped. Subclasses define
-    ``forward`` (do the edit) and ``backward`` (revert it).
-    """
-
-    def __init__(self, text: str):
-        super().__init__(text)
-        self._pushed = False
-
-    def apply(self) -> None:
-        self.forward()  # type: ignore[attr-defined]
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # already applied by the session before push
-            return
-        self.forward()  # type: ignore[attr-defined]
-
-    def undo(self) -> None:
-        self.backward()  # type: ignore[attr-defined]
+Pairs = list[tuple[Annotation | None, Annotation]]
 
 
-class AddSpan(CoreCommand):
-    def __init__(self, session: EditSession, doc_id: int, label: str, start: int, end: int, attrs: dict[str, Any]):
-        super().__init__(session.tr("Add %s") % label)
-        self.session, self.doc_id = session, doc_id
+class AddSpan(Operation):
+    def __init__(self, session: OperationSession, doc_id: int, label: str, start: int, end: int, attrs: dict[str, Any]):
+        super().__init__(session, session.tr("Add %s") % label)
+        self.doc_id = doc_id
         self.args = (label, start, end, attrs)
         self.annotation_id: str | None = None
 
-    def forward(self) -> None:
+    def forward(self, changes: Changes) -> None:
+        project = self.session.project
         if self.annotation_id is None:
             label, start, end, attrs = self.args
-            self.annotation_id = self.session.core_add(self.doc_id, label, start, end, attrs).id
+            made = project.add_annotation(self.doc_id, label, start, end, attrs=attrs)
+            self.annotation_id = made.id
         else:
-            self.session.core_restore(self.annotation_id)
+            made = project.restore_annotation(self.annotation_id)
+        changes.add(made)
 
-    def backward(self) -> None:
+    def backward(self, changes: Changes) -> None:
         if self.annotation_id is not None:
-            self.session.core_delete(self.annotation_id)
+            changes.remove(self.session.project.delete_annotation(self.annotation_id))
 
 
-class DeleteSpan(CoreCommand):
-    def __init__(self, session: EditSession, annotation: Annotation):
-        super().__init__(session.tr("Delete %s") % annotation.label)
-        self.session, self.annotation_id = session, annotation.id
+class DeleteSpan(Operation):
+    def __init__(self, session: OperationSession, annotation: Annotation):
+        super().__init__(session, session.tr("Delete %s") % annotation.label)
+        self.annotation_id = annotation.id
 
-    def forward(self) -> None:
-        self.session.core_delete(self.annotation_id)
+    def forward(self, changes: Changes) -> None:
+        changes.remove(self.session.project.delete_annotation(self.annotation_id))
 
-    def backward(self) -> None:
-        self.session.core_restore(self.annotation_id)
+    def backward(self, changes: Changes) -> None:
+        changes.add(self.session.project.restore_annotation(self.annotation_id))
 
 
-class UpdateSpan(CoreCommand):
+class UpdateSpan(Operation):
     """Change some fields of a span; undo puts the previous values back."""
 
-    def __init__(self, session: EditSession, before: Annotation, changes: dict[str, Any], text: str = ""):
-        super().__init__(text or session.tr("Edit %s") % before.label)
-        self.session, self.annotation_id = session, before.id
+    def __init__(self, session: OperationSession, before: Annotation, changes: dict[str, Any], text: str = ""):
+        super().__init__(session, text or session.tr("Edit %s") % before.label)
+        self.annotation_id = before.id
         self.after = dict(changes)
         self.before = {name: getattr(before, name) for name in changes}
 
-    def forward(self) -> None:
-        self.session.core_update(self.annotation_id, self.after)
+    def forward(self, changes: Changes) -> None:
+        _update(self.session, changes, self.annotation_id, self.after)
 
-    def backward(self) -> None:
-        self.session.core_update(self.annotation_id, self.before)
+    def backward(self, changes: Changes) -> None:
+        _update(self.session, changes, self.annotation_id, self.before)
 
 
-class RejectSuggestion(CoreCommand):
+class RejectSuggestion(Operation):
     """Reject a pending suggestion: it goes, and is remembered so it does not come back."""
 
-    def __init__(self, session: EditSession, annotation: Annotation):
-        super().__init__(session.tr("Reject suggestion"))
-        self.session, self.annotation = session, annotation
+    def __init__(self, session: OperationSession, annotation: Annotation):
+        super().__init__(session, session.tr("Reject suggestion"))
+        self.annotation = annotation
 
-    def forward(self) -> None:
-        self.session.core_reject(self.annotation.id)
+    def forward(self, changes: Changes) -> None:
+        changes.remove(self.session.project.reject_suggestion(self.annotation.id))
 
-    def backward(self) -> None:
-        self.session.core_unreject(self.annotation)
+    def backward(self, changes: Changes) -> None:
+        project = self.session.project
+        project.unreject_suggestion(self.annotation)
+        changes.add(project.annotation(self.annotation.id))
 
 
-class BatchEdit(CoreCommand):
-    """Many spans changed by one core call (accept all, tag all occurrences), undone span by span.
+class BatchEdit(Operation):
+    """Many spans made or changed by one core call (suggest, accept all, tag all occurrences),
+    undone span by span.
 
     ``first_run`` performs the call and returns ``(before, after)`` pairs; ``before``
-    is None for a span the call created.
+    is None for a span the call created. A call that changed nothing leaves no step.
     """
 
-    def __init__(self, session: EditSession, text: str, first_run: Callable[[], list[tuple[Annotation | None, Annotation]]]):
-        super().__init__(text)
-        self.session, self.first_run = session, first_run
-        self.pairs: list[tuple[Annotation | None, Annotation]] | None = None
+    def __init__(self, session: OperationSession, text: str, first_run: Callable[[], Pairs]):
+        super().__init__(session, text)
+        self.first_run = first_run
+        self.pairs: Pairs | None = None
 
-    def forward(self) -> None:
+    @property
+    def worth_undoing(self) -> bool:
+        return bool(self.pairs)
+
+    def forward(self, changes: Changes) -> None:
+        project = self.session.project
         if self.pairs is None:
             self.pairs = self.first_run()
-            self.session.arrived_many(self.pairs)
+            for before, after in self.pairs:
+                if before is None:
+                    changes.add(after)
+                else:
+                    changes.update(before, after)
             return
         for before, after in self.pairs:
             if before is None:
-                self.session.core_restore(after.id)
+                changes.add(project.restore_annotation(after.id))
             else:
-                self.session.core_update(after.id, _fields(after))
+                _update(self.session, changes, after.id, _fields(after))
 
-    def backward(self) -> None:
+    def backward(self, changes: Changes) -> None:
+        project = self.session.project
         for before, after in reversed(self.pairs or []):
             if before is None:
-                self.session.core_delete(after.id)
+                changes.remove(project.delete_annotation(after.id))
             else:
-                self.session.core_update(after.id, _fields(before))
+                _update(self.session, changes, after.id, _fields(before))
+
+
+def _update(session: OperationSession, changes: Changes, annotation_id: str, fields: dict[str, Any]) -> None:
+    before = session.project.annotation(annotation_id)
+    changes.update(before, session.project.update_annotation(annotation_id, **fields))
 
 
 def _fields(annotation: Annotation) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from annotator.models import Annotation, Document
+from annotator.changes import Changes
+from annotator.models import Document
 from annotator.store.project import Project
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
@@ -95,9 +96,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         session = self.session
         session.document_changed.connect(self._document_changed)
-        session.span_added.connect(self._span_added)
-        session.span_updated.connect(self._span_updated)
-        session.span_removed.connect(self._span_removed)
+        session.changed.connect(self._changed)
         session.span_selected.connect(self._span_selected)
         session.status_changed.connect(self._status_changed)
         session.error.connect(self.show_error)
@@ -114,7 +113,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._zoomed)
         self.spans.span_chosen.connect(session.select)
         self.form.attrs_edited.connect(lambda span_id, attrs: session.update_span(span_id, attrs=attrs))
-        self.form.relabel_requested.connect(self.relabel)
+        self.form.relabel_requested.connect(session.relabel)
         self.queue.document_chosen.connect(session.open_document)
         self.panel.status_chosen.connect(lambda status: session.set_status(status))
         self.panel.flag_toggled.connect(lambda flagged: session.set_status(flagged=flagged))
@@ -124,12 +123,9 @@ class MainWindow(QMainWindow):
         """A label key: tag the selection (or the word at the cursor), or relabel the selected span."""
         selected = self.session.selected
         if start == end and selected is not None:
-            self.relabel(selected.id, label)
+            self.session.relabel(selected.id, label)
             return
-        if start == end:  # no selection: the word at the cursor (or just before it)
-            text = self.session.document.text if self.session.document else ""
-            start, end = (start, start + 1) if text[start : start + 1].strip() else (max(0, start - 1), start)
-        made = self.session.add_span(label, start, end)
+        made = self.session.add_span(label, start, end, at_cursor=True)
         if made is None:
             self.statusBar().showMessage(self.tr("No word in the selection to tag."), 3000)
             return
@@ -139,18 +135,6 @@ class MainWindow(QMainWindow):
         while after < len(text) and text[after].isspace():
             after += 1
         self.view.select_text(after, after)
-
-    def relabel(self, annotation_id: str, label: str) -> None:
-        annotation = self.session.spans.get(annotation_id)
-        if annotation is None or annotation.label == label:
-            return
-        new_label = self.project.codebook.label(label)
-        attrs = {k: v for k, v in annotation.attrs.items() if new_label.attribute(k) is not None}
-        try:
-            new_label.check_attributes(attrs)
-        except Exception:  # attributes of the same name but another type: start clean
-            attrs = {}
-        self.session.update_span(annotation_id, self.tr("Relabel"), label=label, attrs=attrs)
 
     def _document_changed(self, document: Document | None) -> None:
         spans = list(self.session.spans.values())
@@ -164,24 +148,26 @@ class MainWindow(QMainWindow):
             if self.session.first_visit and self.settings.auto_suggest:
                 self.suggestions.suggest()
 
-    def _span_added(self, annotation: Annotation) -> None:
-        self.view.span_added(annotation)
-        self.spans.source.added(annotation)
-        self._document_counts_changed()
-
-    def _span_updated(self, before: Annotation, after: Annotation) -> None:
-        self.view.span_updated(after)
-        self.spans.source.updated(after)
-        if (before.origin, before.coder) != (after.origin, after.coder):  # an accepted suggestion now counts
+    def _changed(self, changes: Changes) -> None:
+        """One change set after each edit, undo and redo: each view updates only the spans named."""
+        for annotation in changes.removed:
+            self.view.span_removed(annotation)
+            self.spans.source.removed(annotation)
+        for annotation in changes.added:
+            self.view.span_added(annotation)
+            self.spans.source.added(annotation)
+        for _before, after in changes.updated:
+            self.view.span_updated(after)
+            self.spans.source.updated(after)
+            if self.session.selected_id == after.id:
+                self.form.show_annotation(after)
+                self.view.highlighter.select(after.id)
+        # An accepted suggestion now counts in the document list, as does an added or removed span.
+        recount = changes.added or changes.removed or any(
+            (before.origin, before.coder) != (after.origin, after.coder) for before, after in changes.updated
+        )
+        if recount:
             self._document_counts_changed()
-        if self.session.selected_id == after.id:
-            self.form.show_annotation(after)
-            self.view.highlighter.select(after.id)
-
-    def _span_removed(self, annotation: Annotation) -> None:
-        self.view.span_removed(annotation)
-        self.spans.source.removed(annotation)
-        self._document_counts_changed()
 
     def _span_selected(self, annotation_id: str | None) -> None:
         self.view.select_span(annotation_id)

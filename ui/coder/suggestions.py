@@ -14,7 +14,7 @@ from annotator.models import Annotation
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import tag_all_occurrences
 from annotator.suggest.run import Suggesters, accept_all, suggest_document
-from ui.coder.commands import BatchEdit, RejectSuggestion
+from ui.coder.commands import BatchEdit, Pairs, RejectSuggestion
 from ui.coder.session import EditSession
 
 
@@ -26,22 +26,20 @@ class SuggestionActions(QObject):
         self._gazetteer_failed = False
 
     def suggest(self) -> list[Annotation]:
-        """Run the suggesters on the open document and show what is new."""
+        """Run the suggesters on the open document: what is new shows, and one undo takes it back."""
         session = self.session
         if session.document is None or session.project.readonly:
             return []
         doc_id = session.document.id
-        try:
+
+        def run() -> Pairs:
             suggesters = Suggesters.for_project(session.project, self._load_gazetteer(),
                                                 use_gazetteer=self._gazetteer is not None)
-            new = suggest_document(session.project, doc_id, suggesters)
-        except AnnotatorError as exc:
-            session.error.emit(str(exc))
-            return []
-        for annotation in new:
-            session.spans[annotation.id] = annotation
-            session.span_added.emit(annotation)
-        return new
+            return [(None, a) for a in suggest_document(session.project, doc_id, suggesters)]
+
+        command = BatchEdit(session, self.tr("Suggest spans"), run)
+        session.run(command)
+        return [after for _before, after in command.pairs or []]
 
     def _load_gazetteer(self) -> Gazetteer | None:
         """The gazetteer, read once; a broken one is reported once and suggestions go on without it."""
@@ -73,7 +71,7 @@ class SuggestionActions(QObject):
         doc_id = session.document.id
         before = {a.id: a for a in self.pending()}
 
-        def run() -> list[tuple[Annotation | None, Annotation]]:
+        def run() -> Pairs:
             return [(before.get(a.id), a) for a in accept_all(session.project, doc_id)]
 
         session.run(BatchEdit(session, self.tr("Accept all suggestions"), run))
@@ -85,7 +83,7 @@ class SuggestionActions(QObject):
             return
         known = dict(session.spans)
 
-        def run() -> list[tuple[Annotation | None, Annotation]]:
+        def run() -> Pairs:
             return [(known.get(a.id), a) for a in tag_all_occurrences(session.project, annotation_id)]
 
         session.run(BatchEdit(session, self.tr("Tag all occurrences"), run))

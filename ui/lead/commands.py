@@ -1,4 +1,4 @@
-"""Undoable adjudication decisions: one ``QUndoCommand`` per decision of the lead.
+"""Undoable adjudication decisions: one :class:`~ui.operations.Operation` per decision of the lead.
 
 A decision is a short list of *steps*, each one call of the core's adjudication
 API with its documented inverse (``annotator.lead.adjudication``):
@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from annotator.changes import Changes
 from annotator.lead import adjudication
 from annotator.lead.adjudication import Rejection
 from annotator.models import GOLD, Annotation
 from annotator.store.project import Project
-from ui.coder.commands import CoreCommand
+from ui.operations import Operation
 
 if TYPE_CHECKING:
     from ui.lead.session import AdjudicationSession
@@ -103,33 +104,32 @@ class Unreject:
         adjudication.reject(project, r.sources, by=r.by, rejection_id=r.id, at=r.at)
 
 
-class Decision(CoreCommand):
-    """One decision on one document: its steps in order, undone in reverse order."""
+class Decision(Operation):
+    """One decision on one document: its steps in order, undone in reverse order; the lead's status
+    of the document follows its places (``adjudication.mark_settled``) in the same transaction."""
 
     def __init__(self, session: AdjudicationSession, doc_id: int, text: str, steps: list[Step], position: int | None = None):
-        super().__init__(text)
-        self.session, self.doc_id, self.steps = session, doc_id, steps
+        super().__init__(session, text)
+        self.doc_id, self.steps = doc_id, steps
+        self.coders = list(session.coders)
         self.position = position  # where the decision was made: undo and redo show that place
 
-    def forward(self) -> None:
+    def forward(self, changes: Changes) -> None:
+        self._perform(changes, self.steps, lambda step, project: step.do(project))
+
+    def backward(self, changes: Changes) -> None:
+        self._perform(changes, list(reversed(self.steps)), lambda step, project: step.undo(project))
+
+    def _perform(self, changes: Changes, steps: list[Step], call: Callable[[Step, Project], None]) -> None:
         project = self.session.project
+        changes.position = self.position
         with project.transaction():
-            for step in self.steps:
-                step.do(project)
-        self.session.decided(self.doc_id, self.position)
-
-    def backward(self) -> None:
-        project = self.session.project
-        with project.transaction():
-            for step in reversed(self.steps):
-                step.undo(project)
-        self.session.decided(self.doc_id, self.position)
-
-    def redo(self) -> None:
-        self.session.guarded(super().redo)
-
-    def undo(self) -> None:
-        self.session.guarded(super().undo)
+            for step in steps:
+                call(step, project)
+            before = project.status(self.doc_id).status
+            if adjudication.mark_settled(project, self.doc_id, self.coders) != before:
+                changes.status(self.doc_id)
+        changes.touch(self.doc_id)
 
     @property
     def gold_id(self) -> str | None:
@@ -137,24 +137,26 @@ class Decision(CoreCommand):
         return next((s.gold_id for s in self.steps if isinstance(s, NewGold)), None)
 
 
-class AutoAdjudicate(CoreCommand):
+class AutoAdjudicate(Operation):
     """``auto_adjudicate`` over the whole project, undone by withdrawing what it added and
     putting the lead's document statuses back as they were."""
 
     def __init__(self, session: AdjudicationSession, strategy: str):
-        super().__init__(QCoreApplication.translate("AdjudicationSession", "Auto-adjudication (%s)") % strategy)
-        self.session, self.strategy = session, strategy
+        super().__init__(session, QCoreApplication.translate("AdjudicationSession", "Auto-adjudication (%s)") % strategy)
+        self.strategy = strategy
+        self.by = session.by
         self.report: adjudication.AutoReport | None = None
         self.added: list[str] = []
         self.statuses_before: dict[int, str] = {}
         self.statuses_after: dict[int, str] = {}
 
-    def forward(self) -> None:
+    def forward(self, changes: Changes) -> None:
         project = self.session.project
+        changes.everything = True
         if self.report is None:
             gold_before = _gold_ids(project)
             statuses_before = _statuses(project)
-            self.report = adjudication.auto_adjudicate(project, strategy=self.strategy, by=self.session.by)
+            self.report = adjudication.auto_adjudicate(project, strategy=self.strategy, by=self.by)
             self.added = sorted(_gold_ids(project) - gold_before)
             after = _statuses(project)
             changed = {d for d in after.keys() | statuses_before.keys() if after.get(d) != statuses_before.get(d)}
@@ -166,26 +168,23 @@ class AutoAdjudicate(CoreCommand):
                     project.restore_annotation(gold_id)
                 for doc_id, status in self.statuses_after.items():
                     project.set_status(doc_id, status)
-        self.session.reloaded()
+        for doc_id in self.statuses_after:
+            changes.status(doc_id)
 
     @property
-    def changed(self) -> bool:
+    def worth_undoing(self) -> bool:
         return bool(self.added or self.statuses_after)
 
-    def backward(self) -> None:
+    def backward(self, changes: Changes) -> None:
         project = self.session.project
+        changes.everything = True
         with project.transaction():
             for gold_id in self.added:
                 adjudication.withdraw(project, gold_id)
             for doc_id, status in self.statuses_before.items():
                 project.set_status(doc_id, status)
-        self.session.reloaded()
-
-    def redo(self) -> None:
-        self.session.guarded(super().redo)
-
-    def undo(self) -> None:
-        self.session.guarded(super().undo)
+        for doc_id in self.statuses_before:
+            changes.status(doc_id)
 
 
 def _gold_ids(project: Project) -> set[str]:

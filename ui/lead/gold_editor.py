@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QVBo
 
 from annotator.codebook import Codebook
 from annotator.models import GOLD, Annotation, Document
+from annotator.spans import selected_span
 from annotator.store.project import Project
-from annotator.text import resize_span, snap_to_words
+from annotator.text import resize_span
 from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
 
@@ -110,22 +111,15 @@ class GoldEditor(QDialog):
         self._show_extent()
 
     def _label_key(self, label: str, start: int, end: int) -> None:
-        if start != end:
-            start, end = snap_to_words(self.document.text, start, end)
-            if start < end and self.document.text[start:end].strip():
-                self._set(start=start, end=end)
+        found = selected_span(self.document.text, start, end)
+        if found is not None:
+            self._set(start=found[0], end=found[1])
         self._relabel(label)
 
     def _relabel(self, label: str) -> None:
         if label == self.draft.label:
             return
-        new_label = self.codebook.label(label)
-        attrs = {k: v for k, v in self.draft.attrs.items() if new_label.attribute(k) is not None}
-        try:
-            new_label.check_attributes(attrs)
-        except Exception:  # same names, other types: start clean
-            attrs = {}
-        self._set(label=label, attrs=attrs)
+        self._set(label=label, attrs=self.codebook.label(label).carried_attributes(self.draft.attrs))
 
     def _move_edge(self, edge: str, unit: str, direction: int) -> None:
         start, end = resize_span(self.document.text, self.draft.start, self.draft.end, edge, unit, direction)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from annotator.lead.adjudication import QueueEntry
+from annotator.lead.places import queue_counts
 from annotator.store.project import Project
 from ui.widgets.document_queue import STATUS_COLOURS, status_text
 
@@ -143,11 +144,12 @@ class AdjudicationQueue(QWidget):
                         "(Lead > Merge coder files… in the main window), then open the merged project.")
             )
             return
-        open_places = sum(e.open for e in rows)
-        open_documents = sum(1 for e in rows if e.open)
+        counts = queue_counts(rows)
         self.summary.setText(
             self.tr("Open places: %1 in %2 of %3 documents.")
-            .replace("%1", str(open_places)).replace("%2", str(open_documents)).replace("%3", str(len(rows)))
+            .replace("%1", str(counts.open_places))
+            .replace("%2", str(counts.open_documents))
+            .replace("%3", str(counts.documents))
         )
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,129 +1,43 @@
-"""The adjudication window's one path for every change (STYLE.md: "one path for every change").
+"""The adjudication window's session: the queue, the open document's places and the current one.
 
-:class:`AdjudicationSession` owns the queue of documents, the open document's
-*places* and the current one, and the undo stack. Views ask it for a decision;
-it builds one :class:`ui.lead.commands.Decision` (core calls from
-``annotator.lead.adjudication`` with their inverses), runs it, and tells the views
-what changed through its signals: a decision re-reads the places of one
-document, never the whole project.
-
-A *place* is an ``adjudication.Item``: where the finished coders' spans overlap,
-with the distinct versions they made and the gold spans there. A gold span no
-coder made (the lead added it) is a place of its own with no versions, so every
-gold span can be selected, edited or withdrawn.
-
-House rule for decisions: a new gold span (accepted, edited or added) replaces
-the gold spans of the same label it overlaps, so pressing 2 after 1 changes the
-lead's mind instead of keeping both. Spans of different labels may nest.
+Views ask it for a decision; it builds one :class:`ui.lead.commands.Decision`
+(core calls from ``annotator.lead.adjudication`` with their inverses) and runs
+it on the one path of ``ui.operations``; the change set that comes back names
+the document decided on, whose places alone are read again, never the whole
+project. What a place is, how its versions are numbered and which gold spans
+a decision replaces: ``annotator.lead.places``.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
-from annotator.errors import AnnotatorError, ValidationError
+from annotator.changes import Changes
+from annotator.errors import ValidationError
 from annotator.lead import adjudication
-from annotator.lead.adjudication import Item, QueueEntry, Version
+from annotator.lead.adjudication import Item, QueueEntry
+from annotator.lead.places import Row, gold_from, load_places, place_at, place_rows, replaced_gold, updated_entry
 from annotator.models import GOLD, Annotation, Document
+from annotator.spans import selected_span
 from annotator.store.project import Project
-from annotator.text import snap_to_words
-from ui.coder.commands import CoreCommand
 from ui.lead.commands import AutoAdjudicate, Decision, NewGold, Reject, Step, Unreject, Withdraw
+from ui.operations import OperationSession
 
 
-@dataclass(frozen=True)
-class Row:
-    """One line of the version list: a coder version (numbered from 1) or a gold span of the place."""
-
-    kind: str  # "version" | "gold"
-    number: int
-    version: Version | None = None
-    gold: Annotation | None = None
-
-    @property
-    def label(self) -> str:
-        return self.version.label if self.version else self.gold.label  # type: ignore[union-attr]
-
-    @property
-    def start(self) -> int:
-        return self.version.start if self.version else self.gold.start  # type: ignore[union-attr]
-
-    @property
-    def end(self) -> int:
-        return self.version.end if self.version else self.gold.end  # type: ignore[union-attr]
-
-    @property
-    def text(self) -> str:
-        return self.version.text if self.version else self.gold.text  # type: ignore[union-attr]
-
-    @property
-    def attrs(self) -> dict[str, Any]:
-        return self.version.attrs if self.version else self.gold.attrs  # type: ignore[union-attr]
-
-
-def ordered_versions(item: Item) -> list[Version]:
-    """The versions most coders made first (so 1 is the majority's), then in coder order."""
-    order = {coder: i for i, coder in enumerate(item.coders)}
-    return sorted(item.versions, key=lambda v: (-len(v.coders), min(order.get(c, 99) for c in v.coders), v.start))
-
-
-def place_rows(item: Item) -> list[Row]:
-    rows = [Row("version", n, version=v) for n, v in enumerate(ordered_versions(item), start=1)]
-    return rows + [Row("gold", 0, gold=g) for g in item.gold]
-
-
-def differences(item: Item) -> list[str]:
-    """What the versions of a place differ on: ``label``, ``extent``, ``attributes``, ``missing``."""
-    versions = item.versions
-    out = []
-    if len({v.label for v in versions}) > 1:
-        out.append("label")
-    if len({(v.start, v.end) for v in versions}) > 1:
-        out.append("extent")
-    by_place: dict[tuple[str, int, int], set[str]] = {}
-    for v in versions:
-        by_place.setdefault((v.label, v.start, v.end), set()).add(json.dumps(v.attrs, sort_keys=True))
-    if any(len(found) > 1 for found in by_place.values()):
-        out.append("attributes")
-    if any(item.missing(v) for v in versions):
-        out.append("missing")
-    return out
-
-
-def load_places(project: Project, doc_id: int, coders: list[str]) -> list[Item]:
-    """The items of a document, and each gold span outside every item as a place of its own."""
-    found = adjudication.items(project, doc_id, coders)
-    finished = adjudication.finished_in(project, doc_id, coders)
-    alone = [
-        Item(doc_id=doc_id, start=g.start, end=g.end, coders=finished, versions=(), gold=(g,))
-        for g in project.annotations(doc_id, coder=GOLD, include_suggestions=False)
-        if not any(i.start < g.end and g.start < i.end for i in found)
-    ]
-    return sorted(found + alone, key=lambda p: (p.start, -p.end))
-
-
-class AdjudicationSession(QObject):
+class AdjudicationSession(OperationSession):
     queue_changed = Signal()  # the queue was read afresh
     entry_changed = Signal(object)  # QueueEntry of one document, after a decision on it
     document_changed = Signal(object)  # Document | None
     places_changed = Signal()  # the open document's places were read afresh
     current_changed = Signal()  # another place or row is current
     status_changed = Signal(int)  # the lead's status of a document changed
-    error = Signal(str)
     message = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None):
-        super().__init__(parent)
-        self.project = project
+        super().__init__(project, parent)
         self.by = project.coder
-        self.undo_stack = QUndoStack(self)
         self.coders: list[str] = []
         self.entries: list[QueueEntry] = []
         self.document: Document | None = None
@@ -178,7 +92,7 @@ class AdjudicationSession(QObject):
         return None
 
     def open_count(self) -> int:
-        return sum(1 for p in self.places if p.open)
+        return adjudication.count(self.places).open
 
     # --- the current place and row -------------------------------------------------------
 
@@ -225,9 +139,7 @@ class AdjudicationSession(QObject):
         self.message.emit(self.tr("Every place in this document is settled: Ctrl+Enter for the next document."))
 
     def place_at(self, position: int) -> int | None:
-        """The place covering a code-point position (the innermost when gold spans nest)."""
-        covering = [i for i, p in enumerate(self.places) if p.start <= position < p.end]
-        return min(covering, key=lambda i: self.places[i].end - self.places[i].start) if covering else None
+        return place_at(self.places, position)
 
     # --- decisions ---------------------------------------------------------------------------
 
@@ -256,17 +168,12 @@ class AdjudicationSession(QObject):
             return
         version = row.version
         assert version is not None
-        ids = set(version.annotation_ids)
         if version.state == "rejected":
+            ids = set(version.annotation_ids)
             rejection = next(r for r in adjudication.rejections(self.project, self.document.id) if ids & set(r.sources))  # type: ignore[union-attr]
             self._decide(self.tr("Take back rejection"), version.start, [Unreject(rejection)])
             return
-        steps: list[Step] = [
-            Withdraw(g.id)
-            for g in self.gold
-            if ids & set((g.provenance or {}).get("sources", []))
-            or (g.label, g.start, g.end, g.attrs) == (version.label, version.start, version.end, version.attrs)
-        ]
+        steps: list[Step] = [Withdraw(g.id) for g in gold_from(self.gold, version)]
         steps.append(Reject(version.annotation_ids, self.by))
         if self._decide(self.tr("Reject %s") % version.label, version.start, steps, advance=True):
             self.message.emit(self.tr("Version %1 rejected.").replace("%1", str(row.number)))
@@ -323,12 +230,11 @@ class AdjudicationSession(QObject):
         """Add a gold span no coder made over ``[start, end)`` (code points, snapped to whole words)."""
         if self.document is None:
             return
-        text = self.document.text
-        if start != end:  # a label key alone never tags the word at the cursor here: too easy to hit
-            start, end = snap_to_words(text, start, end)
-        if start >= end or not text[start:end].strip():
+        found = selected_span(self.document.text, start, end)  # never the word at the cursor: too easy to hit
+        if found is None:
             self.message.emit(self.tr("Select the words of the missing span first, then press its label key."))
             return
+        start, end = found
         same = next((g for g in self.gold if (g.label, g.start, g.end) == (label, start, end)), None)
         if same is not None:
             self._focus_gold(same.id)
@@ -338,7 +244,7 @@ class AdjudicationSession(QObject):
         steps = self._replacing(label, start, end)
         steps.append(NewGold(lambda: adjudication.add(self.project, doc_id, label, start, end, by=self.by)))
         command = Decision(self, doc_id, self.tr("Add %s") % label, steps, start)
-        if self._run(command) and command.gold_id:
+        if self.run(command) and command.gold_id:
             self._focus_gold(command.gold_id)
             self.message.emit(self.tr("Added to gold. E edits its attributes."))
 
@@ -346,20 +252,26 @@ class AdjudicationSession(QObject):
         """Auto-adjudicate the whole project as one undoable step; returns the core's report
         (None on failure). A run that changes nothing leaves no step to undo."""
         command = AutoAdjudicate(self, strategy)
-        try:
-            command.apply()
-        except (AnnotatorError, sqlite3.Error) as exc:
-            self.error.emit(str(exc))
-            return None
-        if command.changed:
-            self.undo_stack.push(command)
-        return command.report
+        return command.report if self.run(command) else None
 
-    # --- called by the commands ----------------------------------------------------------------
+    # --- the one path's hook ---------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """After a decision (made, undone or redone) re-read the places of its document and update its
+        queue row; after a whole-project run, the queue and the open document."""
+        if changes.everything:
+            self.reloaded()
+            return
+        for doc_id in changes.documents:
+            self.decided(doc_id, changes.position)
+
+    def publish(self, changes: Changes) -> None:
+        super().publish(changes)
+        for doc_id in changes.statuses:
+            self.status_changed.emit(doc_id)
 
     def decided(self, doc_id: int, position: int | None = None) -> None:
-        """A decision on ``doc_id`` was made, undone or redone: re-read that document's places,
-        settle the lead's status from them, and update its queue row."""
+        """Show ``doc_id`` with its places read afresh, at ``position`` (else the place that was current)."""
         if self.document is None or self.document.id != doc_id:
             self.open_document(doc_id)
         keep_row = self.row
@@ -368,7 +280,10 @@ class AdjudicationSession(QObject):
             self.select_place(self._nearest(position), keep_row)
         else:
             self.select_place(self.index, keep_row)
-        self._settle(doc_id)
+        for i, entry in enumerate(self.entries):
+            if entry.doc_id == doc_id:
+                self.entries[i] = updated_entry(entry, self.places)
+                self.entry_changed.emit(self.entries[i])
 
     def _nearest(self, position: int) -> int | None:
         """The place at ``position``, else the next one after it (a withdrawn added span leaves none)."""
@@ -388,35 +303,12 @@ class AdjudicationSession(QObject):
         for entry in self.entries:
             self.status_changed.emit(entry.doc_id)
 
-    def guarded(self, action: Callable[[], Any]) -> Any:
-        """Undo/redo run inside ``QUndoStack`` where an exception cannot surface: report it."""
-        try:
-            return action()
-        except (AnnotatorError, sqlite3.Error) as exc:
-            self.error.emit(str(exc))
-            return None
-
     # --- helpers ------------------------------------------------------------------------------
-
-    def _settle(self, doc_id: int) -> None:
-        before = self.project.status(doc_id).status
-        open_now = self.open_count()
-        self.guarded(lambda: adjudication.mark_settled(self.project, doc_id, self.coders, open_count=open_now))
-        real = [p for p in self.places if p.versions]
-        for i, entry in enumerate(self.entries):
-            if entry.doc_id == doc_id:
-                self.entries[i] = QueueEntry(
-                    doc_id=doc_id, key=entry.key, title=entry.title, coders=entry.coders, items=len(real),
-                    open=sum(1 for p in real if p.open), unanimous=sum(1 for p in real if p.unanimous),
-                )
-                self.entry_changed.emit(self.entries[i])
-        if self.project.status(doc_id).status != before:
-            self.status_changed.emit(doc_id)
 
     def _decide(self, text: str, position: int, steps: list[Step], *, advance: bool = False) -> bool:
         if self.document is None:
             return False
-        done = self._run(Decision(self, self.document.id, text, steps, position))
+        done = self.run(Decision(self, self.document.id, text, steps, position))
         if done and advance and self.current is not None and not self.current.open:
             self._advance()
         return done
@@ -428,22 +320,9 @@ class AdjudicationSession(QObject):
         else:
             self.message.emit(self.tr("Every place in this document is settled: Ctrl+Enter for the next document."))
 
-    def _run(self, command: CoreCommand) -> bool:
-        try:
-            command.apply()
-        except (AnnotatorError, sqlite3.Error) as exc:
-            self.error.emit(str(exc))
-            return False
-        self.undo_stack.push(command)
-        return True
-
     def _replacing(self, label: str, start: int, end: int, *, keep: str | None = None) -> list[Step]:
         """Withdraw steps for the gold spans a new ``label`` span over ``[start, end)`` replaces."""
-        return [
-            Withdraw(g.id)
-            for g in self.gold
-            if g.label == label and g.start < end and start < g.end and g.id != keep
-        ]
+        return [Withdraw(g.id) for g in replaced_gold(self.gold, label, start, end, keep=keep)]
 
     def _row(self, row_index: int | None) -> Row | None:
         rows = self.rows

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.codebook import Codebook
+from annotator.lead.places import Row
 from ui.lead.keys import key_action, tab_direction
-from ui.lead.session import Row
 from ui.lead.view import state_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotator.codebook import Codebook
 from annotator.lead.adjudication import Item
+from annotator.lead.places import place_rows
 from annotator.models import Annotation, Document
 from ui.lead.keys import key_action, tab_direction
-from ui.lead.session import place_rows
 from ui.offsets import OffsetMap
 from ui.widgets.article_view import prepare_reading_view
 from ui.widgets.span_highlighter import PaintedSpan

@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.lead import adjudication
+from annotator.lead.places import differences, queue_counts
 from annotator.store.project import Project
 from ui.lead.actions import AdjudicationActions
 from ui.lead.agreement_dashboard import AgreementDashboard
 from ui.lead.gold_editor import GoldEditor
 from ui.lead.keys import keys_html
 from ui.lead.queue import AdjudicationQueue
-from ui.lead.session import AdjudicationSession, differences
+from ui.lead.session import AdjudicationSession
 from ui.lead.version_list import VersionList
 from ui.lead.view import AdjudicationView, state_text
 from ui.settings import Settings
@@ -255,7 +257,7 @@ class AdjudicationWindow(QMainWindow):
         if session.document is None:
             self.facts.clear()
             return
-        real = [p for p in session.places if p.versions]
+        counts = adjudication.count(session.places)
         # A right-to-left mark after each name keeps chip and name together in an Arabic line.
         chips = "&nbsp;&nbsp; ".join(
             f'<span style="background-color:{label.color}">&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(label.name)}\u200f'
@@ -265,9 +267,9 @@ class AdjudicationWindow(QMainWindow):
             self.tr("Bands under each line, one per coder, top to bottom: <b>%1</b>. Places: %2, open: %3, all agreed: %4. "
                     "Your status: %5.")
             .replace("%1", html.escape(" · ".join(session.finished)))
-            .replace("%2", str(len(real)))
-            .replace("%3", str(sum(1 for p in real if p.open)))
-            .replace("%4", str(sum(1 for p in real if p.unanimous)))
+            .replace("%2", str(counts.places))
+            .replace("%3", str(counts.open))
+            .replace("%4", str(counts.unanimous))
             .replace("%5", html.escape(status_text(self.project.status(session.document.id).status)))
         )
         self.facts.setText(f"{text}<br>{chips}")
@@ -301,12 +303,12 @@ class AdjudicationWindow(QMainWindow):
         self.place_title.setText(" · ".join(parts))
 
     def _update_progress(self) -> None:
-        entries = self.session.entries
+        counts = queue_counts(self.session.entries)
         self.progress.setText(
             self.tr("Open places: %1 — documents settled: %2 / %3")
-            .replace("%1", str(sum(e.open for e in entries)))
-            .replace("%2", str(sum(1 for e in entries if not e.open)))
-            .replace("%3", str(len(entries)))
+            .replace("%1", str(counts.open_places))
+            .replace("%2", str(counts.settled_documents))
+            .replace("%3", str(counts.documents))
         )
 
     def _zoomed(self, size: int) -> None:

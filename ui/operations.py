@@ -1,0 +1,111 @@
+"""The one path every change of both windows takes (STYLE.md: "one path for every change").
+
+In the spirit of Anki's ``CollectionOp``: a view asks its session for an edit;
+the session builds an :class:`Operation` (a core call and its inverse) and
+:meth:`OperationSession.run` performs it: the core commits it at once, the
+operation goes on the undo stack, and one :class:`~annotator.changes.Changes`
+goes out on the ``changed`` signal, so each view decides what to refresh.
+Undo and redo take the same path, and so do edits that are not undone
+(a document's status): :meth:`OperationSession.perform`.
+
+A user's problem (:class:`AnnotatorError`: a rule of the project, a locked or
+read-only file; an SQLite error) becomes the ``error`` signal with a message
+fit to show; any other exception is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from annotator.changes import Changes
+from annotator.errors import AnnotatorError, storage_error
+from annotator.store.project import Project
+
+Action = Callable[[Changes], None]
+
+
+class Operation(QUndoCommand):
+    """An undoable core edit: ``forward`` does it, ``backward`` reverts it; each notes in the given
+    :class:`Changes` what it changed, as it goes, so a step that fails halfway still reports the
+    part that was made.
+
+    The first run happens before the push (``QUndoStack.push`` calls ``redo`` and
+    cannot report a failure): a refused edit is never pushed, and the redo that
+    ``push`` makes right after is skipped.
+    """
+
+    def __init__(self, session: OperationSession, text: str):
+        super().__init__(text)
+        self.session = session
+        self._pushed = False
+
+    def forward(self, changes: Changes) -> None:
+        raise NotImplementedError
+
+    def backward(self, changes: Changes) -> None:
+        raise NotImplementedError
+
+    @property
+    def worth_undoing(self) -> bool:
+        """False when the first run changed nothing: no empty step on the stack."""
+        return True
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # already performed by OperationSession.run
+            return
+        self.session.perform(self.forward)
+
+    def undo(self) -> None:
+        self.session.perform(self.backward)
+
+
+class OperationSession(QObject):
+    """What the coder's and the lead's sessions share: the project, the undo stack, the one guard
+    and the one change signal. Subclasses keep their own state in step in :meth:`apply_changes`."""
+
+    changed = Signal(object)  # Changes, after every edit, undo and redo
+    error = Signal(str)
+
+    def __init__(self, project: Project, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+
+    def run(self, operation: Operation) -> bool:
+        """Perform ``operation`` and put it on the undo stack; False (and the ``error`` signal) if refused."""
+        if not self.perform(operation.forward):
+            return False
+        if operation.worth_undoing:
+            self.undo_stack.push(operation)
+        return True
+
+    def perform(self, action: Action) -> bool:
+        """Run ``action`` under the one guard, then tell the views what it changed (even when it
+        stopped halfway: what was made is in the project)."""
+        changes = Changes()
+        try:
+            action(changes)
+        except (AnnotatorError, sqlite3.Error) as exc:
+            self.publish(changes)
+            self.error.emit(self.error_message(exc))
+            return False
+        self.publish(changes)
+        return True
+
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            self.apply_changes(changes)
+            self.changed.emit(changes)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the session's own copy of the project in step before the views hear of it."""
+
+    def error_message(self, exc: Exception) -> str:
+        if isinstance(exc, sqlite3.Error):
+            return str(storage_error(exc, self.project.path))
+        return str(exc)
