@@ -128,43 +128,50 @@ def export(
             return _export(project, options, out, stoppable.report)
 
 
-# SQLite steps between two progress calls while a writer reads (a few milliseconds' work).
+# SQLite steps between two progress calls within one long statement (a few milliseconds' work).
 _STEPS_BETWEEN_CALLS = 20_000
 
 
 class _Stoppable:
     """Calls ``progress`` while the writers read, so a long export can be stopped.
 
-    The writers know nothing of progress; what they do is read, document after document,
-    so SQLite's own progress handler calls back. A raise there cannot cross SQLite: the
-    statement is interrupted instead, and the exception is raised again in its place.
+    The writers know nothing of progress; what they do is read, document after document
+    or in one long statement, so SQLite calls back: as each statement starts, and every
+    few thousand steps of a long one. A raise there cannot cross SQLite: the statement is
+    interrupted instead, and the exception is raised again in place of SQLite's error.
     """
 
     def __init__(self, conn: sqlite3.Connection, progress: Callable[[int, int], None]):
         self._conn = conn
         self._progress = progress
-        self._total = 0
+        self._last = (0, 0)
         self._raised: BaseException | None = None
 
     def report(self, done: int, total: int) -> None:
-        self._total = total
+        self._last = (done, total)
         self._progress(done, total)
 
     def _between_steps(self) -> int:
-        try:
-            self._progress(0, self._total)
-        except BaseException as exc:  # noqa: BLE001 - raised again by __exit__, in place of SQLite's error
-            self._raised = exc
-            return 1
-        return 0
+        if self._raised is None:
+            try:
+                self._progress(*self._last)
+            except BaseException as exc:  # noqa: BLE001 - raised again by __exit__, in place of SQLite's error
+                self._raised = exc
+        return 1 if self._raised is not None else 0
+
+    def _statement_starts(self, _sql: str) -> None:
+        if self._between_steps():
+            self._conn.interrupt()  # a trace callback cannot stop the statement; this makes it stop at once
 
     def __enter__(self) -> _Stoppable:
         self._conn.set_progress_handler(self._between_steps, _STEPS_BETWEEN_CALLS)
+        self._conn.set_trace_callback(self._statement_starts)
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
+        self._conn.set_trace_callback(None)
         self._conn.set_progress_handler(None, 0)
         if exc is not None and self._raised is not None and exc is not self._raised:
             raise self._raised from None
