@@ -133,7 +133,6 @@ class Task(QObject):
             self._hand_over(result, error)
         finally:
             self.finished.emit()
-            self.deleteLater()
 
     def _hand_over(self, result: object, error: BaseException | None) -> None:
         if error is None:
