@@ -87,3 +87,34 @@ def test_the_dialog_offers_a_folder_name_for_folder_formats(window: MainWindow) 
     assert dialog.suggested_target(dialog.options()).endswith("w-brat")
     dialog.format.setCurrentIndex(dialog.format.findData("conll"))
     assert dialog.suggested_target(dialog.options()).endswith("w-conll.conll")
+
+
+def test_a_cancelled_export_writes_nothing(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    """The export runs on a worker thread; held there, it is cancelled from its dialog's button."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    reached, opened = threading.Event(), threading.Event()
+    original = dialogs.export
+
+    def held(*args, **kwargs):
+        reached.set()
+        assert opened.wait(timeout=60)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(dialogs, "export", held)
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    task = dialogs.export_project(window)
+    assert task is not None
+    qtbot.waitUntil(reached.is_set)
+    qtbot.mouseClick(task.dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(task.finished):
+        opened.set()
+    assert shown == [] and not target.exists()
+    assert list(tmp_path.glob(".out*")) == []
+    assert window.statusBar().currentMessage() == "Export cancelled: nothing was written."
