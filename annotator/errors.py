@@ -3,7 +3,8 @@
 Anything wrong with the user's input or environment (a broken file, a foreign
 database, a locked project) is raised as :class:`AnnotatorError` with a message
 that names the file and the problem. The command line prints it as one line and
-exits non-zero; the window shows it in a dialog. Any other exception is a bug.
+exits non-zero; the window shows it in a dialog. :class:`Cancelled` is no
+problem at all: the person stopped a long operation. Any other exception is a bug.
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ class AnnotatorError(Exception):
 
 def _rebuilt(cls: type[AnnotatorError], message: str, path: str | None, line: int | None) -> AnnotatorError:
     return cls(message, path=path, line=line)
+
+
+class Cancelled(Exception):  # noqa: N818 - what happened, not a failure: the person asked for it
+    """Raised by a progress callback to stop a long operation (import, merge, export, suggest).
+
+    Not an :class:`AnnotatorError`: an import that skips bad files must not skip a
+    cancelled one and go on. The operation stops where the callback was called and
+    undoes what it wrote (one transaction rolled back; a new file is never left half-made).
+    """
 
 
 class ProjectError(AnnotatorError):

@@ -337,7 +337,8 @@ def test_a_large_import_from_the_window_reads_in_workers_and_shows_the_report(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
 
-    dialogs.run_import(window, [source])
+    with qtbot.waitSignal(dialogs.run_import(window, [source]).finished, timeout=60_000):
+        pass
 
     assert started == ["forkserver"]
     assert shown and f"skipped {source}: line 151: broken JSON" in shown[0]

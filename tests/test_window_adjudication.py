@@ -318,6 +318,7 @@ def test_the_lead_menu_of_the_main_window(qtbot, tmp_path: Path, merged: Path, m
     reports: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: reports.append(text) or QMessageBox.StandardButton.No)
     main.actions.merge.trigger()
+    qtbot.waitUntil(lambda: bool(reports))  # the merge runs on a worker thread
     assert "coder layers amal, omar" in reports[0]
     with Project.open(again, readonly=True) as merged_again:
         assert adjudication.compared_coders(merged_again) == ["amal", "omar"]

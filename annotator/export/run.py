@@ -10,9 +10,11 @@ column could not hold); the notes come back in :class:`ExportResult`.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from annotator.errors import ValidationError
 from annotator.export.brat import write_brat
@@ -103,17 +105,81 @@ def _status(options: ExportOptions) -> str | None:
     return options.status
 
 
-def export(project: Project, options: ExportOptions, out: str | Path) -> ExportResult:
+def export(
+    project: Project,
+    options: ExportOptions,
+    out: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportResult:
     """Write ``project`` in ``options.format`` to ``out`` (a file, a folder, or ``-`` for standard output).
 
     The documents are read as they are written, all from one snapshot of the file.
+    ``progress(0, documents)`` is called once they are chosen and again and again while
+    they are read, ``progress(documents, documents)`` when they are written; it may raise
+    :class:`~annotator.errors.Cancelled` to stop, and a file or folder is written whole or
+    not at all.
     """
     _check(options)
     with project.snapshot():
-        return _export(project, options, out)
+        if progress is None:
+            return _export(project, options, out, None)
+        with _Stoppable(project.conn, progress) as stoppable:
+            return _export(project, options, out, stoppable.report)
 
 
-def _export(project: Project, options: ExportOptions, out: str | Path) -> ExportResult:
+# SQLite steps between two progress calls within one long statement (a few milliseconds' work).
+_STEPS_BETWEEN_CALLS = 20_000
+
+
+class _Stoppable:
+    """Calls ``progress`` while the writers read, so a long export can be stopped.
+
+    The writers know nothing of progress; what they do is read, document after document
+    or in one long statement, so SQLite calls back: as each statement starts, and every
+    few thousand steps of a long one. A raise there cannot cross SQLite: the statement is
+    interrupted instead, and the exception is raised again in place of SQLite's error.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, progress: Callable[[int, int], None]):
+        self._conn = conn
+        self._progress = progress
+        self._last = (0, 0)
+        self._raised: BaseException | None = None
+
+    def report(self, done: int, total: int) -> None:
+        self._last = (done, total)
+        self._progress(done, total)
+
+    def _between_steps(self) -> int:
+        if self._raised is None:
+            try:
+                self._progress(*self._last)
+            except BaseException as exc:  # noqa: BLE001 - raised again by __exit__, in place of SQLite's error
+                self._raised = exc
+        return 1 if self._raised is not None else 0
+
+    def _statement_starts(self, _sql: str) -> None:
+        if self._between_steps():
+            self._conn.interrupt()  # a trace callback cannot stop the statement; this makes it stop at once
+
+    def __enter__(self) -> _Stoppable:
+        self._conn.set_progress_handler(self._between_steps, _STEPS_BETWEEN_CALLS)
+        self._conn.set_trace_callback(self._statement_starts)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._conn.set_trace_callback(None)
+        self._conn.set_progress_handler(None, 0)
+        if exc is not None and self._raised is not None and exc is not self._raised:
+            raise self._raised from None
+
+
+def _export(
+    project: Project, options: ExportOptions, out: str | Path, progress: Callable[[int, int], None] | None
+) -> ExportResult:
     status = _status(options)
     layer = resolve_layer(project, options.layer, single=options.format in TRAINING_FORMATS)
     # "done" means done by whoever made the layer: the coder for a coder's layer, the project's
@@ -142,7 +208,11 @@ def _export(project: Project, options: ExportOptions, out: str | Path) -> Export
         for name, keys in job.split.parts.items():
             if not keys and job.documents:
                 job.notes.append(f"the {name} part is empty: too few documents (or near-duplicate groups) to split")
+    if progress is not None:
+        progress(0, len(job.documents))
     files = WRITERS[options.format](job, out)
+    if progress is not None:
+        progress(len(job.documents), len(job.documents))
     return ExportResult(
         documents=len(job.documents),
         spans=job.documents.span_count(),

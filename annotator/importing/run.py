@@ -82,6 +82,9 @@ def import_sources(
     Without ``skip_bad`` the first bad file raises :class:`InputError` and nothing
     is written; with it, each bad file is rolled back alone and listed in the report.
     ``worker`` says whether to read in worker processes (None: when the input is large).
+    ``progress(files done, files, file)`` is called as each file starts, every few hundred
+    documents within it, and once at the end; it may raise :class:`~annotator.errors.Cancelled`
+    to stop, and then nothing is written, whatever ``skip_bad`` says.
     """
     columns = columns or CsvColumns()
     report = ImportReport()

@@ -17,6 +17,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -192,15 +193,24 @@ def _worker_count() -> int:
 def _start_method() -> str:
     """How to start workers.
 
-    On Linux, ``fork``: nothing to import again, and it is what Python has always done there.
-    A process with Qt in it (the window) is the exception: a fork would copy the locks of
-    Qt's threads as they happen to be at that moment, so its workers fork from a clean server
-    process instead. Elsewhere workers are fresh interpreters, the only safe way on macOS and
-    the only way on Windows.
+    On Linux, ``fork`` while this process has a single thread: nothing to import again, and
+    it is what Python has always done there. A process with other threads (a window, whose
+    import runs on a thread of its own beside the toolkit's) is the exception: a fork would
+    copy their locks as they happen to be at that moment, so its workers fork from a clean
+    server process instead. Elsewhere workers are fresh interpreters, the only safe way on
+    macOS and the only way on Windows.
     """
     if not sys.platform.startswith("linux"):
         return "spawn"
-    return "forkserver" if "PySide6.QtCore" in sys.modules else "fork"
+    return "fork" if _thread_count() == 1 else "forkserver"
+
+
+def _thread_count() -> int:
+    """Threads of this process, those Python did not start too (``/proc`` lists every one)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def _context(method: str) -> multiprocessing.context.BaseContext:

@@ -118,7 +118,8 @@ def merge_projects(
     the sources' codebooks differ: every span must then fit it. Without it, every
     source's codebook must match the merged project's (or the first source's).
     ``coder`` is the merged project's own coder, used only when ``out`` is created.
-    ``progress(done, total, source)`` is called after each document.
+    ``progress(done, total, source)`` is called after each document; it may raise
+    :class:`~annotator.errors.Cancelled` to stop, leaving ``out`` as it was (or absent).
     """
     out = Path(out)
     if not sources:

@@ -172,6 +172,16 @@ class Project(AnnotationStore, StatusStore):
         self._rebuild_derived()
         return before
 
+    def second_connection(self) -> Project:
+        """This project through a connection of its own, for work on another thread.
+
+        A transaction belongs to a connection: a long import on a worker thread must not
+        take in the edits the window makes meanwhile, nor roll them back if cancelled. The
+        copy works under this project's writer lock (one process, one writer) and takes
+        none of its own, so close it before this one.
+        """
+        return Project(self.path, schema.connect(self.path, readonly=self.readonly), readonly=self.readonly)
+
     def close(self) -> None:
         self.conn.close()
         if self._lock is not None:

@@ -11,7 +11,7 @@ or a pending suggestion of the same label, and nothing the coder rejected
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,14 +155,27 @@ def fit_attributes(label: Label, attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def suggest_documents(
-    project: Project, doc_ids: Iterable[int] | None = None, suggesters: Suggesters | None = None
+    project: Project,
+    doc_ids: Iterable[int] | None = None,
+    suggesters: Suggesters | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SuggestReport:
-    """Run :func:`suggest_document` over documents (default: all), all in one transaction."""
+    """Run :func:`suggest_document` over documents (default: all), all in one transaction.
+
+    ``progress(done, total)`` is called before each document and once at the end; it may
+    raise :class:`~annotator.errors.Cancelled` to stop, and then no suggestion is stored.
+    """
     suggesters = suggesters or Suggesters.for_project(project)
     report = SuggestReport()
+    ids = list(doc_ids) if doc_ids is not None else project.document_ids()
     with project.transaction():
-        for doc_id in doc_ids if doc_ids is not None else project.document_ids():
+        for done, doc_id in enumerate(ids):
+            if progress is not None:
+                progress(done, len(ids))
             report.added[project.document(doc_id).key] = suggest_document(project, doc_id, suggesters)
+        if progress is not None:
+            progress(len(ids), len(ids))
     return report
 
 

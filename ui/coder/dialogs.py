@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
-from annotator.export import export, writes_folder
-from annotator.importing.run import import_sources
+from annotator.export import ExportResult, export, writes_folder
+from annotator.importing.run import ImportReport, import_sources
 from annotator.store.locking import ProjectLocked
 from annotator.store.project import Project
 from ui.coder.export_dialog import ExportDialog
+from ui.tasks import Report, Task
 
 if TYPE_CHECKING:
     from ui.coder.main_window import MainWindow
@@ -110,52 +109,65 @@ def import_files(window: MainWindow) -> None:
         run_import(window, [Path(p) for p in paths])
 
 
-def run_import(window: MainWindow, paths: list[Path]) -> None:
-    """Import with a progress bar; bad files are skipped and listed, the rest kept."""
-    progress = QProgressDialog(window.tr("Importing…"), window.tr("Hide"), 0, 100, window)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
+def run_import(window: MainWindow, paths: list[Path]) -> Task:
+    """Import on a worker thread; bad files are skipped and listed, the rest kept.
 
-    def step(done: int, total: int, path: Path) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        progress.setLabelText(window.tr("Importing %s") % path.name)
-        QApplication.processEvents()
+    The worker writes through a connection of its own under the window's writer lock;
+    the window shows the new documents once the import has committed.
+    """
+    window.panel.commit_comment()  # an edit written while the import holds the file would wait on it
+    project = window.project
+    sources: list[str | Path] = list(paths)
 
-    try:
-        report = import_sources(window.project, list(paths), skip_bad=True, progress=step)
-    except AnnotatorError as exc:
-        progress.close()
-        _fail(window, exc)
-        return
-    progress.close()
-    window.queue.model.refresh()
-    window._update_progress()  # noqa: SLF001 - the window's own refresh after a bulk change
-    if window.session.document is None:
-        first = window.project.documents(limit=1)
-        if first:
-            window.session.open_document(first[0].id)
-    box = QMessageBox(QMessageBox.Icon.Warning if report.skipped else QMessageBox.Icon.Information,
-                      window.tr("Import"), "\n".join(report.lines()), parent=window)
-    box.exec()
+    def work(report: Report) -> ImportReport:
+        with project.second_connection() as own:
+            return import_sources(
+                own, sources, skip_bad=True, progress=lambda done, total, path: report(done, total, path.name)
+            )
+
+    def imported(report: ImportReport) -> None:
+        window.queue.model.refresh()
+        window._update_progress()  # noqa: SLF001 - the window's own refresh after a bulk change
+        if window.session.document is None:
+            first = window.project.documents(limit=1)
+            if first:
+                window.session.open_document(first[0].id)
+        box = QMessageBox(QMessageBox.Icon.Warning if report.skipped else QMessageBox.Icon.Information,
+                          window.tr("Import"), "\n".join(report.lines()), parent=window)
+        box.exec()
+
+    def cancelled() -> None:
+        window.statusBar().showMessage(window.tr("Import cancelled: nothing was imported."), 5000)
+
+    task = Task(window, window.tr("Import"), window.tr("Importing…"), work, step=window.tr("Importing %s"))
+    return task.success(imported).cancelled(cancelled).run_in_background()
 
 
-def export_project(window: MainWindow) -> None:
+def export_project(window: MainWindow) -> Task | None:
+    """Ask what to export and where, then write it on a worker thread from one snapshot."""
     dialog = ExportDialog(window.project, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
+        return None
     options = dialog.options()
     title = window.tr("Export to a new folder") if writes_folder(options) else window.tr("Export to")
     out, _ = QFileDialog.getSaveFileName(window, title, dialog.suggested_target(options))
     if not out:
-        return
-    try:
-        result = export(window.project, options, out)
-    except AnnotatorError as exc:
-        _fail(window, exc)
-        return
-    lines = [window.tr("Wrote %1 document(s) to %2").replace("%1", str(result.documents)).replace("%2", out)]
-    QMessageBox.information(window, window.tr("Export"), "\n".join(lines + result.notes))
+        return None
+    project = window.project
+
+    def work(report: Report) -> ExportResult:
+        with project.second_connection() as own:
+            return export(own, options, out, progress=lambda done, total: report(done, total, ""))
+
+    def exported(result: ExportResult) -> None:
+        lines = [window.tr("Wrote %1 document(s) to %2").replace("%1", str(result.documents)).replace("%2", out)]
+        QMessageBox.information(window, window.tr("Export"), "\n".join(lines + result.notes))
+
+    def cancelled() -> None:
+        window.statusBar().showMessage(window.tr("Export cancelled: nothing was written."), 5000)
+
+    task = Task(window, window.tr("Export"), window.tr("Exporting…"), work)
+    return task.success(exported).cancelled(cancelled).run_in_background()
 
 
 def save_copy(window: MainWindow) -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.errors import AnnotatorError
-from annotator.lead.merge import merge_projects
+from annotator.lead.merge import MergeReport, merge_projects
 from annotator.store.project import Project
 from ui.coder.dialogs import PROJECT_FILTER
 from ui.lead.window import ADJUDICATE, AGREEMENT, AdjudicationWindow
+from ui.tasks import Report, Task
 
 if TYPE_CHECKING:
     from ui.coder.main_window import MainWindow
@@ -51,41 +51,37 @@ def agreement(window: MainWindow) -> AdjudicationWindow:
     return lead
 
 
-def merge_coder_files(window: MainWindow) -> None:
-    """Pick the coders' project files and a new merged project; merge; offer to open it."""
+def merge_coder_files(window: MainWindow) -> Task | None:
+    """Pick the coders' project files and a new merged project; merge on a worker thread; offer to open it."""
     sources, _ = QFileDialog.getOpenFileNames(
         window, window.tr("Coder files to merge"), str(window.project.path.parent), PROJECT_FILTER
     )
     if not sources:
-        return
+        return None
     suggested = str(Path(sources[0]).with_name("merged.db"))
     out, _ = QFileDialog.getSaveFileName(window, window.tr("Merged project"), suggested, PROJECT_FILTER)
     if not out:
-        return
+        return None
     if Path(out).resolve() == window.project.path.resolve():
         QMessageBox.warning(
             window,
             window.tr("Merge coder files"),
             window.tr("The merged project is open in this window. Open another project first, or choose another file."),
         )
-        return
-    progress = QProgressDialog(window.tr("Merging…"), window.tr("Hide"), 0, 100, window)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
+        return None
 
-    def step(done: int, total: int, path: Path) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        progress.setLabelText(window.tr("Merging %s") % path.name)
-        QApplication.processEvents()
+    def work(report: Report) -> MergeReport:
+        # Sources are opened read-only and the merged file is the merge's own: no connection is shared.
+        return merge_projects(out, sources, progress=lambda done, total, path: report(done, total, path.name))
 
-    try:
-        report = merge_projects(out, sources, progress=step)
-    except AnnotatorError as exc:
-        progress.close()
-        QMessageBox.warning(window, window.tr("Merge coder files"), str(exc))
-        return
-    progress.close()
+    def cancelled() -> None:
+        window.statusBar().showMessage(window.tr("Merge cancelled: nothing was written."), 5000)
+
+    task = Task(window, window.tr("Merge coder files"), window.tr("Merging…"), work, step=window.tr("Merging %s"))
+    return task.success(lambda report: _offer_merged(window, Path(out), report)).cancelled(cancelled).run_in_background()
+
+
+def _offer_merged(window: MainWindow, out: Path, report: MergeReport) -> None:
     answer = QMessageBox.question(
         window,
         window.tr("Merge coder files"),
@@ -94,7 +90,7 @@ def merge_coder_files(window: MainWindow) -> None:
     if answer != QMessageBox.StandardButton.Yes:
         return
     try:
-        project = Project.open(Path(out))
+        project = Project.open(out)
     except AnnotatorError as exc:
         QMessageBox.warning(window, window.tr("Merge coder files"), str(exc))
         return
