@@ -55,8 +55,8 @@ class Pick:
 class SelectedDocuments:
     """The documents of an export, read from the project each time they are walked.
 
-    An export of 100,000 documents used to hold every text and span in memory at once
-    (gigabytes); this holds one document at a time. Walking it twice reads it twice.
+    One document and its spans are in memory at a time, so an archive of any size exports
+    in the memory of one article. Walking it twice reads it twice.
     """
 
     def __init__(self, project: Project, picks: list[Pick], *, layer: str | None, include_suggestions: bool):
