@@ -37,7 +37,7 @@ from typing import Any
 from annotator.errors import ValidationError
 from annotator.lead.merge import merged_layers
 from annotator.models import GOLD, Annotation
-from annotator.store.lead_tables import Rejection
+from annotator.store.lead_tables import Rejection as Rejection  # the record reject() returns, named here for callers
 from annotator.store.project import Project
 from annotator.store.rows import now
 
