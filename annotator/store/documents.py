@@ -15,7 +15,7 @@ from annotator.store.index import (
     digest,
     index_document,
     match_query,
-    match_query_for_0_1,
+    match_query_unicode61,
 )
 from annotator.store.rows import document_from_row, now
 from annotator.text import text_sha256
@@ -166,7 +166,7 @@ class DocumentStore(StoreBase):
             params += [coder, status]
         if search:
             current = self._meta.get("search_scheme") == SEARCH_SCHEME  # else read-only, as 0.1 indexed it
-            query = match_query(search) if current else match_query_for_0_1(search)
+            query = match_query(search) if current else match_query_unicode61(search)
             if query is None:
                 clauses.append("0")
             else:

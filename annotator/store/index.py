@@ -122,11 +122,11 @@ def match_query(query: str) -> str | None:
     return _near([_barest(token) for token in _TOKEN.findall(_fold(normalize(query)))])
 
 
-def match_query_for_0_1(query: str) -> str | None:
-    """The query for a search index that version 0.1 made, which a file keeps until it is
-    first opened for writing (a lead reads coders' files read-only): that index holds each
-    whitespace-separated piece as FTS5's unicode61 tokenizer found its words, and the bare
-    forms only of a piece that starts with a proclitic."""
+def match_query_unicode61(query: str) -> str | None:
+    """The query for a search index built by FTS5's unicode61 tokenizer (search scheme 1),
+    which a file keeps until it is first opened for writing, since a lead reads coders'
+    files read-only: that index holds each whitespace-separated piece as unicode61 found
+    its words, and the bare forms only of a piece that starts with a proclitic."""
     return _near([_barest(piece.replace('"', "")) for piece in normalize(query).split()])
 
 
