@@ -275,8 +275,8 @@ def _claim_layers(target: Project, source: Project, layers: list[str]) -> None:
     """Each layer belongs to one source file; refuse a name another file (or the project) already uses."""
     modified = source.meta().get("modified", "")
     for layer in layers:
-        merged = target.merge_source(layer)
-        if merged is None:
+        earlier = target.merge_source(layer)
+        if earlier is None:
             if layer == target.coder or target.has_layer(layer):
                 raise ValidationError(
                     f"coder {layer} is the merged project's own layer in {target.path.name}, not a merged file's; "
@@ -284,17 +284,16 @@ def _claim_layers(target: Project, source: Project, layers: list[str]) -> None:
                     path=source.path,
                 )
             continue
-        project_id, path, merged_modified = merged.project_id, merged.path, merged.source_modified
-        if project_id != source.project_id:
+        if earlier.project_id != source.project_id:
             raise ValidationError(
-                f"coder {layer} already came from another project file ({path}, project {project_id}); "
+                f"coder {layer} already came from another project file ({earlier.path}, project {earlier.project_id}); "
                 "two different files use the same coder name, so their spans cannot be told apart",
                 path=source.path,
             )
-        if modified < merged_modified:
+        if modified < earlier.source_modified:
             raise ValidationError(
                 f"this copy is older (modified {modified}) than the copy of coder {layer}'s file already merged "
-                f"(modified {merged_modified}, from {path}); merging it would undo later work",
+                f"(modified {earlier.source_modified}, from {earlier.path}); merging it would undo later work",
                 path=source.path,
             )
 
