@@ -2,18 +2,20 @@
 (``merge_sources``, written by :mod:`annotator.lead.merge`) and the coder spans the lead
 kept out of gold (``rejections``, written by :mod:`annotator.lead.adjudication`).
 
-The merge bookkeeping goes through sqlite-utils (rows as dicts, an insert that replaces):
-a merge is long bulk work, where importing sqlite-utils costs nothing anyone notices.
-Rejections are written from the lead's window, one click each, so they stay plain SQL.
+Plain SQL, not sqlite-utils: the first use of sqlite-utils in a process imports it (and
+pandas, when installed), which doubled a small merge run from the command line
+(benchmarks/README.md), and would stall the lead's first rejection in the window.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from annotator.store.base import StoreBase
+
+_MERGE_SOURCES = "SELECT coder, project_id, path, source_modified, merged_at FROM merge_sources"
 
 
 @dataclass(frozen=True)
@@ -53,16 +55,20 @@ class LeadTables(StoreBase):
 
     def merge_sources(self) -> list[MergeSource]:
         """Where each merged layer came from, by coder name."""
-        return [MergeSource(**row) for row in self.db["merge_sources"].rows_where(order_by="coder")]
+        return [MergeSource(*row) for row in self.conn.execute(f"{_MERGE_SOURCES} ORDER BY coder")]
 
     def merge_source(self, coder: str) -> MergeSource | None:
         """Where the layer ``coder`` came from; None when no merged file brought it."""
-        found = list(self.db["merge_sources"].rows_where("coder = ?", [coder]))
-        return MergeSource(**found[0]) if found else None
+        row = self.conn.execute(f"{_MERGE_SOURCES} WHERE coder = ?", (coder,)).fetchone()
+        return None if row is None else MergeSource(*row)
 
     def record_merge_source(self, source: MergeSource) -> None:
         """Remember (or replace) where a layer came from; inside the caller's transaction."""
-        self.db["merge_sources"].insert(asdict(source), replace=True)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO merge_sources(coder, project_id, path, source_modified, merged_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            astuple(source),
+        )
 
     # --- rejections ---------------------------------------------------------------------
 
