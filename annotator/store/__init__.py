@@ -16,9 +16,9 @@ named values and speed does not matter: ``Project.db`` gives scripts and tests a
 ``sqlite_utils.Database`` over the open connection, and a re-import fills a document's
 empty metadata with its ``update``. Everything else is plain sqlite3, for reasons true of
 this code: the first use of sqlite-utils in a process imports it, and pandas with it when
-installed (most of a second; a small merge from the command line took twice as long when
-its bookkeeping used it), so no everyday path may need it (a test holds coding, merging,
-adjudicating and exporting to that); the connection is opened by us with settings
+installed (most of a second, as long as a small merge takes: benchmarks/README.md), so no
+everyday path may need it (a test holds coding, merging, adjudicating and exporting to
+that); the connection is opened by us with settings
 sqlite-utils does not make (read-only URI for coders' files a lead reads, a cap on value
 length for files from others, ``trusted_schema`` off, WAL with ``synchronous = FULL``),
 and ``application_id``/``user_version`` are PRAGMAs whose values cannot be bound;

@@ -3,8 +3,8 @@
 kept out of gold (``rejections``, written by :mod:`annotator.lead.adjudication`).
 
 Plain SQL, not sqlite-utils: the first use of sqlite-utils in a process imports it (and
-pandas, when installed), which doubled a small merge run from the command line
-(benchmarks/README.md), and would stall the lead's first rejection in the window.
+pandas, when installed), most of a second that a short merge from the command line or the
+lead's first rejection in the window would wait for (benchmarks/README.md).
 """
 
 from __future__ import annotations
