@@ -30,8 +30,7 @@ def resolve_layer(project: Project, layer: str | None, *, single: bool) -> str |
         return None
     if GOLD in coders:
         return GOLD
-    with_spans = [c for c in coders if project.conn.execute(
-        "SELECT 1 FROM annotations WHERE coder = ? AND deleted = 0 LIMIT 1", (c,)).fetchone()]
+    with_spans = [c for c in coders if project.has_live_spans(c)]
     if len(with_spans) <= 1:
         return with_spans[0] if with_spans else project.coder
     raise ValidationError(
@@ -56,8 +55,8 @@ class Pick:
 class SelectedDocuments:
     """The documents of an export, read from the project each time they are walked.
 
-    An export of 100,000 documents used to hold every text and span in memory at once
-    (gigabytes); this holds one document at a time. Walking it twice reads it twice.
+    One document and its spans are in memory at a time, so an archive of any size exports
+    in the memory of one article. Walking it twice reads it twice.
     """
 
     def __init__(self, project: Project, picks: list[Pick], *, layer: str | None, include_suggestions: bool):
@@ -95,35 +94,13 @@ class SelectedDocuments:
             self._span_count = self._count_spans()
         return self._span_count
 
-    def span_filter(self) -> tuple[list[str], list[object]]:
-        """SQL conditions (and their parameters) on ``annotations`` for the spans this export
-        writes: live ones of its layer, suggestions only when asked for."""
-        clauses: list[str] = ["deleted = 0"]
-        params: list[object] = []
-        if self.layer is not None:
-            clauses.append("coder = ?")
-            params.append(self.layer)
-        if not self.include_suggestions:
-            clauses.append("origin != 'suggested'")
-        return clauses, params
-
     def _count_spans(self) -> int:
-        clauses, params = self.span_filter()
-        counts = dict(self.project.conn.execute(
-            f"SELECT doc_id, count(*) FROM annotations WHERE {' AND '.join(clauses)} GROUP BY doc_id", params
-        ).fetchall())
+        counts = self.project.span_counts(coder=self.layer, include_suggestions=self.include_suggestions)
         return sum(counts.get(pick.doc_id, 0) for pick in self.picks)
 
 
 def pick_documents(project: Project, judge: str) -> list[Pick]:
     """Every document in import order with its statuses, without reading any text."""
-
-    def statuses(coder: str) -> dict[int, str]:
-        return dict(project.conn.execute("SELECT doc_id, status FROM document_status WHERE coder = ?", (coder,)))
-
-    own = statuses(project.coder)
-    judged = own if judge == project.coder else statuses(judge)
-    return [
-        Pick(doc_id, key, own.get(doc_id, "new"), judged.get(doc_id, "new"))
-        for doc_id, key in project.conn.execute("SELECT id, key FROM documents ORDER BY id")
-    ]
+    own = project.statuses_of(project.coder)
+    judged = own if judge == project.coder else project.statuses_of(judge)
+    return [Pick(doc_id, key, own.get(doc_id, "new"), judged.get(doc_id, "new")) for doc_id, key in project.document_keys()]

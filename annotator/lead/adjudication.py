@@ -37,7 +37,9 @@ from typing import Any
 from annotator.errors import ValidationError
 from annotator.lead.merge import merged_layers
 from annotator.models import GOLD, Annotation
-from annotator.store.project import Project, now
+from annotator.store.lead_tables import Rejection as Rejection  # the record reject() returns, named here for callers
+from annotator.store.project import Project
+from annotator.store.rows import now
 
 STRATEGIES = ("unanimous", "majority")
 MANUAL_DECISIONS = ("picked", "edited", "added")
@@ -85,19 +87,6 @@ class Item:
     def missing(self, version: Version) -> tuple[str, ...]:
         """Coders who finished the document but did not make ``version``."""
         return tuple(c for c in self.coders if c not in version.coders)
-
-
-@dataclass(frozen=True)
-class Rejection:
-    id: str
-    doc_id: int
-    sources: tuple[str, ...]
-    by: str
-    at: str
-
-    @property
-    def provenance(self) -> dict[str, Any]:
-        return {"sources": list(self.sources), "decision": "rejected", "by": self.by, "at": self.at}
 
 
 @dataclass(frozen=True)
@@ -161,9 +150,7 @@ def compared_coders(project: Project) -> list[str]:
     """The coders whose work is compared: merged layers (or, in an unmerged project, every layer
     but gold) that marked at least one document done. The merged project's own coder is the lead."""
     layers = coder_layers(project)
-    finished = {
-        row[0] for row in project.conn.execute("SELECT DISTINCT coder FROM document_status WHERE status = 'done'")
-    }
+    finished = project.coders_with_status("done")
     return [c for c in layers if c in finished]
 
 
@@ -176,9 +163,7 @@ def finished_by(project: Project, coders: Sequence[str]) -> dict[int, tuple[str,
     """For each document, the given coders who marked it done (documents with none are left out)."""
     out: dict[int, list[str]] = {}
     wanted = set(coders)
-    for doc_id, coder in project.conn.execute(
-        "SELECT doc_id, coder FROM document_status WHERE status = 'done' ORDER BY doc_id, coder"
-    ):
+    for doc_id, coder in project.with_status("done"):
         if coder in wanted:
             out.setdefault(doc_id, []).append(coder)
     return {doc_id: tuple(sorted(names, key=list(coders).index)) for doc_id, names in out.items()}
@@ -186,12 +171,7 @@ def finished_by(project: Project, coders: Sequence[str]) -> dict[int, tuple[str,
 
 def finished_in(project: Project, doc_id: int, coders: Sequence[str]) -> tuple[str, ...]:
     """The given coders who marked one document done, in the order given."""
-    done = {
-        row[0]
-        for row in project.conn.execute(
-            "SELECT coder FROM document_status WHERE doc_id = ? AND status = 'done'", (doc_id,)
-        )
-    }
+    done = project.coders_with_status("done", doc_id=doc_id)
     return tuple(c for c in coders if c in done)
 
 
@@ -279,9 +259,7 @@ def queue(project: Project, coders: Sequence[str] | None = None, *, min_coders: 
 
 
 def rejections(project: Project, doc_id: int | None = None) -> list[Rejection]:
-    where, params = ("WHERE doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
-    rows = project.conn.execute(f"SELECT id, doc_id, sources, by, at FROM rejections {where} ORDER BY at, id", params)
-    return [Rejection(r[0], r[1], tuple(json.loads(r[2])), r[3], r[4]) for r in rows]
+    return project.rejections(doc_id)
 
 
 # --- automatic adjudication ------------------------------------------------------------------
@@ -332,7 +310,7 @@ def auto_adjudicate(
                     if version.state != "open":
                         continue  # the lead rejected it or settled the place
                     gold_id = str(uuid.uuid5(_AUTO_NAMESPACE, "\n".join(sorted(version.annotation_ids))))
-                    if project.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (gold_id,)).fetchone():
+                    if project.annotation_exists(gold_id):
                         report.already += 1
                         continue
                     provenance = _provenance(version.annotation_ids, version.coders, "auto", by)
@@ -442,8 +420,8 @@ def reject(
     calling again with the returned ``rejection_id`` and ``at``."""
     sources = _sources(project, annotation_ids)
     ids = {a.id for a in sources}
-    for row in project.conn.execute("SELECT sources FROM rejections WHERE doc_id = ?", (sources[0].doc_id,)):
-        if ids & set(json.loads(row[0])):
+    for earlier in project.rejections(sources[0].doc_id):
+        if ids & set(earlier.sources):
             raise ValidationError("this version is rejected already")
     keys = {_key(a.label, a.start, a.end, a.attrs) for a in sources}
     for gold in project.annotations(sources[0].doc_id, coder=GOLD):
@@ -456,18 +434,13 @@ def reject(
         by=by,
         at=at or now(),
     )
-    with project.transaction():
-        project.conn.execute(
-            "INSERT INTO rejections(id, doc_id, sources, by, at) VALUES (?, ?, ?, ?, ?)",
-            (rejection.id, rejection.doc_id, json.dumps(list(rejection.sources)), rejection.by, rejection.at),
-        )
+    project.add_rejection(rejection)
     return rejection
 
 
 def unreject(project: Project, rejection_id: str) -> None:
-    with project.transaction():
-        if not project.conn.execute("DELETE FROM rejections WHERE id = ?", (rejection_id,)).rowcount:
-            raise ValidationError(f"no rejection with id {rejection_id}")
+    if not project.delete_rejection(rejection_id):
+        raise ValidationError(f"no rejection with id {rejection_id}")
 
 
 def _sources(project: Project, annotation_ids: Sequence[str]) -> list[Annotation]:

@@ -31,13 +31,16 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from annotator.codebook import Codebook, load_codebook
 from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
 from annotator.models import GOLD
-from annotator.store.project import Project, now
+from annotator.store.lead_tables import MergeSource
+from annotator.store.project import Project
+from annotator.store.rows import now
 from annotator.store.schema import SQLITE_HEADER
 from annotator.text import canonical_text
 
@@ -125,39 +128,31 @@ def merge_projects(
     if not sources:
         raise InputError("give at least one project file to merge")
     _refuse_out_as_source(out, sources)
-    opened: list[Project] = []
-    try:
+    with ExitStack() as stack:
+        opened: list[Project] = []
         for source in sources:
-            opened.append(Project.open(source, readonly=True))
-            # One read transaction per source: every read sees the same snapshot even if
-            # the coder's app writes to the file meanwhile.
-            opened[-1].conn.execute("BEGIN")
+            opened.append(stack.enter_context(Project.open(source, readonly=True)))
+            # One snapshot per source: every read sees the same state even if the coder's
+            # app writes to the file meanwhile.
+            stack.enter_context(opened[-1].snapshot())
         chosen = _load_chosen_codebook(Path(codebook_from)) if codebook_from is not None else None
         if out.exists():
             with Project.open(out) as target:
                 _check_codebooks(target.codebook, target.path, opened, chosen, codebook_from)
-                report = _merge_all(target, opened, progress, created=False)
-            return report
+                return _merge_all(target, opened, progress, created=False)
         codebook = chosen or opened[0].codebook
         _check_codebooks(codebook, Path(opened[0].path), opened, chosen, codebook_from)
         return _merge_into_new(out, codebook, coder, opened, progress)
-    finally:
-        for project in opened:
-            project.close()
 
 
 def merged_layers(project: Project) -> list[str]:
     """The coder layers that came from merged files, in name order (empty if none)."""
-    return [row[0] for row in project.conn.execute("SELECT coder FROM merge_sources ORDER BY coder")]
+    return project.merged_layers()
 
 
 def merge_sources(project: Project) -> list[dict[str, str]]:
     """Where each merged layer came from: coder, project_id, path, source_modified, merged_at."""
-    rows = project.conn.execute(
-        "SELECT coder, project_id, path, source_modified, merged_at FROM merge_sources ORDER BY coder"
-    ).fetchall()
-    keys = ("coder", "project_id", "path", "source_modified", "merged_at")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [asdict(source) for source in project.merge_sources()]
 
 
 # --- checks before anything is written ------------------------------------------------------
@@ -273,49 +268,33 @@ def _merge_all(target: Project, sources: list[Project], progress: Progress | Non
 
 def _source_layers(source: Project) -> tuple[list[str], int]:
     """The coder layers a source brings (gold excepted), and its count of live gold spans."""
-    names = {
-        row[0] for row in source.conn.execute("SELECT coder FROM annotations UNION SELECT coder FROM document_status")
-    }
-    names.add(source.coder)
-    gold = source.conn.execute("SELECT count(*) FROM annotations WHERE coder = ? AND deleted = 0", (GOLD,)).fetchone()[
-        0
-    ]
-    return sorted(names - {GOLD}), gold
+    names = set(source.coders(include_deleted=True))
+    return sorted(names - {GOLD}), source.live_span_count(GOLD)
 
 
 def _claim_layers(target: Project, source: Project, layers: list[str]) -> None:
     """Each layer belongs to one source file; refuse a name another file (or the project) already uses."""
     modified = source.meta().get("modified", "")
     for layer in layers:
-        row = target.conn.execute(
-            "SELECT project_id, path, source_modified FROM merge_sources WHERE coder = ?", (layer,)
-        ).fetchone()
-        if row is None:
-            local = (
-                layer == target.coder
-                or target.conn.execute(
-                    "SELECT 1 FROM annotations WHERE coder = ? UNION SELECT 1 FROM document_status WHERE coder = ?",
-                    (layer, layer),
-                ).fetchone()
-            )
-            if local:
+        earlier = target.merge_source(layer)
+        if earlier is None:
+            if layer == target.coder or target.has_layer(layer):
                 raise ValidationError(
                     f"coder {layer} is the merged project's own layer in {target.path.name}, not a merged file's; "
                     "each coder needs a name of their own",
                     path=source.path,
                 )
             continue
-        project_id, path, merged_modified = row
-        if project_id != source.project_id:
+        if earlier.project_id != source.project_id:
             raise ValidationError(
-                f"coder {layer} already came from another project file ({path}, project {project_id}); "
+                f"coder {layer} already came from another project file ({earlier.path}, project {earlier.project_id}); "
                 "two different files use the same coder name, so their spans cannot be told apart",
                 path=source.path,
             )
-        if modified < merged_modified:
+        if modified < earlier.source_modified:
             raise ValidationError(
                 f"this copy is older (modified {modified}) than the copy of coder {layer}'s file already merged "
-                f"(modified {merged_modified}, from {path}); merging it would undo later work",
+                f"(modified {earlier.source_modified}, from {earlier.path}); merging it would undo later work",
                 path=source.path,
             )
 
@@ -329,17 +308,12 @@ def _merge_source(target: Project, source: Project, step: Callable[[Path], None]
         _merge_document(target, source, source_doc_id, layers, kept, report)
         step(source.path)
     for layer in layers:
-        live = target.conn.execute(
-            "SELECT id FROM annotations WHERE coder = ? AND deleted = 0 ORDER BY id", (layer,)
-        ).fetchall()
-        for (annotation_id,) in live:
+        for annotation_id in target.live_annotation_ids(layer):
             if annotation_id not in kept[layer]:
                 target.delete_annotation(annotation_id)
                 report.spans_removed += 1
-        target.conn.execute(
-            "INSERT OR REPLACE INTO merge_sources(coder, project_id, path, source_modified, merged_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (layer, source.project_id, str(source.path.resolve()), source.meta().get("modified", ""), now()),
+        target.record_merge_source(
+            MergeSource(layer, source.project_id, str(source.path.resolve()), source.meta().get("modified", ""), now())
         )
     return report
 
@@ -389,18 +363,15 @@ def _merge_document(
                 report.spans_updated += 1
             kept[layer].add(copy.id)
         theirs = source.status(source_doc_id, layer)
-        row = source.conn.execute(
-            "SELECT 1 FROM document_status WHERE doc_id = ? AND coder = ?", (source_doc_id, layer)
-        ).fetchone()
         ours = target.status(merged.id, layer)
-        if row and (ours.status, ours.flagged, ours.comment) != (theirs.status, theirs.flagged, theirs.comment):
+        if source.has_status(source_doc_id, layer) and (ours.status, ours.flagged, ours.comment) != (theirs.status, theirs.flagged, theirs.comment):
             target.set_status(merged.id, theirs.status, flagged=theirs.flagged, comment=theirs.comment, coder=layer)
             report.statuses_changed += 1
 
 
 def _target_id(target: Project, annotation_id: str, layer: str, doc_id: int, sha: str) -> str:
     """The span's id in the merged project: its own, unless another layer or document holds it."""
-    row = target.conn.execute("SELECT coder, doc_id FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-    if row is None or (row[0], row[1]) == (layer, doc_id):
+    owner = target.annotation_owner(annotation_id)
+    if owner is None or owner == (layer, doc_id):
         return annotation_id
     return str(uuid.uuid5(_ID_NAMESPACE, f"{layer}\n{sha}\n{annotation_id}"))

@@ -1,23 +1,21 @@
-"""The annotation side of a project: spans, their history, names and values used before.
+"""The annotation side of a project: spans, the history rows their changes write, names and
+values used before, and the reads other parts of the app make of the spans.
 
-A mixin of :class:`annotator.store.project.Project`: the methods use its connection,
-transactions, documents and codebook. Every change is recorded in ``history``
-with full before/after snapshots, and a delete is soft, so nothing is lost.
+Every change is recorded in ``history`` with full before/after snapshots, and a delete is
+soft, so nothing is lost (reading and reverting the history: :mod:`annotator.store.history`).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from annotator.codebook import Codebook
 from annotator.errors import ValidationError
 from annotator.ids import time_ordered_id
-from annotator.models import GOLD, Annotation, Document, HistoryEntry
+from annotator.models import GOLD, Annotation
+from annotator.store.documents import DocumentStore
 from annotator.store.rows import (
     ANNOTATION_COLUMNS,
     annotation_from_row,
@@ -32,48 +30,31 @@ from annotator.store.rows import (
 from annotator.text import normalize
 
 # A bulk insert records each creation without its snapshot: the snapshot is the row as
-# inserted, which :meth:`AnnotationStore.history` reads back from the next change's "before"
-# (every later change records one) or from the row itself. Building a JSON copy of every
-# imported span took a fifth of an import and doubled the size of the file.
-# (An INSERT ... SELECT from the new annotation rows took three times as long as sending
-# the three values per row from here.)
+# inserted, which :meth:`~annotator.store.history.HistoryStore.history` reads back from the
+# next change's "before" (every later change records one) or from the row itself. A JSON copy
+# of every imported span would tell nothing new and double the size of the file.
 _HISTORY_OF_NEW_ROWS = "INSERT INTO history(annotation_id, doc_id, action, before, after, at) VALUES (?, ?, 'create', NULL, NULL, ?)"
 
 
-# History entries, with the snapshot a bulk creation left out filled in by SQLite in the same
-# statement: what the next change found ("before"), or else the row as it is now (the same
-# keys as :func:`annotator.store.rows.snapshot`). A whole project's history is one query, not one per span.
-_HISTORY_WITH_CREATIONS = """
-SELECT h.id, h.annotation_id, h.doc_id, h.action, h.before,
-       CASE WHEN h.after IS NULL AND h.action = 'create' THEN coalesce(
-           (SELECT n.before FROM history n
-             WHERE n.annotation_id = h.annotation_id AND n.id > h.id AND n.before IS NOT NULL ORDER BY n.id LIMIT 1),
-           (SELECT json_object('attrs', json(a.attrs), 'coder', a.coder, 'created', a.created, 'doc_id', a.doc_id,
-                               'end', a."end", 'id', a.id, 'label', a.label, 'origin', a.origin,
-                               'provenance', json(a.provenance), 'start', a."start", 'text', a.text,
-                               'updated', a.updated)
-              FROM annotations a WHERE a.id = h.annotation_id))
-       ELSE h.after END,
-       h.at
-FROM history h
-"""
+# The order spans are read in everywhere: text order, then a fixed order for spans on one stretch.
+SPAN_ORDER = 'ORDER BY doc_id, "start", "end", label, coder, id'
 
 
-class AnnotationStore:
-    """Spans of a project file (mixed into :class:`~annotator.store.project.Project`)."""
+def live_spans(coder: str | None, include_suggestions: bool) -> tuple[list[str], list[Any]]:
+    """Conditions on ``annotations`` (and their parameters) for live spans, of one layer when
+    ``coder`` is given, suggestions only when asked for."""
+    clauses = ["deleted = 0"]
+    params: list[Any] = []
+    if coder is not None:
+        clauses.append("coder = ?")
+        params.append(coder)
+    if not include_suggestions:
+        clauses.append("origin != 'suggested'")
+    return clauses, params
 
-    conn: sqlite3.Connection
-    path: Path
-    codebook: Codebook
 
-    if TYPE_CHECKING:  # provided by Project
-
-        @property
-        def coder(self) -> str: ...
-
-        def transaction(self) -> AbstractContextManager[None]: ...
-
-        def document(self, doc_id: int) -> Document: ...
+class AnnotationStore(DocumentStore):
+    """The ``annotations`` table, with the ``history`` rows its changes write and ``rejected_suggestions``."""
 
     # --- annotations -----------------------------------------------------------------
 
@@ -81,21 +62,49 @@ class AnnotationStore:
         self, doc_id: int | None = None, *, coder: str | None = None, include_suggestions: bool = True
     ) -> list[Annotation]:
         """Live annotations of one document (or all), every layer unless ``coder`` is given."""
-        clauses, params = ["deleted = 0"], []
+        clauses, params = live_spans(coder, include_suggestions)
         if doc_id is not None:
             clauses.append("doc_id = ?")
             params.append(doc_id)
-        if coder is not None:
-            clauses.append("coder = ?")
-            params.append(coder)
-        if not include_suggestions:
-            clauses.append("origin != 'suggested'")
         rows = self.conn.execute(
-            f'SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE {" AND ".join(clauses)} '
-            f'ORDER BY doc_id, "start", "end", label, coder, id',
-            params,
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE {' AND '.join(clauses)} {SPAN_ORDER}", params
         ).fetchall()
         return [annotation_from_row(row) for row in rows]
+
+    def span_counts(self, *, coder: str | None = None, include_suggestions: bool = True) -> dict[int, int]:
+        """Live spans per document id (of one layer when ``coder`` is given), counted by SQLite."""
+        clauses, params = live_spans(coder, include_suggestions)
+        return dict(
+            self.conn.execute(
+                f"SELECT doc_id, count(*) FROM annotations WHERE {' AND '.join(clauses)} GROUP BY doc_id", params
+            ).fetchall()
+        )
+
+    def has_live_spans(self, coder: str) -> bool:
+        return bool(
+            self.conn.execute("SELECT 1 FROM annotations WHERE coder = ? AND deleted = 0 LIMIT 1", (coder,)).fetchone()
+        )
+
+    def live_span_count(self, coder: str) -> int:
+        return int(
+            self.conn.execute("SELECT count(*) FROM annotations WHERE coder = ? AND deleted = 0", (coder,)).fetchone()[0]
+        )
+
+    def live_annotation_ids(self, coder: str) -> list[str]:
+        """Ids of a layer's live spans, in id order."""
+        return [
+            row[0]
+            for row in self.conn.execute("SELECT id FROM annotations WHERE coder = ? AND deleted = 0 ORDER BY id", (coder,))
+        ]
+
+    def annotation_exists(self, annotation_id: str) -> bool:
+        """Whether a row has this id, deleted or not: ids are never reused."""
+        return self.annotation_owner(annotation_id) is not None
+
+    def annotation_owner(self, annotation_id: str) -> tuple[str, int] | None:
+        """``(coder, doc_id)`` of the row with this id, deleted or not; None when there is none."""
+        row = self.conn.execute("SELECT coder, doc_id FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def annotation(self, annotation_id: str, *, include_deleted: bool = False) -> Annotation:
         row = self.conn.execute(
@@ -105,16 +114,25 @@ class AnnotationStore:
             raise ValidationError(f"no annotation with id {annotation_id}")
         return annotation_from_row(row[:-1])
 
-    def coders(self) -> list[str]:
-        """Every layer that holds a live annotation or a status, the project's coder first."""
+    def coders(self, *, include_deleted: bool = False) -> list[str]:
+        """Every layer that holds a live annotation or a status, the project's coder first;
+        ``include_deleted`` counts a layer whose spans are all deleted too (a merge must
+        carry its deletions over)."""
+        live = "" if include_deleted else " WHERE deleted = 0"
         names = {
-            row[0]
-            for row in self.conn.execute(
-                "SELECT coder FROM annotations WHERE deleted = 0 UNION SELECT coder FROM document_status"
-            )
+            row[0] for row in self.conn.execute(f"SELECT coder FROM annotations{live} UNION SELECT coder FROM document_status")
         }
         names.add(self.coder)
         return sorted(names, key=lambda name: (name != self.coder, name == GOLD, name))
+
+    def has_layer(self, coder: str) -> bool:
+        """Whether any span (deleted ones too) or status is under this coder name."""
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM annotations WHERE coder = ? UNION SELECT 1 FROM document_status WHERE coder = ?",
+                (coder, coder),
+            ).fetchone()
+        )
 
     def validate_annotation(self, ann: Annotation, text: str | None = None) -> None:
         """The rules every stored span obeys: offsets inside the text, a known label, typed attributes."""
@@ -255,37 +273,6 @@ class AnnotationStore:
             self._record(annotation_id, ann.doc_id, "restore", None, ann)
         return ann
 
-    def history(self, *, annotation_id: str | None = None, doc_id: int | None = None) -> list[HistoryEntry]:
-        clauses, params = [], []
-        if annotation_id is not None:
-            clauses.append("h.annotation_id = ?")
-            params.append(annotation_id)
-        if doc_id is not None:
-            clauses.append("h.doc_id = ?")
-            params.append(doc_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.conn.execute(f"{_HISTORY_WITH_CREATIONS} {where} ORDER BY h.id", params).fetchall()
-        return [
-            HistoryEntry(r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None, json.loads(r[5]) if r[5] else None, r[6])
-            for r in rows
-        ]
-
-    def revert(self, history_id: int) -> Annotation:
-        """Put an annotation back as it was before the change ``history_id`` (an overwrite or a delete).
-
-        The revert is itself a change in the history, so it can be reverted too.
-        """
-        row = self.conn.execute("SELECT annotation_id, before FROM history WHERE id = ?", (history_id,)).fetchone()
-        if row is None:
-            raise ValidationError(f"no history entry {history_id}")
-        annotation_id, before = row[0], json.loads(row[1]) if row[1] else None
-        if before is None:  # the entry created the annotation: reverting it removes it
-            return self.delete_annotation(annotation_id)
-        with self.transaction():
-            self.restore_annotation(annotation_id)
-            fields = {k: before[k] for k in ("coder", "label", "start", "end", "attrs", "origin", "provenance")}
-            return self.update_annotation(annotation_id, **fields)
-
     def _record(self, annotation_id: str, doc_id: int, action: str, before: Annotation | None, after: Annotation | None) -> None:
         self.conn.execute(
             "INSERT INTO history(annotation_id, doc_id, action, before, after, at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -332,6 +319,18 @@ class AnnotationStore:
             (label,),
         )
         return {normalize(row[0]) for row in rows}
+
+    def confirmed_names(self, coder: str, labels: Sequence[str]) -> list[tuple[str, str, dict[str, Any]]]:
+        """``(text, label, attributes)`` of a coder's confirmed spans of ``labels``, the most
+        recently edited first (project memory: the latest spelling of a name wins)."""
+        rows = self.conn.execute(
+            f"""SELECT text, label, attrs FROM annotations
+                WHERE coder = ? AND deleted = 0 AND origin != 'suggested'
+                  AND label IN ({",".join("?" * len(labels))})
+                ORDER BY updated DESC, id""",
+            (coder, *labels),
+        ).fetchall()
+        return [(text, label, json.loads(attrs)) for text, label, attrs in rows]
 
     def attribute_values(self, label: str, attribute: str, limit: int = 500) -> list[str]:
         """Values used before for a text attribute, most used first, for completion."""

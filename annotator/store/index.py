@@ -3,8 +3,8 @@
 SQLite's FTS5 does not match قُتِلَ to قتل or بغـــداد to بغداد, and not دير to
 بدير, so the index holds terms worked out here: each word of the normalised text,
 case-folded and without accents, followed by its bare forms when it starts with a proclitic. FTS5's
-``ascii`` tokenizer then only splits them at spaces; letting its ``unicode61``
-tokenizer find the words again cost twice as much, the largest part of an import.
+``ascii`` tokenizer then only splits them at spaces, rather than its ``unicode61`` tokenizer
+finding the words a second time.
 
 Near-duplicates (the same report from two outlets) are found with a bottom-k
 sketch of word 3-gram shingles: a few hashes per document in an indexed table,

@@ -11,51 +11,38 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
 from annotator import __version__
-from annotator.codebook import Codebook, codebook_from_dict, default_codebook
-from annotator.errors import ProjectError, ValidationError, storage_error
-from annotator.models import (
-    STATUSES,
-    Document,
-    DocumentSummary,
-)
+from annotator.codebook import Codebook, default_codebook
+from annotator.errors import ProjectError
 from annotator.store import schema
-from annotator.store.annotations import AnnotationStore
 from annotator.store.backups import Backup, list_backups, make_backup, restore_backup, save_copy
+from annotator.store.base import write_codebook
+from annotator.store.export_reads import ExportReads
+from annotator.store.history import HistoryStore
 from annotator.store.index import (
     SEARCH_SCHEME,
     SKETCH_SCHEME,
-    DocumentDigest,
-    digest,
-    index_document,
-    match_query,
-    match_query_unicode61,
     rebuild_search,
     rebuild_sketches,
 )
+from annotator.store.lead_tables import LeadTables
 from annotator.store.locking import WriterLock
-from annotator.store.rows import check_coder_name, document_from_row, now
+from annotator.store.rows import check_coder_name, now
 from annotator.store.status import StatusStore
-from annotator.text import text_sha256
 
 
-class Project(AnnotationStore, StatusStore):
-    """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
+class Project(HistoryStore, StatusStore, ExportReads, LeadTables):
+    """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``).
+
+    Its methods come from the parts it inherits, one module of :mod:`annotator.store` each;
+    this class adds opening, closing, backups and restoring.
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool = False, lock: WriterLock | None = None):
-        self.path = path
-        self.conn = conn
-        self.readonly = readonly
+        super().__init__(path, conn, readonly=readonly)
         self._lock = lock
-        self._db: Any = None
-        self._depth = 0
-        self._meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        self.codebook = self._read_codebook()
 
     # --- opening -------------------------------------------------------------------
 
@@ -88,7 +75,7 @@ class Project(AnnotationStore, StatusStore):
                 "search_scheme": SEARCH_SCHEME,
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
-            _write_codebook(conn, codebook)
+            write_codebook(conn, codebook)
             conn.execute("COMMIT")
         except BaseException:
             conn.close()
@@ -193,292 +180,3 @@ class Project(AnnotationStore, StatusStore):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    @property
-    def db(self) -> Any:
-        """The file as a ``sqlite_utils.Database`` (tables, upserts), for scripts and bulk edits.
-
-        Imported on first use: sqlite-utils imports pandas when it is installed,
-        which costs a second and 100 MB at start-up.
-        """
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
-
-    # --- transactions --------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all; nested use joins the outer one."""
-        if self.readonly:
-            raise ProjectError("the project is open read-only", path=self.path)
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise storage_error(exc, self.path) from None
-        self._depth = 1
-        try:
-            yield
-            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('modified', ?)", (now(),))
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise storage_error(exc, self.path) from None
-        except BaseException:
-            self._rollback()
-            raise
-        finally:
-            self._depth = 0
-
-    def _rollback(self) -> None:
-        with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full, I/O error)
-            self.conn.execute("ROLLBACK")
-
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """Reads inside see one state of the file, however many commits other processes make
-        meanwhile (WAL readers keep their snapshot): an export run while a coder saves is one
-        consistent cut. Inside a transaction already, that transaction is the snapshot."""
-        if self.conn.in_transaction:
-            yield
-            return
-        self.conn.execute("BEGIN")
-        try:
-            yield
-        finally:
-            with suppress(sqlite3.Error):
-                self.conn.execute("ROLLBACK")  # nothing was written: reads only
-
-    @contextmanager
-    def savepoint(self, name: str = "part") -> Iterator[None]:
-        """A part of a transaction that can fail alone (``--skip-bad`` imports)."""
-        self.conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield
-            self.conn.execute(f"RELEASE {name}")
-        except BaseException:
-            self.conn.execute(f"ROLLBACK TO {name}")
-            self.conn.execute(f"RELEASE {name}")
-            raise
-
-    # --- meta and codebook -----------------------------------------------------------
-
-    @property
-    def coder(self) -> str:
-        return self._meta["coder"]
-
-    @property
-    def project_id(self) -> str:
-        return self._meta["project_id"]
-
-    def meta(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
-
-    def _read_codebook(self) -> Codebook:
-        rows = self.conn.execute(
-            "SELECT name, color, key, description, strip_proclitics, attributes FROM labels ORDER BY position"
-        ).fetchall()
-        data = {
-            "name": self._meta.get("codebook_name", "codebook"),
-            "labels": [
-                {
-                    "name": name,
-                    "color": color,
-                    "key": key,
-                    "description": description,
-                    "strip_proclitics": bool(strip),
-                    "attributes": json.loads(attributes),
-                }
-                for name, color, key, description, strip, attributes in rows
-            ],
-        }
-        if "vague_amounts" in self._meta:  # files made before the rule was stored get the built-in one
-            data["vague_amounts"] = json.loads(self._meta["vague_amounts"])
-        try:
-            return codebook_from_dict(data, self.path)
-        except Exception as exc:
-            raise ProjectError(f"the project's codebook is damaged ({exc})", path=self.path) from None
-
-    # --- documents -------------------------------------------------------------------
-
-    def add_document(
-        self,
-        text: str,
-        *,
-        key: str | None = None,
-        title: str = "",
-        source: str = "",
-        url: str = "",
-        date: str = "",
-        meta: dict[str, Any] | None = None,
-        digested: DocumentDigest | None = None,
-    ) -> tuple[Document, bool, list[tuple[int, float]]]:
-        """Add a document unless its text is already here.
-
-        ``text`` must already be canonical (see :func:`annotator.text.canonical_text`).
-        Returns ``(document, added, near_duplicates)``: when the text exists the
-        stored document comes back with ``added`` False, and empty metadata of the
-        stored one is filled from the arguments. ``digested`` is the text's
-        :func:`~annotator.store.index.digest` when the caller worked it out already.
-        """
-        sha = digested.sha256 if digested is not None else text_sha256(text)
-        existing = self.document_by_sha(sha)
-        with self.transaction():
-            if existing is not None:
-                fill = {
-                    name: value
-                    for name, value in (("title", title), ("source", source), ("url", url), ("date", date))
-                    if value and not getattr(existing, name)
-                }
-                extra = {k: v for k, v in (meta or {}).items() if k not in existing.meta}
-                if extra:
-                    fill["meta"] = json.dumps({**existing.meta, **extra}, ensure_ascii=False, sort_keys=True)
-                if fill:
-                    self.db["documents"].update(existing.id, fill)
-                return self.document(existing.id), False, []
-            key = self._free_key(key or f"doc-{sha[:12]}")
-            stored_meta, stamp = json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), now()
-            cursor = self.conn.execute(
-                "INSERT INTO documents(key, title, text, source, url, date, meta, sha256, imported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, title, text, source, url, date, stored_meta, sha, stamp),
-            )
-            doc_id = int(cursor.lastrowid or 0)
-            duplicates = index_document(self.conn, doc_id, text, digested or digest(title, text))
-        document = Document(
-            id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
-            meta=json.loads(stored_meta), imported_at=stamp,
-        )
-        return document, True, duplicates
-
-    def _free_key(self, key: str) -> str:
-        """A key not used yet: two sources may both call their first row "1"."""
-        candidate, number = key, 1
-        while self.conn.execute("SELECT 1 FROM documents WHERE key = ?", (candidate,)).fetchone():
-            number += 1
-            candidate = f"{key}~{number}"
-        return candidate
-
-    def document(self, doc_id: int) -> Document:
-        row = self.conn.execute(
-            "SELECT id, key, title, text, sha256, source, url, date, meta, imported_at FROM documents WHERE id = ?",
-            (doc_id,),
-        ).fetchone()
-        if row is None:
-            raise ValidationError(f"no document with id {doc_id}")
-        return document_from_row(row)
-
-    def document_by_key(self, key: str) -> Document | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
-        return self.document(row[0]) if row else None
-
-    def document_by_sha(self, sha: str) -> Document | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
-        return self.document(row[0]) if row else None
-
-    def document_ids(self) -> list[int]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
-
-    def document_count(self, *, status: str | None = None, search: str | None = None, coder: str | None = None) -> int:
-        where, params = self._document_filter(status, search, coder or self.coder)
-        return self.conn.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0]
-
-    def documents(
-        self,
-        *,
-        offset: int = 0,
-        limit: int = 100,
-        status: str | None = None,
-        search: str | None = None,
-        coder: str | None = None,
-        only_id: int | None = None,
-    ) -> list[DocumentSummary]:
-        """One page of the document list, in import order, for queues and ``docs``.
-
-        ``status`` filters by the given coder's status (``flagged`` is accepted too);
-        ``search`` is matched on normalised text (see :mod:`annotator.store.index`).
-        """
-        coder = coder or self.coder
-        where, params = self._document_filter(status, search, coder)
-        if only_id is not None:
-            where = (where + " AND" if where else "WHERE") + " d.id = ?"
-            params.append(only_id)
-        rows = self.conn.execute(
-            f"""SELECT d.id, d.key, d.title,
-                       coalesce(s.status, 'new'), coalesce(s.flagged, 0), coalesce(s.comment, ''),
-                       (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id AND a.deleted = 0
-                           AND a.coder = ? AND a.origin != 'suggested'),
-                       (SELECT o.key FROM duplicates x JOIN documents o ON o.id = x.other_id
-                           WHERE x.doc_id = d.id ORDER BY x.similarity DESC LIMIT 1)
-                FROM documents d
-                LEFT JOIN document_status s ON s.doc_id = d.id AND s.coder = ?
-                {where} ORDER BY d.id LIMIT ? OFFSET ?""",
-            (coder, coder, *params, limit, offset),
-        ).fetchall()
-        return [
-            DocumentSummary(
-                id=r[0], key=r[1], title=r[2], status=r[3], flagged=bool(r[4]), comment=r[5],
-                span_count=r[6], duplicate_of=r[7],
-            )
-            for r in rows
-        ]
-
-    def _document_filter(self, status: str | None, search: str | None, coder: str) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if status == "flagged":
-            clauses.append("d.id IN (SELECT doc_id FROM document_status WHERE coder = ? AND flagged = 1)")
-            params.append(coder)
-        elif status == "new":
-            clauses.append("d.id NOT IN (SELECT doc_id FROM document_status WHERE coder = ? AND status != 'new')")
-            params.append(coder)
-        elif status is not None:
-            if status not in STATUSES:
-                raise ValidationError(f"unknown status '{status}' (use {', '.join(STATUSES)} or flagged)")
-            clauses.append("d.id IN (SELECT doc_id FROM document_status WHERE coder = ? AND status = ?)")
-            params += [coder, status]
-        if search:
-            current = self._meta.get("search_scheme") == SEARCH_SCHEME  # else read-only, as 0.1 indexed it
-            query = match_query(search) if current else match_query_unicode61(search)
-            if query is None:
-                clauses.append("0")
-            else:
-                clauses.append("d.id IN (SELECT rowid FROM search WHERE search MATCH ?)")
-                params.append(query)
-        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def document_summary(self, doc_id: int, coder: str | None = None) -> DocumentSummary:
-        """One row of the document list, refreshed after an edit to that document."""
-        found = self.documents(limit=1, coder=coder, only_id=doc_id)
-        if not found:
-            raise ValidationError(f"no document with id {doc_id}")
-        return found[0]
-
-    def duplicates(self) -> list[tuple[str, str, float]]:
-        """Near-duplicate pairs as ``(later key, earlier key, similarity)``."""
-        return self.conn.execute(
-            "SELECT a.key, b.key, x.similarity FROM duplicates x "
-            "JOIN documents a ON a.id = x.doc_id JOIN documents b ON b.id = x.other_id ORDER BY a.id, b.id"
-        ).fetchall()
-
-def _write_codebook(conn: sqlite3.Connection, codebook: Codebook) -> None:
-    conn.execute("DELETE FROM labels")
-    for position, label in enumerate(codebook.labels):
-        data = codebook.to_dict()["labels"][position]
-        conn.execute(
-            "INSERT INTO labels(name, position, color, key, description, strip_proclitics, attributes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                label.name, position, label.color, label.key, label.description, int(label.strip_proclitics),
-                json.dumps(data.get("attributes", []), ensure_ascii=False, sort_keys=True),
-            ),
-        )

@@ -22,18 +22,18 @@ MAX_VALUE_BYTES = 256 * 2**20  # no text or JSON value of ours comes near it
 
 # The search index holds terms the annotator worked out (annotator.store.index: normalised, folded,
 # with bare forms after proclitics), separated by spaces: FTS5's plain ascii tokenizer then only
-# splits them, at half the cost of unicode61 finding words itself (the largest part of an import).
+# splits them instead of finding the words a second time, the costliest part of indexing.
 # Derived data: a file whose index was made another way is re-indexed on open (SEARCH_SCHEME).
-# automerge 16: FTS5 merges segments once 16 of one size pile up, not 4 (its default): a quarter less
-# insert time at 10k documents, and searches of the project took the same time (benchmarks).
+# automerge 16: FTS5 merges segments once 16 of one size pile up, not 4 (its default): a bulk
+# import merges less often, and searches are no slower (benchmarks/README.md).
 SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize='ascii')",
     "INSERT INTO search(search, rank) VALUES ('automerge', 16)",
 )
 
 # Version 2 adds one index: a near-duplicate candidate's sketch is read by document, and
-# without it each read scanned every sketch (34 ms a candidate at 100,000 documents; hours for
-# an archive of templated bulletins, where every new document has candidates).
+# without it each read scans every sketch, a cost that grows with the archive and is paid for
+# every candidate (in templated bulletins, every new document has some).
 SKETCHES_BY_DOCUMENT = "CREATE INDEX sketches_by_document ON sketches(doc_id)"
 
 # A new file: the current version's tables.

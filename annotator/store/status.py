@@ -1,41 +1,18 @@
-"""Document status per coder (new, in progress, done, skipped; flag and comment) and the counts.
-
-A mixin of :class:`annotator.store.project.Project`.
-"""
+"""Document status per coder (new, in progress, done, skipped; flag and comment) and the counts."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.errors import ValidationError
-from annotator.models import STATUSES, Document, DocumentStatus
+from annotator.models import STATUSES, DocumentStatus
+from annotator.store.annotations import AnnotationStore
 from annotator.store.rows import now
 
 
-class StatusStore:
-    """Statuses of a project file (mixed into :class:`~annotator.store.project.Project`)."""
-
-    conn: sqlite3.Connection
-    path: Path
-
-    if TYPE_CHECKING:  # provided by Project
-
-        @property
-        def coder(self) -> str: ...
-
-        def transaction(self) -> AbstractContextManager[None]: ...
-
-        def document(self, doc_id: int) -> Document: ...
-
-        def document_count(self, *, status: str | None = None) -> int: ...
-
-        def coders(self) -> list[str]: ...
-
-        def duplicates(self) -> list[tuple[str, str, float]]: ...
+class StatusStore(AnnotationStore):
+    """The ``document_status`` table, and the figures of ``stats``."""
 
     # --- status ----------------------------------------------------------------------
 
@@ -48,6 +25,34 @@ class StatusStore:
         if row is None:
             return DocumentStatus(doc_id, coder)
         return DocumentStatus(doc_id, coder, row[0], bool(row[1]), row[2], row[3])
+
+    def has_status(self, doc_id: int, coder: str) -> bool:
+        """Whether the coder ever set a status of the document (``status`` gives ``new`` either way)."""
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM document_status WHERE doc_id = ? AND coder = ?", (doc_id, coder)
+            ).fetchone()
+        )
+
+    def statuses_of(self, coder: str) -> dict[int, str]:
+        """The coder's stored status of each document by id; a document missing is ``new``."""
+        return dict(self.conn.execute("SELECT doc_id, status FROM document_status WHERE coder = ?", (coder,)))
+
+    def coders_with_status(self, status: str, *, doc_id: int | None = None) -> set[str]:
+        """The coders who gave some document (or the document ``doc_id``) this status."""
+        if doc_id is None:
+            rows = self.conn.execute("SELECT DISTINCT coder FROM document_status WHERE status = ?", (status,))
+        else:
+            rows = self.conn.execute(
+                "SELECT coder FROM document_status WHERE doc_id = ? AND status = ?", (doc_id, status)
+            )
+        return {row[0] for row in rows}
+
+    def with_status(self, status: str) -> list[tuple[int, str]]:
+        """``(doc_id, coder)`` of every document a coder gave this status, by document then coder."""
+        return self.conn.execute(
+            "SELECT doc_id, coder FROM document_status WHERE status = ? ORDER BY doc_id, coder", (status,)
+        ).fetchall()
 
     def set_status(
         self,

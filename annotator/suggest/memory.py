@@ -8,7 +8,6 @@ hamza variants) come back as suggestions with the same kind and canonical name.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from annotator.errors import ValidationError
@@ -29,16 +28,9 @@ def carried_attributes(attrs: dict[str, Any]) -> dict[str, Any]:
 
 def project_memory(project: Project, coder: str | None = None) -> NameMatcher:
     """The names the coder has confirmed (PLACE, ACTOR), the most recently edited spelling first."""
-    rows = project.conn.execute(
-        f"""SELECT text, label, attrs FROM annotations
-            WHERE coder = ? AND deleted = 0 AND origin != 'suggested'
-              AND label IN ({",".join("?" * len(MEMORY_LABELS))})
-            ORDER BY updated DESC, id""",
-        (coder or project.coder, *MEMORY_LABELS),
-    ).fetchall()
     matcher = NameMatcher("memory")
-    for text, label, attrs in rows:
-        matcher.add(text, label, carried_attributes(json.loads(attrs)))
+    for text, label, attrs in project.confirmed_names(coder or project.coder, MEMORY_LABELS):
+        matcher.add(text, label, carried_attributes(attrs))
     return matcher
 
 

@@ -71,13 +71,19 @@ def test_an_export_is_one_snapshot_while_a_coder_saves(annotated: Project, tmp_p
     written = run.write_jsonl
 
     def coder_saves_meanwhile(documents, handle):  # type: ignore[no-untyped-def]
-        items = iter(documents)
-        first = next(items)
-        with Project.open(path) as coder:  # the coder's own writable handle
-            doc = coder.document_by_key("d3")
-            assert doc is not None
-            coder.add_annotation(doc.id, "PLACE", 0, 5)
-        return written([first, *items], handle)
+        class SavesAfterTheFirstRecord:
+            lines = 0
+
+            def write(self, text: str) -> int:
+                self.lines += 1
+                if self.lines == 2:  # the first record is out: the coder saves now
+                    with Project.open(path) as coder:  # the coder's own writable handle
+                        doc = coder.document_by_key("d3")
+                        assert doc is not None
+                        coder.add_annotation(doc.id, "PLACE", 0, 5)
+                return handle.write(text)
+
+        return written(documents, SavesAfterTheFirstRecord())
 
     monkeypatch.setattr(run, "write_jsonl", coder_saves_meanwhile)
     out = tmp_path / "cut.jsonl"
@@ -91,7 +97,7 @@ def test_an_export_is_one_snapshot_while_a_coder_saves(annotated: Project, tmp_p
         assert len(after.annotations(after.document_by_key("d3").id)) == 1  # the save itself landed
 
 
-# --- SQLite writes the spans' JSON: the same bytes as Python would ------------------------------
+# --- each line is the record Python builds: SQLite writes the spans' part ---------------------
 
 
 def export_text(project: Project, **options) -> str:
@@ -102,41 +108,69 @@ def export_text(project: Project, **options) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def test_records_written_by_sqlite_are_byte_for_byte_those_python_writes(annotated: Project, monkeypatch):
-    from annotator.export import jsonl
+def expected_line(project: Project, key: str, *, layer: str | None = None, include_suggestions: bool = False) -> str:
+    """The record of one document built without the export: from the project's documents, spans
+    and status, by :func:`annotator.records.document_to_json` and ``json.dumps``."""
+    from annotator.records import document_to_json
 
+    doc = project.document_by_key(key)
+    assert doc is not None
+    spans = project.annotations(doc.id, coder=layer, include_suggestions=include_suggestions)
+    record = document_to_json(doc, project.status(doc.id).status, spans)
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def lines_of(text: str) -> list[str]:
+    """JSONL lines: split at newlines only (``splitlines`` also splits at U+2028 inside a string)."""
+    assert text.endswith("\n") or not text
+    return text.split("\n")[:-1]
+
+
+def assert_lines_are_records(text: str, project: Project, keys: list[str], **options) -> None:
+    lines = lines_of(text)
+    assert [json.loads(line)["id"] for line in lines] == keys
+    for line, key in zip(lines, keys, strict=True):
+        assert line == expected_line(project, key, **options), key
+
+
+def test_each_line_is_byte_for_byte_the_record_python_builds(annotated: Project):
     doc = annotated.document_by_key("d3")
     assert doc is not None
     start = doc.text.index("بغداد")
     annotated.add_annotation(doc.id, "PLACE", start, start + 5, origin="suggested",
                              provenance={"model": "names \"v2\"\n", "confidence": 0.1 + 0.2, "rank": 3})
     annotated.add_annotation(doc.id, "ACTOR", 0, 2, coder="sara\t\\", provenance={})
-    assert jsonl.quotes_like_python(annotated.conn)
-    for options in ({}, {"include_suggestions": True}, {"layer": "sara\t\\"}, {"status": "done"}):
-        by_sqlite = export_text(annotated, **options)
-        monkeypatch.setattr(jsonl, "quotes_like_python", lambda conn: False)
-        by_python = export_text(annotated, **options)
-        monkeypatch.undo()
-        assert by_sqlite == by_python, options
+    article = annotated.document_by_key("d1")
+    assert article is not None
+    emoji = article.text.index("😀")
+    annotated.add_annotation(article.id, "PLACE", emoji, emoji + 4,
+                             attrs={"canonical": 'دير "الزور"\\ \u2028\x7f </script>', "kind": "town"})
+    every = ["d1", "d2", "d3"]
+    assert_lines_are_records(export_text(annotated), annotated, every)
+    assert_lines_are_records(export_text(annotated, include_suggestions=True), annotated, every, include_suggestions=True)
+    assert_lines_are_records(export_text(annotated, layer="sara\t\\"), annotated, every, layer="sara\t\\")
+    assert_lines_are_records(export_text(annotated, status="done"), annotated, ["d1", "d2"])
     assert '"confidence": 0.30000000000000004' in export_text(annotated, include_suggestions=True)
+    assert "😀 عن" in [s["text"] for s in json.loads(lines_of(export_text(annotated))[0])["spans"]]
 
-    def split_parts() -> dict[str, str]:
-        from annotator.export import ExportOptions, export
+    from annotator.export import ExportOptions, export
 
-        out = annotated.path.parent / "parts"
-        export(annotated, ExportOptions(format="jsonl", split=(34, 33, 33), seed=7, include_suggestions=True), out)
-        return {f.name: f.read_text(encoding="utf-8") for f in sorted(out.glob("*.jsonl"))}
+    out = annotated.path.parent / "parts"
+    export(annotated, ExportOptions(format="jsonl", split=(34, 33, 33), seed=7, include_suggestions=True), out)
+    parts = sorted(out.glob("*.jsonl"))
+    assert len(parts) == 3
+    keys = []
+    for part in parts:
+        text = part.read_text(encoding="utf-8")
+        part_keys = [json.loads(line)["id"] for line in lines_of(text)]
+        assert_lines_are_records(text, annotated, part_keys, include_suggestions=True)
+        keys += part_keys
+    assert sorted(keys) == every
 
-    by_sqlite = split_parts()
-    monkeypatch.setattr(jsonl, "quotes_like_python", lambda conn: False)
-    assert split_parts() == by_sqlite and len(by_sqlite) == 3
 
-
-def test_a_few_documents_or_most_of_them_are_written_as_python_writes_them(tmp_path: Path, monkeypatch):
+def test_a_few_documents_or_most_of_them_give_the_same_records(tmp_path: Path):
     """Done documents scattered over a large file are read one by one, a dense run by walking the
-    file: both give the bytes Python writes."""
-    from annotator.export import jsonl
-
+    file: both give the records Python builds."""
     with Project.create(tmp_path / "p.db", coder="amal") as project:
         ids = []
         for number in range(8):
@@ -146,12 +180,8 @@ def test_a_few_documents_or_most_of_them_are_written_as_python_writes_them(tmp_p
         for done in ([ids[0], ids[7]], [ids[1], ids[2], ids[4], ids[5]]):  # scattered, then dense with gaps
             for doc_id in ids:
                 project.set_status(doc_id, "done" if doc_id in done else "new")
-            by_sqlite = export_text(project, status="done")
-            monkeypatch.setattr(jsonl, "quotes_like_python", lambda conn: False)
-            by_python = export_text(project, status="done")
-            monkeypatch.undo()
-            assert by_sqlite == by_python
-            assert [r["id"] for r in records(by_sqlite)] == [f"d{ids.index(i)}" for i in done]
+            keys = [f"d{ids.index(i)}" for i in done]
+            assert_lines_are_records(export_text(project, status="done"), project, keys)
 
 
 def test_a_span_with_damaged_attributes_is_named_instead_of_written_as_broken_json(annotated: Project):
