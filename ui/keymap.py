@@ -64,8 +64,8 @@ class Section:
 
 
 def plain_text(text: str) -> str:
-    """A menu text without its mnemonic marker."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """A menu text as a line of prose: without its mnemonic marker and the dots of a dialog to come."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
 
 
 def _defaults(keys: Iterable[KeyDefault]) -> list[QKeySequence]:
@@ -245,9 +245,13 @@ class Keymap(QObject):
 
     # --- help ------------------------------------------------------------------------------------
 
-    def key_text(self, command: str) -> str:
-        """The command's keys for a sentence of the help: each in bold."""
-        return _or(self._keys[command])
+    def key_text(self, command: str, *, first: bool = False) -> str:
+        """The command's keys for a sentence of the help, each in bold (``first``: the first only).
+
+        Keys a standard binding adds for special keyboards (Help, Undo, Zoom In) work but are not
+        shown: a reader looks for keys on a common keyboard."""
+        shown = [k for k in self._keys[command] if k[0].key() <= Qt.Key.Key_F35] or self._keys[command]
+        return _or(shown[:1] if first else shown)
 
     def help_html(self, labels: Sequence[tuple[str, str]]) -> str:
         """Every bound command, note and label key, by section, in the interface's direction.
@@ -266,7 +270,7 @@ class Keymap(QObject):
                     lines.append(_escape(self.translate(entry.text)))
                     lines += [f"<b>{_escape(keys)}</b> — {_escape(name)}" for keys, name in labels]
             if lines:
-                parts.append(f"<h3>{_escape(self.translate(section.title))}</h3>" + "<br>".join(lines))
+                parts.append(f"<h3>{_escape(plain_text(self.translate(section.title)))}</h3>" + "<br>".join(lines))
         return in_direction("".join(parts))
 
 

@@ -277,7 +277,9 @@ def welcome(window: MainWindow) -> bool:
     """The first-run welcome; returns True when the coder asks not to see it again."""
     labels = [label for label in window.project.codebook.labels if label.key]
     label_keys = window.tr(", ").join(f"<b>{label.key.upper()}</b> ({html.escape(label.name)})" for label in labels)
-    key = CODER_KEYS.key_text
+    def key(command: str) -> str:
+        return CODER_KEYS.key_text(command, first=True)
+
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("Welcome"))
     box.setText(
