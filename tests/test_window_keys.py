@@ -314,3 +314,32 @@ def test_a_settings_file_with_broken_key_entries_still_loads(qtbot, coder_file: 
     assert warning is None and (settings.coder, settings.keys) == ("omar", {})
     save_settings(settings)
     assert load_settings()[0] == settings
+
+
+# --- the lists the windows share ------------------------------------------------------------------
+
+
+def test_the_coder_item_models_behave(qtbot, qtmodeltester, window: MainWindow) -> None:
+    qtmodeltester.check(window.queue.model)
+    start = TEXT.index("الباغوز")
+    window.view.select_text(start, start + len("الباغوز"))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    qtmodeltester.check(window.spans.source)
+    assert window.spans.source.headerData(0, Qt.Orientation.Horizontal) == "Label"
+
+
+def test_a_row_chosen_in_a_list_is_reported_but_one_shown_by_the_window_is_not(qtbot, window: MainWindow) -> None:
+    chosen: list[int] = []
+    window.queue.document_chosen.connect(chosen.append)
+    second = window.project.document_by_key("b").id
+    window.queue.show_current(second)  # the window's own choice
+    assert chosen == [] and window.queue.table.currentIndex().row() == window.queue.model.row_of(second)
+    window.queue.table.setCurrentIndex(window.queue.model.index(0, 0))  # the coder's
+    assert chosen == [window.project.document_by_key("a").id]
+
+
+def test_the_lead_item_models_behave(qtmodeltester, lead: AdjudicationWindow) -> None:
+    qtmodeltester.check(lead.queue.model)
+    qtmodeltester.check(lead.versions.model_)
+    assert lead.queue.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "Places where the coders still differ"
