@@ -63,6 +63,17 @@ class Section:
     entries: tuple[Binding | Note | LabelKeys, ...] = field(default_factory=tuple)
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark a table's text for translation; it is translated when shown (``Keymap.translate``).
+
+    PySide's own returns ``object`` to a type checker; this one says what it returns."""
+    return source
+
+
+def combination(sequence: QKeySequence, index: int = 0) -> QKeyCombination:
+    return sequence[index]  # type: ignore[index]  # the stubs lack QKeySequence.__getitem__
+
+
 def plain_text(text: str) -> str:
     """A menu text as a line of prose: without its mnemonic marker and the dots of a dialog to come."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
@@ -85,7 +96,7 @@ def parse_keys(text: object) -> list[QKeySequence] | None:
         return []
     sequences = QKeySequence.listFromString(text, PORTABLE)
     for sequence in sequences:
-        if sequence.isEmpty() or any(sequence[i].key() == Qt.Key.Key_unknown for i in range(sequence.count())):
+        if sequence.isEmpty() or any(combination(sequence, i).key() == Qt.Key.Key_unknown for i in range(sequence.count())):
             return None
     return sequences
 
@@ -107,13 +118,13 @@ def event_sequence(event: QKeyEvent) -> QKeySequence | None:
 
 def _unshifted(sequence: QKeySequence) -> QKeySequence | None:
     """Ctrl+Shift++ as Ctrl++: a symbol that needs Shift on the keyboard at hand."""
-    combination = sequence[0]
-    key = combination.key()
-    if not combination.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+    first = combination(sequence)
+    key = first.key()
+    if not first.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
         return None
     if not (Qt.Key.Key_Exclam <= key <= Qt.Key.Key_AsciiTilde) or Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
         return None
-    modifiers = combination.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier
+    modifiers = first.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier
     return QKeySequence(QKeyCombination(modifiers, key))
 
 
@@ -228,10 +239,10 @@ class Keymap(QObject):
                     )
             if sequence.count() != 1:
                 continue
-            combination = sequence[0]
-            if combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+            first = combination(sequence)
+            if first.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
                 continue
-            key = combination.key()
+            key = first.key()
             if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
                 return self.translate("The digits 1 to 9 pick a label or a version; choose another key.")
             letter = chr(key).lower() if Qt.Key.Key_A <= key <= Qt.Key.Key_Z else None
@@ -250,7 +261,7 @@ class Keymap(QObject):
 
         Keys a standard binding adds for special keyboards (Help, Undo, Zoom In) work but are not
         shown: a reader looks for keys on a common keyboard."""
-        shown = [k for k in self._keys[command] if k[0].key() <= Qt.Key.Key_F35] or self._keys[command]
+        shown = [k for k in self._keys[command] if combination(k).key() <= Qt.Key.Key_F35] or self._keys[command]
         return _or(shown[:1] if first else shown)
 
     def help_html(self, labels: Sequence[tuple[str, str]]) -> str:

@@ -7,10 +7,9 @@ gold editor's article is the coder's, so it reads the same keys.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 
-from ui.keymap import VIEW, Binding, Keymap, LabelKeys, Note, Section
+from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, Keymap, LabelKeys, Note, Section
 
 StandardKey = QKeySequence.StandardKey
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from ui.keymap import VIEW, Binding, Keymap, LabelKeys, Note, Section
+from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, Keymap, LabelKeys, Note, Section
 
 StandardKey = QKeySequence.StandardKey
 CONTEXT = "AdjudicationActions"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit, QTextEdit, QToolTip
 
 from ui.keymap import Keymap
 from ui.offsets import OffsetMap
@@ -23,7 +23,7 @@ from ui.widgets.zoom import font_of_size, wheel_zoom
 ARTICLE_FONT = "Noto Naskh Arabic"  # bundled in resources/fonts, registered at start
 
 if TYPE_CHECKING:
-    _View = QPlainTextEdit
+    _View = QAbstractScrollArea  # what QPlainTextEdit and QTextEdit have in common
 else:
     _View = object
 
@@ -53,6 +53,12 @@ class ReadingView(_View):
 
     offsets: OffsetMap
     keymap: Keymap
+
+    if TYPE_CHECKING:  # given by either text view
+
+        def textCursor(self) -> QTextCursor: ...  # noqa: N802
+
+        def setTextCursor(self, cursor: QTextCursor) -> None: ...  # noqa: N802
 
     # --- selection in code points -------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -96,8 +96,10 @@ class RowTable(QTableView):
         self._modes = list(modes)
         self._syncing = False
 
-    def setModel(self, model: QAbstractTableModel) -> None:  # type: ignore[override]  # noqa: N802
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
         super().setModel(model)
+        if model is None:
+            return
         for column, mode in enumerate(self._modes):
             self.horizontalHeader().setSectionResizeMode(column, mode)
         self.selectionModel().currentRowChanged.connect(self._row_changed)
