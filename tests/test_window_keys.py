@@ -265,7 +265,7 @@ def test_a_key_taken_in_the_same_window_or_by_a_label_is_refused(project: Projec
 
 
 def test_preferences_rebind_a_key_in_every_open_window(qtbot, tmp_path: Path, merged: Path, monkeypatch) -> None:
-    settings = Settings(auto_suggest=False)
+    settings = Settings(auto_suggest=False, keys={"coder.skip": "Ctrl+Alt+K", "review.next": "F9"})
     main = open_window(qtbot, merged, settings)
     lead = lead_window(main)
     warnings: list[str] = []
@@ -273,6 +273,7 @@ def test_preferences_rebind_a_key_in_every_open_window(qtbot, tmp_path: Path, me
 
     def edit_keys(dialog: QDialog) -> int:
         editor = dialog.findChild(KeyEditor)
+        assert editor.keys("coder", "skip") == [QKeySequence("Ctrl+Alt+K")]  # what the user chose before
         for keymap, command, key in (("coder", "next_document", "Ctrl+J"), ("lead", "edit", "Shift+E"),
                                      ("coder", "previous_document", "Ctrl+J")):
             editor.tree.setCurrentItem(editor.items[(keymap, command)])
@@ -283,7 +284,9 @@ def test_preferences_rebind_a_key_in_every_open_window(qtbot, tmp_path: Path, me
     monkeypatch.setattr(QDialog, "exec", edit_keys)
     ui.coder.dialogs.preferences(main)
     assert len(warnings) == 1 and "Next document" in warnings[0]  # Ctrl+J was taken by then
-    assert settings.keys == {"coder.next_document": "Ctrl+J", "lead.edit": "Shift+E"}
+    # Another version's entry ("review.") is kept for it.
+    assert settings.keys == {"coder.skip": "Ctrl+Alt+K", "coder.next_document": "Ctrl+J", "lead.edit": "Shift+E",
+                             "review.next": "F9"}
     assert json.loads(settings_path().read_text(encoding="utf-8"))["keys"] == settings.keys
     assert main.actions.next.shortcuts() == [QKeySequence("Ctrl+J")]
     assert main.actions.previous.shortcuts() == [QKeySequence("Ctrl+PgUp")]

@@ -233,7 +233,7 @@ class Keymap(QObject):
             for other, taken in keys.items():
                 if other != command and sequence in taken:
                     return (
-                        self.translate("“%1” is already the key of “%2” in this window.")
+                        QCoreApplication.translate("Keymap", "“%1” is already the key of “%2” in this window.")
                         .replace("%1", shown)
                         .replace("%2", self.description(other))
                     )
@@ -244,11 +244,11 @@ class Keymap(QObject):
                 continue
             key = first.key()
             if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-                return self.translate("The digits 1 to 9 pick a label or a version; choose another key.")
+                return QCoreApplication.translate("Keymap", "The digits 1 to 9 pick a label or a version; choose another key.")
             letter = chr(key).lower() if Qt.Key.Key_A <= key <= Qt.Key.Key_Z else None
             if letter is not None and letter in label_keys:
                 return (
-                    self.translate("“%1” is the key of the label %2 in the codebook.")
+                    QCoreApplication.translate("Keymap", "“%1” is the key of the label %2 in the codebook.")
                     .replace("%1", shown)
                     .replace("%2", label_keys[letter])
                 )

@@ -242,7 +242,9 @@ def preferences(window: MainWindow) -> None:
     settings.coder = coder.text().strip()
     settings.theme = theme.currentData()
     settings.auto_suggest = auto_suggest.isChecked()
-    settings.keys = keys.overrides()
+    # Entries of tables this version does not have (a newer version's) are kept for it.
+    others = {k: v for k, v in settings.keys.items() if k.split(".", 1)[0] not in (CODER_KEYS.name, LEAD_KEYS.name)}
+    settings.keys = others | keys.overrides()
     for keymap in (CODER_KEYS, LEAD_KEYS):  # every open window follows at once
         keymap.set_overrides(settings.keys)
     window.view.set_font_size(font_size.value())

@@ -122,10 +122,6 @@ def tab_direction(event: QKeyEvent) -> int | None:
     return None if command is None else (1 if command == "next_place" else -1)
 
 
-def label_list(label_keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(key.upper(), name) for key, name in label_keys]
-
-
 def keys_html(label_keys: list[tuple[str, str]]) -> str:
     """The keys, for the help panel and the Keys dialog: ``label_keys`` are the codebook's (key, name)."""
-    return LEAD_KEYS.help_html(label_list(label_keys))
+    return LEAD_KEYS.help_html([(key.upper(), name) for key, name in label_keys])
