@@ -146,6 +146,8 @@ class Keymap(QObject):
     def _defaults(self) -> dict[str, list[QKeySequence]]:
         # Resolved at first use: a standard key's keys come from the platform, known once the application runs.
         if self._default_keys is None:
+            if QGuiApplication.instance() is None:  # Qt would crash asking the platform
+                raise RuntimeError("the keys of a keymap are known once the application runs")
             self._default_keys = {b.id: _defaults(b.keys) for b in self.bindings.values()}
         return self._default_keys
 

@@ -32,6 +32,7 @@ SECTIONS = (
             Binding("next_version", QT_TRANSLATE_NOOP("AdjudicationActions", "Next version of the place"), ("Down",), VIEW),
             Binding("previous_version", QT_TRANSLATE_NOOP("AdjudicationActions", "Previous version of the place"),
                     ("Up",), VIEW),
+            Binding("deselect", QT_TRANSLATE_NOOP("AdjudicationActions", "Deselect the words"), ("Escape",), VIEW),
         ),
     ),
     Section(

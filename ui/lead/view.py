@@ -347,7 +347,7 @@ class AdjudicationView(ReadingView, QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if self.zoom_key(event):
             return
-        if event.key() == Qt.Key.Key_Escape:
+        if self.keymap.matches("deselect", event):
             self.clear_selection()
             return
         action = key_action(event, self.label_keys, has_selection=self.textCursor().hasSelection())
