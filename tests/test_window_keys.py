@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from test_merge import build_coder_file
 
 import ui.coder.dialogs
@@ -168,6 +168,15 @@ def test_the_lead_help_panel_lists_every_binding_and_every_label_key(lead: Adjud
             assert f"<b>{key}</b>" in text, command
     for key, name in label_keys(lead.project).items():
         assert f"<b>{key.upper()}</b> — {name}" in text
+
+
+def test_the_keys_dialog_shows_the_help_in_two_columns(window: MainWindow, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: shown.append(dialog.findChild(QLabel).text()) or 0)
+    window.actions.keys.actions["keys"].trigger()
+    assert shown == [ui.coder.dialogs.keys_text(window)]
+    assert shown[0].count('<td width="48%" valign="top">') == 2
+    assert shown[0].index("Tagging") < shown[0].index("</td>") < shown[0].index("Project")
 
 
 def test_in_an_arabic_interface_each_key_reads_left_to_right(window: MainWindow) -> None:

@@ -266,11 +266,12 @@ class Keymap(QObject):
         shown = [k for k in self._keys[command] if combination(k).key() <= Qt.Key.Key_F35] or self._keys[command]
         return _or(shown[:1] if first else shown)
 
-    def help_html(self, labels: Sequence[tuple[str, str]]) -> str:
+    def help_html(self, labels: Sequence[tuple[str, str]], *, columns: int = 1) -> str:
         """Every bound command, note and label key, by section, in the interface's direction.
 
-        ``labels`` are (keys, name) pairs, keys as shown ("1 / A")."""
-        parts: list[str] = []
+        ``labels`` are (keys, name) pairs, keys as shown ("1 / A"). In two ``columns`` the
+        sections are shared out so that a dialog of them fits a small screen."""
+        sections: list[tuple[str, list[str]]] = []
         for section in self.sections:
             lines: list[str] = []
             for entry in section.entries:
@@ -283,8 +284,17 @@ class Keymap(QObject):
                     lines.append(_escape(self.translate(entry.text)))
                     lines += [f"<b>{_escape(keys)}</b> — {_escape(name)}" for keys, name in labels]
             if lines:
-                parts.append(f"<h3>{_escape(plain_text(self.translate(section.title)))}</h3>" + "<br>".join(lines))
-        return in_direction("".join(parts))
+                sections.append((f"<h3>{_escape(plain_text(self.translate(section.title)))}</h3>", lines))
+        parts = [title + "<br>".join(lines) for title, lines in sections]
+        if columns < 2 or len(parts) < 2:
+            return in_direction("".join(parts))
+        sizes = [len(lines) + 2 for _title, lines in sections]  # a title takes about two lines
+        split = min(range(1, len(parts)), key=lambda i: max(sum(sizes[:i]), sum(sizes[i:])))
+        cells = "".join(parts[:split]), "".join(parts[split:])
+        return in_direction(
+            f'<table width="100%"><tr><td width="48%" valign="top">{cells[0]}</td><td width="4%"></td>'
+            f'<td width="48%" valign="top">{cells[1]}</td></tr></table>'
+        )
 
 
 def _or(sequences: Sequence[QKeySequence]) -> str:

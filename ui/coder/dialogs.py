@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressDialog,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -254,16 +255,36 @@ def preferences(window: MainWindow) -> None:
 
 
 def keys_text(window: MainWindow) -> str:
-    """Every key of the window (the table's, then the codebook's label keys by number and letter)."""
+    """Every key of the window (the table's, and the codebook's label keys by number and letter),
+    in two columns: the dialog fits a laptop's screen."""
     labels = [
         (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.name)
         for number, label in enumerate(window.project.codebook.labels, start=1)
     ]
-    return CODER_KEYS.help_html(labels)
+    return CODER_KEYS.help_html(labels, columns=2)
 
 
 def keys_help(window: MainWindow) -> None:
-    QMessageBox.information(window, window.tr("Keys"), keys_text(window))
+    """The keys in a dialog that scrolls rather than outgrowing a small screen."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(window.tr("Keys"))
+    text = QLabel(keys_text(window))
+    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setAlignment(Qt.AlignmentFlag.AlignTop)
+    text.setMargin(12)
+    text.setWordWrap(True)
+    text.setMinimumWidth(600)
+    scroll = QScrollArea()
+    scroll.setWidget(text)
+    scroll.setWidgetResizable(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(scroll)
+    layout.addWidget(buttons)
+    available = window.screen().availableGeometry()
+    dialog.resize(min(820, available.width() - 40), min(text.heightForWidth(760) + 90, available.height() - 80))
+    dialog.exec()
 
 
 def about(window: MainWindow) -> None:

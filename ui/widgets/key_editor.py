@@ -48,6 +48,7 @@ class KeyEditor(QWidget):
                 for entry in section.entries:
                     if isinstance(entry, Binding):
                         item = QTreeWidgetItem(top, [keymap.description(entry.id), ""])
+                        item.setToolTip(0, keymap.description(entry.id))  # a long one is cut in the column
                         item.setData(0, ROLE, (keymap.name, entry.id))
                         self.items[(keymap.name, entry.id)] = item
             top.setExpanded(True)
