@@ -1,4 +1,5 @@
-"""Keys from one table per window: menus, article keys, help, welcome and Preferences agree.
+"""Keys from one table per window: menus, article keys, help, welcome and Preferences agree;
+and the lists and articles the two windows share behave alike.
 
 Driven through the real windows; the user's keys go through the settings file
 as Preferences saves them.
@@ -12,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QHelpEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QToolTip
 from test_merge import build_coder_file
 
 import ui.coder.dialogs
@@ -331,7 +332,7 @@ def test_a_settings_file_with_broken_key_entries_still_loads(qtbot, coder_file: 
     assert load_settings()[0] == settings
 
 
-# --- the lists the windows share ------------------------------------------------------------------
+# --- the lists and articles the windows share ------------------------------------------------------------------
 
 
 def test_the_coder_item_models_behave(qtbot, qtmodeltester, window: MainWindow) -> None:
@@ -371,3 +372,24 @@ def test_the_lead_article_deselects_with_the_tables_key(qtbot, lead: Adjudicatio
     assert lead.view.selection() == (start, start + len("غارة"))
     qtbot.keyClick(lead.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not lead.view.textCursor().hasSelection()
+
+
+def show_tooltip(view, point) -> str:
+    """What the view shows when the mouse rests at ``point`` of its viewport."""
+    QToolTip.hideText()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_both_articles_show_what_lies_under_the_mouse(qtbot, window: MainWindow, lead: AdjudicationWindow) -> None:
+    start = TEXT.index("الباغوز")
+    window.view.select_text(start, start + len("الباغوز"))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.to_qt(start + 2))
+    inside = window.view.cursorRect(cursor).center()
+    assert show_tooltip(window.view, inside).startswith("<b>PLACE</b> — الباغوز")
+    lead.view.viewport().repaint()
+    rect, band = lead.view.painted_bands()[0]
+    assert show_tooltip(lead.view, rect.center().toPoint()) == band.tip

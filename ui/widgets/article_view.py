@@ -4,7 +4,9 @@ A read-only ``QPlainTextEdit`` (it lays out lazily, so a 50,000-character
 article opens at once) whose text cursor the coder moves and extends with the
 keyboard; Qt's own bidi gives the visual order of mixed Arabic, Latin and digits.
 Keys that tag or edit spans are handled here, while the view has focus, so they
-never fire while the coder types in a search box or a form field.
+never fire while the coder types in a search box or a form field; which key does
+what is the coder's key table (``ui.coder.keys``), which the gold editor's article
+reads too.
 """
 
 from __future__ import annotations
