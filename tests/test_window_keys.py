@@ -393,3 +393,12 @@ def test_both_articles_show_what_lies_under_the_mouse(qtbot, window: MainWindow,
     lead.view.viewport().repaint()
     rect, band = lead.view.painted_bands()[0]
     assert show_tooltip(lead.view, rect.center().toPoint()) == band.tip
+
+
+def test_zoom_keys_read_as_the_keyboard_sends_them(qtbot, lead: AdjudicationWindow) -> None:
+    start = lead.view.font().pointSize()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(lead.view, Qt.Key.Key_Plus, ctrl | Qt.KeyboardModifier.ShiftModifier)  # + needs Shift here
+    assert lead.view.font().pointSize() == start + 1
+    qtbot.keyClick(lead.view, Qt.Key.Key_Minus, ctrl | Qt.KeyboardModifier.KeypadModifier)
+    assert lead.view.font().pointSize() == start

@@ -204,18 +204,19 @@ class Keymap(QObject):
         }
 
     def matches(self, command: str, event: QKeyEvent) -> bool:
-        pressed = event_sequence(event)
-        if pressed is None:
-            return False
-        keys = self._keys.get(command, [])
-        if pressed in keys:
-            return True
-        unshifted = _unshifted(pressed)
-        return unshifted is not None and unshifted in keys
+        return self.command(event, (command,)) is not None
 
     def command(self, event: QKeyEvent, commands: Iterable[str]) -> str | None:
         """The first of ``commands`` the key press is bound to."""
-        return next((c for c in commands if self.matches(c, event)), None)
+        pressed = event_sequence(event)
+        if pressed is None:
+            return None
+        commands = list(commands)
+        for candidate in (pressed, _unshifted(pressed)):  # a key as pressed before one read without Shift
+            found = next((c for c in commands if candidate is not None and candidate in self._keys.get(c, [])), None)
+            if found is not None:
+                return found
+        return None
 
     # --- rebinding ------------------------------------------------------------------------------
 
