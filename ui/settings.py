@@ -38,6 +38,7 @@ class Settings:
     welcome_dismissed: bool = False
     auto_suggest: bool = True  # run the suggesters when a document is opened for the first time
     window_geometry: str = ""
+    keys: dict[str, str] = field(default_factory=dict)  # command id -> keys the user chose ("coder.done": "Ctrl+D")
 
     def add_recent(self, path: Path) -> None:
         entry = str(Path(path).resolve())
@@ -63,6 +64,8 @@ def load_settings() -> tuple[Settings, str | None]:
             if name in known and isinstance(value, type(getattr(settings, name))):
                 setattr(settings, name, value)
         settings.recent = [p for p in settings.recent if isinstance(p, str)]
+        # An entry this version cannot read is left out here; the keymaps skip unknown commands and keys.
+        settings.keys = {k: v for k, v in settings.keys.items() if isinstance(k, str) and isinstance(v, str)}
         return settings, None
     except (OSError, ValueError) as exc:
         broken = path.with_name("settings.broken.json")

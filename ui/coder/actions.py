@@ -1,8 +1,8 @@
-"""Menus and window-wide shortcuts.
+"""Menus and window-wide shortcuts, made from the window's key table.
 
-Keys that act on the article (label keys, Delete, Tab, S/E, K) live in
-:mod:`ui.widgets.article_view`, so they never fire while the coder types elsewhere;
-the ones here work from anywhere in the window.
+Keys that act on the article (label keys, Delete, Tab, S/E, K) are read by
+:mod:`ui.widgets.article_view` from the same table, so they never fire while the
+coder types elsewhere; the ones here work from anywhere in the window.
 """
 
 from __future__ import annotations
@@ -10,77 +10,80 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from ui.coder import dialogs
+from ui.coder.keys import CODER_KEYS
+from ui.keymap import KeyBinder
 from ui.lead import dialogs as lead_dialogs
 
 if TYPE_CHECKING:
     from ui.coder.main_window import MainWindow
 
 
-class Actions:
+class Actions(QObject):
+    """The window's menus, made from its key table (``ui.coder.keys``)."""
+
     def __init__(self, window: MainWindow):
+        super().__init__(window)
         self.window = window
         session = window.session
+        CODER_KEYS.set_overrides(window.settings.keys)
+        self.keys = KeyBinder(CODER_KEYS, self)
         bar = window.menuBar()
 
         file_menu = bar.addMenu(window.tr("&File"))
-        self.new = self._add(file_menu, window.tr("&New project…"), QKeySequence.StandardKey.New, lambda: dialogs.new_project(window))
-        self.open = self._add(file_menu, window.tr("&Open…"), QKeySequence.StandardKey.Open, lambda: dialogs.open_project(window))
+        self.new = self._add(file_menu, "new", lambda: dialogs.new_project(window))
+        self.open = self._add(file_menu, "open", lambda: dialogs.open_project(window))
         self.recent = file_menu.addMenu(window.tr("Open &recent"))
         self.recent.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        self.import_ = self._add(file_menu, window.tr("&Import articles…"), "Ctrl+I", lambda: dialogs.import_files(window))
-        self.export = self._add(file_menu, window.tr("&Export…"), "Ctrl+E", lambda: dialogs.export_project(window))
+        self.import_ = self._add(file_menu, "import", lambda: dialogs.import_files(window))
+        self.export = self._add(file_menu, "export", lambda: dialogs.export_project(window))
         file_menu.addSeparator()
-        self._add(file_menu, window.tr("Save a &copy…"), None, lambda: dialogs.save_copy(window))
-        self._add(file_menu, window.tr("Restore a &backup…"), None, lambda: dialogs.restore_backup(window))
+        self._add(file_menu, "save_copy", lambda: dialogs.save_copy(window))
+        self._add(file_menu, "restore_backup", lambda: dialogs.restore_backup(window))
         file_menu.addSeparator()
-        self._add(file_menu, window.tr("&Quit"), "Ctrl+Q", window.close)  # StandardKey.Quit is empty on some desktops
+        self._add(file_menu, "quit", window.close)
 
         edit_menu = bar.addMenu(window.tr("&Edit"))
-        undo = session.undo_stack.createUndoAction(window, window.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = session.undo_stack.createRedoAction(window, window.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.undo, self.redo = undo, redo
+        self.undo = self.keys.bind(session.undo_stack.createUndoAction(window, CODER_KEYS.text("undo")), "undo")
+        self.redo = self.keys.bind(session.undo_stack.createRedoAction(window, CODER_KEYS.text("redo")), "redo")
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
         edit_menu.addSeparator()
-        self._add(edit_menu, window.tr("&Preferences…"), "Ctrl+,", lambda: dialogs.preferences(window))
+        self._add(edit_menu, "preferences", lambda: dialogs.preferences(window))
 
         doc_menu = bar.addMenu(window.tr("&Document"))
-        self.next = self._add(doc_menu, window.tr("&Next document"), "Ctrl+PgDown", lambda: window.go(1))
-        self.previous = self._add(doc_menu, window.tr("&Previous document"), "Ctrl+PgUp", lambda: window.go(-1))
-        self.done = self._add(doc_menu, window.tr("Mark &done and go to next"), "Ctrl+Return", lambda: window.finish_and_next("done"))
-        self.skip = self._add(doc_menu, window.tr("&Skip and go to next"), "Ctrl+Shift+K", lambda: window.finish_and_next("skipped"))
-        self.flag = self._add(doc_menu, window.tr("&Flag for the lead"), "Ctrl+Shift+F", self._toggle_flag)
+        self.next = self._add(doc_menu, "next_document", lambda: window.go(1))
+        self.previous = self._add(doc_menu, "previous_document", lambda: window.go(-1))
+        self.done = self._add(doc_menu, "done", lambda: window.finish_and_next("done"))
+        self.skip = self._add(doc_menu, "skip", lambda: window.finish_and_next("skipped"))
+        self.flag = self._add(doc_menu, "flag", self._toggle_flag)
         doc_menu.addSeparator()
-        self.suggest = self._add(doc_menu, window.tr("S&uggest spans"), "Ctrl+G", window.suggestions.suggest)
-        self.accept_all = self._add(doc_menu, window.tr("&Accept all suggestions…"), "Ctrl+Shift+A", self._accept_all)
+        self.suggest = self._add(doc_menu, "suggest", window.suggestions.suggest)
+        self.accept_all = self._add(doc_menu, "accept_all", self._accept_all)
         doc_menu.addSeparator()
-        self.find = self._add(doc_menu, window.tr("&Search documents"), QKeySequence.StandardKey.Find, self._focus_search)
-        self.article = self._add(doc_menu, window.tr("Back to the &article"), "F6", window.view.setFocus)
+        self.find = self._add(doc_menu, "find", self._focus_search)
+        self.article = self._add(doc_menu, "article", window.view.setFocus)
 
         lead_menu = bar.addMenu(window.tr("&Lead"))
-        self.merge = self._add(lead_menu, window.tr("&Merge coder files…"), None, lambda: lead_dialogs.merge_coder_files(window))
-        self.adjudicate = self._add(lead_menu, window.tr("&Adjudicate…"), None, lambda: lead_dialogs.adjudicate(window))
-        self.agreement = self._add(lead_menu, window.tr("A&greement…"), None, lambda: lead_dialogs.agreement(window))
+        self.merge = self._add(lead_menu, "merge", lambda: lead_dialogs.merge_coder_files(window))
+        self.adjudicate = self._add(lead_menu, "adjudicate", lambda: lead_dialogs.adjudicate(window))
+        self.agreement = self._add(lead_menu, "agreement", lambda: lead_dialogs.agreement(window))
 
         view_menu = bar.addMenu(window.tr("&View"))
-        self._add(view_menu, window.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: window.view.zoom(1))
-        self._add(view_menu, window.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: window.view.zoom(-1))
+        self._add(view_menu, "zoom_in", lambda: window.view.zoom(1))
+        self._add(view_menu, "zoom_out", lambda: window.view.zoom(-1))
 
         help_menu = bar.addMenu(window.tr("&Help"))
-        self._add(help_menu, window.tr("&Keys"), QKeySequence.StandardKey.HelpContents, lambda: dialogs.keys_help(window))
-        self._add(help_menu, window.tr("&About"), None, lambda: dialogs.about(window))
+        self._add(help_menu, "keys", lambda: dialogs.keys_help(window))
+        self._add(help_menu, "about", lambda: dialogs.about(window))
 
-    def _add(self, menu: QMenu, text: str, shortcut: object, slot: object) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)  # type: ignore[arg-type]
+    def _add(self, menu: QMenu, command: str, slot: object) -> QAction:
+        action = self.keys.action(command, self.window)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         menu.addAction(action)
         return action

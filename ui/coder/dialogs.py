@@ -6,9 +6,11 @@ Each is a function taking the main window; failures from the core arrive as
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +37,11 @@ from annotator.importing.run import ImportReport, import_sources
 from annotator.store.locking import ProjectLocked
 from annotator.store.project import Project
 from ui.coder.export_dialog import ExportDialog
+from ui.coder.keys import CODER_KEYS
+from ui.keymap import in_direction
+from ui.lead.keys import LEAD_KEYS
 from ui.tasks import Report, Task
+from ui.widgets.key_editor import KeyEditor
 
 if TYPE_CHECKING:
     from ui.coder.main_window import MainWindow
@@ -221,18 +229,24 @@ def preferences(window: MainWindow) -> None:
     theme.setCurrentIndex(max(0, theme.findData(settings.theme)))
     auto_suggest = QCheckBox(window.tr("Suggest spans when a document is opened for the first time"))
     auto_suggest.setChecked(settings.auto_suggest)
-    form = QFormLayout()
+    general = QWidget()
+    form = QFormLayout(general)
     form.addRow(window.tr("Interface language"), language)
     form.addRow(window.tr("Coder name for new projects"), coder)
     form.addRow(window.tr("Article font size"), font_size)
     form.addRow(window.tr("Theme"), theme)
     form.addRow(auto_suggest)
+    form.addRow(QLabel(window.tr("A new language applies the next time the app starts.")))
+    label_keys = {label.key.lower(): label.name for label in window.project.codebook.labels if label.key}
+    keys = KeyEditor([(window.tr("Coding window"), CODER_KEYS), (window.tr("Adjudication window"), LEAD_KEYS)], label_keys)
+    pages = QTabWidget()
+    pages.addTab(general, window.tr("General"))
+    pages.addTab(keys, window.tr("Keys"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(QLabel(window.tr("A new language applies the next time the app starts.")))
+    layout.addWidget(pages)
     layout.addWidget(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
@@ -242,45 +256,48 @@ def preferences(window: MainWindow) -> None:
     settings.coder = coder.text().strip()
     settings.theme = theme.currentData()
     settings.auto_suggest = auto_suggest.isChecked()
+    # Entries of tables this version does not have (a newer version's) are kept for it.
+    others = {k: v for k, v in settings.keys.items() if k.split(".", 1)[0] not in (CODER_KEYS.name, LEAD_KEYS.name)}
+    settings.keys = others | keys.overrides()
+    for keymap in (CODER_KEYS, LEAD_KEYS):  # every open window follows at once
+        keymap.set_overrides(settings.keys)
     window.view.set_font_size(font_size.value())
     apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
     window.view.set_dark(settings.theme == "dark")
     window.remember(window.project.path)
 
 
-def keys_text(window: QWidget, labels: list[tuple[str, str]]) -> str:
-    label_keys = "<br>".join(f"<b>{key}</b> — {name}" for key, name in labels)
-    return window.tr(
-        "<h3>Tagging</h3>"
-        "Select words (mouse, or Shift+arrows; Ctrl+Shift+arrows word by word), then press a label key:<br>%1"
-        "<br>With no selection, the key tags the word at the cursor. The span snaps to whole words."
-        "<h3>The selected span</h3>"
-        "<b>Tab / Shift+Tab</b> — next / previous span<br>"
-        "<b>Delete</b> — remove it<br>"
-        "<b>a label key</b> — relabel it<br>"
-        "<b>E / Shift+E</b> — grow / shrink its end by a word (Alt: by a letter)<br>"
-        "<b>S / Shift+S</b> — grow / shrink its start by a word (Alt: by a letter)<br>"
-        "<b>K</b> — leave the proclitic out (و|الباغوز), or put it back<br>"
-        "<b>T</b> — tag every other occurrence in this article the same way<br>"
-        "<b>Enter / X</b> — accept / reject a suggestion (dashed underline)<br>"
-        "<b>Alt+letter</b> — pick an underlined choice in the form<br>"
-        "<b>Esc</b> — deselect"
-        "<h3>Documents</h3>"
-        "<b>Ctrl+Enter</b> — mark done and go to the next<br>"
-        "<b>Ctrl+PgDown / Ctrl+PgUp</b> — next / previous document<br>"
-        "<b>Ctrl+G</b> — suggest spans; <b>Ctrl+Shift+A</b> — accept all suggestions<br>"
-        "<b>Ctrl+F</b> — search; <b>F6</b> — back to the article<br>"
-        "<b>Ctrl+Z / Ctrl+Shift+Z</b> — undo / redo<br>"
-        "<b>Ctrl+= / Ctrl+-</b> or Ctrl+wheel — zoom"
-    ).replace("%1", label_keys)
+def keys_text(window: MainWindow) -> str:
+    """Every key of the window (the table's, and the codebook's label keys by number and letter),
+    in two columns: the dialog fits a laptop's screen."""
+    labels = [
+        (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.name)
+        for number, label in enumerate(window.project.codebook.labels, start=1)
+    ]
+    return CODER_KEYS.help_html(labels, columns=2)
 
 
 def keys_help(window: MainWindow) -> None:
-    labels = [
-        (f"{number}" + (f" / {label.key}" if label.key else ""), label.name)
-        for number, label in enumerate(window.project.codebook.labels, start=1)
-    ]
-    QMessageBox.information(window, window.tr("Keys"), keys_text(window, labels))
+    """The keys in a dialog that scrolls rather than outgrowing a small screen."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(window.tr("Keys"))
+    text = QLabel(keys_text(window))
+    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setAlignment(Qt.AlignmentFlag.AlignTop)
+    text.setMargin(12)
+    text.setWordWrap(True)
+    text.setMinimumWidth(600)
+    scroll = QScrollArea()
+    scroll.setWidget(text)
+    scroll.setWidgetResizable(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(scroll)
+    layout.addWidget(buttons)
+    available = window.screen().availableGeometry()
+    dialog.resize(min(820, available.width() - 40), min(text.heightForWidth(760) + 90, available.height() - 80))
+    dialog.exec()
 
 
 def about(window: MainWindow) -> None:
@@ -294,20 +311,33 @@ def about(window: MainWindow) -> None:
 
 def welcome(window: MainWindow) -> bool:
     """The first-run welcome; returns True when the coder asks not to see it again."""
+    labels = [label for label in window.project.codebook.labels if label.key]
+    label_keys = window.tr(", ").join(f"<b>{label.key.upper()}</b> ({html.escape(label.name)})" for label in labels)
+    def key(command: str) -> str:
+        return CODER_KEYS.key_text(command, first=True)
+
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("Welcome"))
     box.setText(
-        window.tr(
-            "<h3>Welcome to the Arabic event annotator</h3>"
-            "This is a demo project: four short fictional reports to try the tool on.<br><br>"
-            "<b>The five keys to know</b><br>"
-            "1. Select words, press <b>A</b> (actor), <b>P</b> (place) or <b>C</b> (casualty figure).<br>"
-            "2. Fill the form on the side; <b>Alt+letter</b> picks a choice.<br>"
-            "3. <b>Tab</b> moves between spans, <b>Delete</b> removes one.<br>"
-            "4. <b>Ctrl+Z</b> undoes anything.<br>"
-            "5. <b>Ctrl+Enter</b> marks the article done and opens the next.<br><br>"
-            "Every edit is saved at once. To work on your own articles: File &gt; New project, then "
-            "File &gt; Import articles (.txt, CSV, JSONL or brat). F1 lists every key."
+        in_direction(
+            window.tr(
+                "<h3>Welcome to the Arabic event annotator</h3>"
+                "This is a demo project: four short fictional reports to try the tool on.<br><br>"
+                "<b>The five keys to know</b><br>"
+                "1. Select words, press a label key: %1.<br>"
+                "2. Fill the form on the side; <b>Alt+letter</b> picks a choice.<br>"
+                "3. %2 moves between spans, %3 removes one.<br>"
+                "4. %4 undoes anything.<br>"
+                "5. %5 marks the article done and opens the next.<br><br>"
+                "Every edit is saved at once. To work on your own articles: File &gt; New project, then "
+                "File &gt; Import articles (.txt, CSV, JSONL or brat). %6 lists every key."
+            )
+            .replace("%1", label_keys)
+            .replace("%2", key("next_span"))
+            .replace("%3", key("delete_span"))
+            .replace("%4", key("undo"))
+            .replace("%5", key("done"))
+            .replace("%6", key("keys"))
         )
     )
     dont_show = QCheckBox(window.tr("Do not show this again"))

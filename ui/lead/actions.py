@@ -1,21 +1,21 @@
-"""Menus of the adjudication window.
+"""Menus of the adjudication window, made from its key table (``ui.lead.keys``).
 
 The decision keys (digits, Enter, E, X, Tab, label keys) are read by the
-article and the version list themselves (``ui.lead.keys``), so they
-never fire while the lead types elsewhere; their menu entries show the key
-but bind it only inside the menu. Window-wide keys (undo, documents, tabs,
-F5, F1) are real shortcuts here.
+article and the version list themselves, so they never fire while the lead
+types elsewhere; their menu entries show the key but bind it only inside the
+menu. Window-wide keys (undo, documents, tabs, F5, F1) are real shortcuts here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from ui.lead.keys import keys_html
+from ui.keymap import KeyBinder, show_label_key
+from ui.lead.keys import LEAD_KEYS, keys_html
 
 if TYPE_CHECKING:
     from ui.lead.window import AdjudicationWindow
@@ -26,64 +26,69 @@ class AdjudicationActions(QObject):
         super().__init__(window)
         self.window = window
         session = window.session
+        LEAD_KEYS.set_overrides(window.settings.keys)
+        self.keys = KeyBinder(LEAD_KEYS, self)
+        LEAD_KEYS.changed.connect(self._show_help)
         bar = window.menuBar()
 
         decide = bar.addMenu(self.tr("&Decision"))
-        self.accept = self._add(decide, self.tr("&Accept the selected version"), "Return", lambda: session.accept(), shown_only=True)
-        self.edit = self._add(decide, self.tr("&Edit into gold…"), "E", window.edit_current, shown_only=True)
-        self.reject = self._add(decide, self.tr("&Reject the selected version (again: take back)"), "X", lambda: session.reject(), shown_only=True)
-        self.reject_open = self._add(decide, self.tr("Reject the whole &place"), "Shift+X", session.reject_open, shown_only=True)
+        self.accept = self._add(decide, "accept", lambda: session.accept(), shown_only=True)
+        self.edit = self._add(decide, "edit", window.edit_current, shown_only=True)
+        self.reject = self._add(decide, "reject", lambda: session.reject(), shown_only=True)
+        self.reject_open = self._add(decide, "reject_open", session.reject_open, shown_only=True)
         add_menu = decide.addMenu(self.tr("A&dd the selected words as"))
         for label in window.project.codebook.labels:
-            self._add(add_menu, label.name, label.key.upper() or None, lambda _checked=False, name=label.name: window.add_span(name), shown_only=True)
+            entry = add_menu.addAction(label.name)
+            entry.triggered.connect(lambda _checked=False, name=label.name: window.add_span(name))
+            if label.key:
+                show_label_key(entry, label.key)
         decide.addSeparator()
-        self.next_place = self._add(decide, self.tr("&Next open place"), "Tab", lambda: session.step_place(1), shown_only=True)
-        self.previous_place = self._add(decide, self.tr("Pre&vious open place"), "Shift+Tab", lambda: session.step_place(-1), shown_only=True)
+        self.next_place = self._add(decide, "next_place", lambda: session.step_place(1), shown_only=True)
+        self.previous_place = self._add(decide, "previous_place", lambda: session.step_place(-1), shown_only=True)
         decide.addSeparator()
-        self.auto = self._add(decide, self.tr("Auto-adjudicate: what &all coders agree on"), None, lambda: window.auto_adjudicate("unanimous"))
-        self.majority = self._add(decide, self.tr("Auto-adjudicate: what &most coders agree on"), None, lambda: window.auto_adjudicate("majority"))
+        self.auto = self._add(decide, "auto", lambda: window.auto_adjudicate("unanimous"))
+        self.majority = self._add(decide, "majority", lambda: window.auto_adjudicate("majority"))
         decide.addSeparator()
-        undo = session.undo_stack.createUndoAction(window, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = session.undo_stack.createRedoAction(window, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        decide.addAction(undo)
-        decide.addAction(redo)
-        window.addAction(undo)
-        window.addAction(redo)
-        self.undo, self.redo = undo, redo
+        self.undo = self.keys.bind(session.undo_stack.createUndoAction(window, LEAD_KEYS.text("undo")), "undo")
+        self.redo = self.keys.bind(session.undo_stack.createRedoAction(window, LEAD_KEYS.text("redo")), "redo")
+        decide.addAction(self.undo)
+        decide.addAction(self.redo)
+        window.addAction(self.undo)
+        window.addAction(self.redo)
         decide.addSeparator()
-        self._add(decide, self.tr("&Close"), QKeySequence.StandardKey.Close, window.close)
+        self._add(decide, "close", window.close)
 
         documents = bar.addMenu(self.tr("D&ocument"))
-        self.done = self._add(documents, self.tr("Settled: &next document with open places"), "Ctrl+Return", window.finish_and_next)
-        self.next = self._add(documents, self.tr("N&ext document"), "Ctrl+PgDown", lambda: window.go(1))
-        self.previous = self._add(documents, self.tr("&Previous document"), "Ctrl+PgUp", lambda: window.go(-1))
-        self.refresh = self._add(documents, self.tr("&Read the queue and figures afresh"), "F5", window.refresh)
+        self.done = self._add(documents, "done", window.finish_and_next)
+        self.next = self._add(documents, "next_document", lambda: window.go(1))
+        self.previous = self._add(documents, "previous_document", lambda: window.go(-1))
+        self.refresh = self._add(documents, "refresh", window.refresh)
 
         view = bar.addMenu(self.tr("&View"))
-        self.adjudicate_tab = self._add(view, self.tr("&Adjudicate"), "Ctrl+1", lambda: window.tabs.setCurrentIndex(0))
-        self.agreement_tab = self._add(view, self.tr("A&greement"), "Ctrl+2", lambda: window.tabs.setCurrentIndex(1))
+        self.adjudicate_tab = self._add(view, "adjudicate_tab", lambda: window.tabs.setCurrentIndex(0))
+        self.agreement_tab = self._add(view, "agreement_tab", lambda: window.tabs.setCurrentIndex(1))
         view.addSeparator()
-        self._add(view, self.tr("Back to the &article"), "F6", window.view.setFocus)
-        self._add(view, self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: window.view.zoom(1))
-        self._add(view, self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: window.view.zoom(-1))
+        self._add(view, "article", window.view.setFocus)
+        self._add(view, "zoom_in", lambda: window.view.zoom(1))
+        self._add(view, "zoom_out", lambda: window.view.zoom(-1))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._add(help_menu, self.tr("&Keys"), QKeySequence.StandardKey.HelpContents, self.show_keys)
+        self._add(help_menu, "keys", self.show_keys)
 
-    def _add(self, menu: QMenu, text: str, shortcut: object, slot: object, *, shown_only: bool = False) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)  # type: ignore[arg-type]
-            if shown_only:  # the article reads this key itself: show it, bind it only inside the menu
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    def _add(self, menu: QMenu, command: str, slot: object, *, shown_only: bool = False) -> QAction:
+        action = self.keys.action(command, self.window, shown_only=shown_only)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         menu.addAction(action)
         if not shown_only:
             self.window.addAction(action)  # so its key works while the menu bar is hidden or in another tab
         return action
 
+    def _labels(self) -> list[tuple[str, str]]:
+        return [(label.key, label.name) for label in self.window.project.codebook.labels if label.key]
+
+    def _show_help(self) -> None:
+        """The help panel follows a rebinding made in Preferences."""
+        self.window.help.setText(keys_html(self._labels()))
+
     def show_keys(self) -> None:
-        labels = [(label.key, label.name) for label in self.window.project.codebook.labels if label.key]
-        QMessageBox.information(self.window, self.tr("Keys"), keys_html(labels))
+        QMessageBox.information(self.window, self.tr("Keys"), keys_html(self._labels()))

@@ -1,21 +1,96 @@
-"""The lead's adjudication keys, read the same way wherever the keyboard focus is.
+"""The adjudication window's keys, in one table, read the same way wherever the keyboard focus is.
 
 The article and the version list both turn a key press into an *action* (a
-name and an argument) with :func:`key_action`; the window performs it. One
-table, so the two widgets, the help panel and the Keys dialog never disagree.
+name and an argument) with :func:`key_action`; the window performs it. The
+menus, the help panel and the Keys dialog read the same table (``LEAD_KEYS``),
+so they never disagree. Texts are the menu entries (context
+``AdjudicationActions``, where their translations live).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
-NONE = Qt.KeyboardModifier.NoModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
+from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, Keymap, LabelKeys, Note, Section
+
+StandardKey = QKeySequence.StandardKey
+CONTEXT = "AdjudicationActions"
+
+SECTIONS = (
+    Section(
+        QT_TRANSLATE_NOOP("AdjudicationActions", "Places"),
+        (
+            Binding("next_place", QT_TRANSLATE_NOOP("AdjudicationActions", "&Next open place"), ("Tab",), VIEW),
+            Binding("previous_place", QT_TRANSLATE_NOOP("AdjudicationActions", "Pre&vious open place"), ("Shift+Tab",), VIEW),
+            Binding("next_place_any", QT_TRANSLATE_NOOP("AdjudicationActions", "Next place, settled ones too"),
+                    ("Ctrl+Down",), VIEW),
+            Binding("previous_place_any", QT_TRANSLATE_NOOP("AdjudicationActions", "Previous place, settled ones too"),
+                    ("Ctrl+Up",), VIEW),
+            Binding("next_version", QT_TRANSLATE_NOOP("AdjudicationActions", "Next version of the place"), ("Down",), VIEW),
+            Binding("previous_version", QT_TRANSLATE_NOOP("AdjudicationActions", "Previous version of the place"),
+                    ("Up",), VIEW),
+            Binding("deselect", QT_TRANSLATE_NOOP("AdjudicationActions", "Deselect the words"), ("Escape",), VIEW),
+        ),
+    ),
+    Section(
+        QT_TRANSLATE_NOOP("AdjudicationActions", "&Decision"),
+        (
+            Note(QT_TRANSLATE_NOOP("AdjudicationActions", "1 … 9"),
+                 QT_TRANSLATE_NOOP("AdjudicationActions", "accept that version into gold")),
+            Binding("accept", QT_TRANSLATE_NOOP("AdjudicationActions", "&Accept the selected version"), ("Return", "Enter"), VIEW),
+            Binding("edit", QT_TRANSLATE_NOOP("AdjudicationActions", "&Edit into gold…"), ("E", "F2"), VIEW),
+            Binding("reject", QT_TRANSLATE_NOOP("AdjudicationActions", "&Reject the selected version (again: take back)"),
+                    ("X", "Delete", "Backspace"), VIEW),
+            Binding("reject_open", QT_TRANSLATE_NOOP("AdjudicationActions", "Reject the whole &place"), ("Shift+X",), VIEW),
+            LabelKeys(QT_TRANSLATE_NOOP("AdjudicationActions", "Select words and press a label key to add a span no coder "
+                                                               "made; a new gold span replaces the gold span of the same "
+                                                               "label it overlaps.")),
+            Binding("auto", QT_TRANSLATE_NOOP("AdjudicationActions", "Auto-adjudicate: what &all coders agree on")),
+            Binding("majority", QT_TRANSLATE_NOOP("AdjudicationActions", "Auto-adjudicate: what &most coders agree on")),
+            Binding("undo", QT_TRANSLATE_NOOP("AdjudicationActions", "&Undo"), (StandardKey.Undo,)),
+            Binding("redo", QT_TRANSLATE_NOOP("AdjudicationActions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+            Binding("close", QT_TRANSLATE_NOOP("AdjudicationActions", "&Close"), (StandardKey.Close,)),
+        ),
+    ),
+    Section(
+        QT_TRANSLATE_NOOP("AdjudicationActions", "D&ocument"),
+        (
+            Binding("done", QT_TRANSLATE_NOOP("AdjudicationActions", "Settled: &next document with open places"),
+                    ("Ctrl+Return",)),
+            Binding("next_document", QT_TRANSLATE_NOOP("AdjudicationActions", "N&ext document"), ("Ctrl+PgDown",)),
+            Binding("previous_document", QT_TRANSLATE_NOOP("AdjudicationActions", "&Previous document"), ("Ctrl+PgUp",)),
+            Binding("refresh", QT_TRANSLATE_NOOP("AdjudicationActions", "&Read the queue and figures afresh"), ("F5",)),
+        ),
+    ),
+    Section(
+        QT_TRANSLATE_NOOP("AdjudicationActions", "&View"),
+        (
+            Binding("adjudicate_tab", QT_TRANSLATE_NOOP("AdjudicationActions", "&Adjudicate"), ("Ctrl+1",)),
+            Binding("agreement_tab", QT_TRANSLATE_NOOP("AdjudicationActions", "A&greement"), ("Ctrl+2",)),
+            Binding("article", QT_TRANSLATE_NOOP("AdjudicationActions", "Back to the &article"), ("F6",)),
+            Binding("zoom_in", QT_TRANSLATE_NOOP("AdjudicationActions", "Zoom &in"), (StandardKey.ZoomIn, "Ctrl+=")),
+            Binding("zoom_out", QT_TRANSLATE_NOOP("AdjudicationActions", "Zoom &out"), (StandardKey.ZoomOut,)),
+            Binding("keys", QT_TRANSLATE_NOOP("AdjudicationActions", "&Keys"), (StandardKey.HelpContents,)),
+        ),
+    ),
+)
+
+LEAD_KEYS = Keymap("lead", CONTEXT, SECTIONS)
+
+# A key press asks for an action: the command, the action's name and its argument.
+_ACTIONS: dict[str, tuple[str, Any]] = {
+    "accept": ("accept", None),
+    "edit": ("edit", None),
+    "reject": ("reject", None),
+    "reject_open": ("reject_open", None),
+    "previous_version": ("row", -1),
+    "next_version": ("row", 1),
+    "previous_place_any": ("place", -1),
+    "next_place_any": ("place", 1),
+}
 
 
 def key_action(event: QKeyEvent, label_keys: dict[str, str], *, has_selection: bool = False) -> tuple[str, Any] | None:
@@ -28,69 +103,26 @@ def key_action(event: QKeyEvent, label_keys: dict[str, str], *, has_selection: b
     decision keys.
     """
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    key, text = event.key(), event.text()
-    if modifiers == NONE and len(text) == 1 and text.isdigit() and int(text) > 0:
+    text = event.text()
+    plain = modifiers == Qt.KeyboardModifier.NoModifier
+    if plain and len(text) == 1 and text.isdigit() and int(text) > 0:
         return ("accept", int(text))
-    if modifiers == NONE and has_selection and text and text.lower() in label_keys:
+    if plain and has_selection and text and text.lower() in label_keys:
         return ("label", label_keys[text.lower()])
-    if modifiers == NONE and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        return ("accept", None)
-    if modifiers == NONE and key in (Qt.Key.Key_E, Qt.Key.Key_F2):
-        return ("edit", None)
-    if modifiers == NONE and key in (Qt.Key.Key_X, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-        return ("reject", None)
-    if modifiers == SHIFT and key == Qt.Key.Key_X:
-        return ("reject_open", None)
-    if modifiers == NONE and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-        return ("row", -1 if key == Qt.Key.Key_Up else 1)
-    if modifiers == CTRL and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-        return ("place", -1 if key == Qt.Key.Key_Up else 1)
-    if modifiers == NONE and text and text.lower() in label_keys:
+    command = LEAD_KEYS.command(event, _ACTIONS)
+    if command is not None:
+        return _ACTIONS[command]
+    if plain and text and text.lower() in label_keys:
         return ("label", label_keys[text.lower()])
     return None
 
 
 def tab_direction(event: QKeyEvent) -> int | None:
-    """Tab and Shift+Tab: the next or previous open place (instead of moving the focus)."""
-    if event.key() == Qt.Key.Key_Backtab:
-        return -1
-    if event.key() == Qt.Key.Key_Tab and not event.modifiers() & CTRL:
-        return 1
-    return None
+    """The next or previous open place (Tab and Shift+Tab, read before they move the focus)."""
+    command = LEAD_KEYS.command(event, ("next_place", "previous_place"))
+    return None if command is None else (1 if command == "next_place" else -1)
 
 
 def keys_html(label_keys: list[tuple[str, str]]) -> str:
-    """The keys, for the help panel and the Keys dialog, in the interface's direction (each line
-    begins with a key, which would otherwise make an Arabic line run left to right)."""
-    labels = ", ".join(f"<b>{key.upper()}</b> {name}" for key, name in label_keys)
-    text = _keys_text().replace("%1", labels)
-    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        # In an Arabic line each key reads left to right ("Ctrl+-", not "-+Ctrl") while the keys of
-        # "next / previous" follow the line right to left, as the words they stand for do.
-        def embed(match: re.Match[str]) -> str:
-            keys = [f"\u202a{key}\u202c" for key in match.group(1).split(" / ")]
-            return "<b>" + "\u200f / \u200f".join(keys) + "</b>"  # right-to-left marks between keys
-
-        return '<div dir="rtl">' + re.sub("<b>(.*?)</b>", embed, text) + "</div>"
-    return text
-
-
-def _keys_text() -> str:
-    return QCoreApplication.translate(
-        "AdjudicationKeys",
-        "<b>Tab / Shift+Tab</b> — next / previous open place<br>"
-        "<b>Ctrl+↓ / Ctrl+↑</b> — next / previous place, settled ones too<br>"
-        "<b>↓ / ↑</b> — next / previous version of the place<br>"
-        "<b>1 … 9</b> — accept that version into gold<br>"
-        "<b>Enter</b> — accept the selected version<br>"
-        "<b>E</b> or <b>F2</b> — edit the selected version (label, edges, attributes) into gold<br>"
-        "<b>X</b> or <b>Delete</b> — reject the selected version (again: take it back); on a gold row, withdraw it<br>"
-        "<b>Shift+X</b> — reject every open version of the place<br>"
-        "Select words and press a label key (%1) — add a span no coder made<br>"
-        "A new gold span replaces the gold span of the same label it overlaps.<br>"
-        "<b>Ctrl+Enter</b> — document settled: go to the next with open places<br>"
-        "<b>Ctrl+PgDown / Ctrl+PgUp</b> — next / previous document in the queue<br>"
-        "<b>Ctrl+Z / Ctrl+Shift+Z</b> — undo / redo a decision<br>"
-        "<b>F6</b> — back to the article; <b>Ctrl+1 / Ctrl+2</b> — adjudication / agreement<br>"
-        "<b>Ctrl+= / Ctrl+-</b> — zoom; <b>F5</b> — read the queue and figures afresh",
-    )
+    """The keys, for the help panel and the Keys dialog: ``label_keys`` are the codebook's (key, name)."""
+    return LEAD_KEYS.help_html([(key.upper(), name) for key, name in label_keys])

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from annotator.lead.adjudication import QueueEntry
 from annotator.lead.places import queue_counts
 from annotator.store.project import Project
 from ui.widgets.document_queue import STATUS_COLOURS, status_text
+from ui.widgets.rows import Index, RowsModel, RowTable
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class AdjudicationQueueModel(QAbstractTableModel):
+class AdjudicationQueueModel(RowsModel):
     COLUMNS = ("title", "open", "places", "coders", "status")
 
     def __init__(self, project: Project, parent: QWidget | None = None):
@@ -30,50 +29,38 @@ class AdjudicationQueueModel(QAbstractTableModel):
         self.statuses: dict[int, str] = {}
 
     def reset(self, entries: list[QueueEntry]) -> None:
-        self.beginResetModel()
-        self.rows = list(entries)
         self.statuses = {e.doc_id: self.project.status(e.doc_id).status for e in entries}
-        self.endResetModel()
+        self.reset_rows(entries)
 
     def entry_changed(self, entry: QueueEntry) -> None:
-        row = self.row_of(entry.doc_id)
-        if row is not None:
-            self.rows[row] = entry
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self.replace(entry.doc_id, entry)
 
     def status_changed(self, doc_id: int) -> None:
         row = self.row_of(doc_id)
         if row is not None:
             self.statuses[doc_id] = self.project.status(doc_id).status
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.row_changed(row)
 
-    def row_of(self, doc_id: int) -> int | None:
-        return next((i for i, e in enumerate(self.rows) if e.doc_id == doc_id), None)
+    def row_id(self, row: QueueEntry) -> int:
+        return row.doc_id
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> list[str]:
+        return [self.tr("Document"), self.tr("Open"), self.tr("Places"), self.tr("Coders"), self.tr("Status")]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Document"), self.tr("Open"), self.tr("Places"), self.tr("Coders"), self.tr("Status")][section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return [
-                None,
-                self.tr("Places where the coders still differ"),
-                self.tr("Places where any coder made a span"),
-                self.tr("Coders who finished the document"),
-                self.tr("Your status of the document: done once nothing is open"),
-            ][section]
-        return None
+    def header_tips(self) -> list[str | None]:
+        return [
+            None,
+            self.tr("Places where the coders still differ"),
+            self.tr("Places where any coder made a span"),
+            self.tr("Coders who finished the document"),
+            self.tr("Your status of the document: done once nothing is open"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         entry = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self.column(index)
         status = self.statuses.get(entry.doc_id, "new")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
@@ -107,29 +94,18 @@ class AdjudicationQueue(QWidget):
         self.model = AdjudicationQueueModel(project, self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableView()
+        fit = [QHeaderView.ResizeMode.ResizeToContents] * (len(AdjudicationQueueModel.COLUMNS) - 1)
+        self.table = RowTable([QHeaderView.ResizeMode.Stretch, *fit])
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(AdjudicationQueueModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self._syncing = False
+        self.table.index_chosen.connect(lambda index: self.document_chosen.emit(self.model.data(index, Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
     def show_entries(self, entries: list[QueueEntry]) -> None:
-        self._syncing = True
-        try:
+        with self.table.quietly():
             self.model.reset(entries)
-        finally:
-            self._syncing = False
         self._summarise()
 
     def entry_changed(self, entry: QueueEntry) -> None:
@@ -152,19 +128,6 @@ class AdjudicationQueue(QWidget):
             .replace("%3", str(counts.documents))
         )
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
-            self.document_chosen.emit(self.model.data(current, Qt.ItemDataRole.UserRole))
-
     def show_current(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)
-        self._syncing = True
-        try:
-            if row is None:
-                self.table.clearSelection()
-            else:
-                index = self.model.index(row, 0)
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-        finally:
-            self._syncing = False
+        self.table.show_row(None if row is None else self.model.index(row, 0))

@@ -11,21 +11,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.lead.places import Row
 from ui.lead.keys import key_action, tab_direction
 from ui.lead.view import state_text
+from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
 
-Index = QModelIndex | QPersistentModelIndex
 STATE_COLOURS = {"open": "#DC2626", "gold": "#059669", "rejected": "#6B7280", "superseded": "#6B7280"}
-
-
-def attrs_text(attrs: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in sorted(attrs.items()))
 
 
 def decision_text(decision: str) -> str:
@@ -38,7 +34,7 @@ def decision_text(decision: str) -> str:
     return names.get(decision, decision or QCoreApplication.translate("VersionList", "imported"))
 
 
-class VersionListModel(QAbstractTableModel):
+class VersionListModel(RowsModel):
     COLUMNS = ("number", "label", "text", "attributes", "coders", "state")
 
     def __init__(self, codebook: Codebook, parent: QWidget | None = None):
@@ -49,8 +45,7 @@ class VersionListModel(QAbstractTableModel):
         self._differs: set[str] = set()
 
     def reset(self, rows: list[Row], coders: tuple[str, ...]) -> None:
-        self.beginResetModel()
-        self.rows, self.coders = rows, coders
+        self.coders = coders
         versions = [r for r in rows if r.kind == "version"]
         self._differs = set()
         for column, value in (
@@ -61,33 +56,23 @@ class VersionListModel(QAbstractTableModel):
         ):
             if len({value(r) for r in versions}) > 1:
                 self._differs.add(column)
-        self.endResetModel()
+        self.reset_rows(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Key"), self.tr("Label"), self.tr("Text"), self.tr("Attributes"), self.tr("Coders"),
-                    self.tr("State")][section]
-        return None
+    def headers(self) -> list[str]:
+        return [self.tr("Key"), self.tr("Label"), self.tr("Text"), self.tr("Attributes"), self.tr("Coders"), self.tr("State")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self.column(index)
         gold = row.gold
         provenance = (gold.provenance or {}) if gold is not None else {}
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "number":
                 return str(row.number) if row.kind == "version" else self.tr("gold")
             if column == "label":
-                missing = self.codebook.label(row.label).missing_required(row.attrs) if self.codebook.has_label(row.label) else []
-                return row.label + (" ⚠" if missing else "")
+                return row.label + (" ⚠" if missing_attributes(self.codebook, row.label, row.attrs) else "")
             if column == "text":
                 return row.text
             if column == "attributes":
@@ -102,8 +87,8 @@ class VersionListModel(QAbstractTableModel):
             by = provenance.get("by")
             decided = decision_text(provenance.get("decision", ""))
             return decided + (f" — {by}" if by else "")
-        if role == Qt.ItemDataRole.DecorationRole and column == "label" and self.codebook.has_label(row.label):
-            return QColor(self.codebook.label(row.label).color)
+        if role == Qt.ItemDataRole.DecorationRole and column == "label":
+            return label_colour(self.codebook, row.label)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             if row.kind == "version" and column in self._differs:
@@ -131,13 +116,13 @@ class VersionListModel(QAbstractTableModel):
             provenance = row.gold.provenance or {}
             if provenance.get("at"):
                 lines.append(self.tr("Decided at %s") % provenance["at"])
-            missing = self.codebook.label(row.label).missing_required(row.attrs) if self.codebook.has_label(row.label) else []
+            missing = missing_attributes(self.codebook, row.label, row.attrs)
             if missing:
                 lines.append(self.tr("Missing: %s") % ", ".join(missing))
         return "\n".join(lines)
 
 
-class VersionList(QTableView):
+class VersionList(RowTable):
     """The table; its current row is the session's current row, and keys act as in the article."""
 
     row_chosen = Signal(int)
@@ -145,51 +130,26 @@ class VersionList(QTableView):
     open_place_requested = Signal(int)
 
     def __init__(self, codebook: Codebook, parent: QWidget | None = None):
-        super().__init__(parent)
+        fit, interactive, stretch = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive,
+                                     QHeaderView.ResizeMode.Stretch)
+        super().__init__((fit, fit, interactive, stretch, fit, fit), parent)
         self.model_ = VersionListModel(codebook, self)
         self.setModel(self.model_)
         self.label_keys = {label.key.lower(): label.name for label in codebook.labels if label.key}
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
         self.setWordWrap(False)
-        header = self.horizontalHeader()
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Interactive,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
         self.setColumnWidth(2, 150)
-        self._syncing = False
-        self.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.index_chosen.connect(lambda index: self.row_chosen.emit(index.row()))
 
     def show_rows(self, rows: list[Row], coders: tuple[str, ...], current: int) -> None:
-        self._syncing = True
-        try:
+        with self.quietly():
             self.model_.reset(rows, coders)
             if rows:
                 self.setCurrentIndex(self.model_.index(max(0, min(current, len(rows) - 1)), 0))
-        finally:
-            self._syncing = False
 
     def show_current(self, row: int) -> None:
-        self._syncing = True
-        try:
-            if 0 <= row < self.model_.rowCount():
+        if 0 <= row < self.model_.rowCount():
+            with self.quietly():
                 self.setCurrentIndex(self.model_.index(row, 0))
-        finally:
-            self._syncing = False
-
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
-            self.row_chosen.emit(current.row())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:

@@ -39,19 +39,17 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.codebook import Codebook
 from annotator.lead.adjudication import Item
 from annotator.lead.places import place_rows
 from annotator.models import Annotation, Document
-from ui.lead.keys import key_action, tab_direction
+from ui.lead.keys import LEAD_KEYS, key_action, tab_direction
 from ui.offsets import OffsetMap
-from ui.widgets.article_view import prepare_reading_view
+from ui.widgets.reading_view import ReadingView, prepare_reading_view
 from ui.widgets.span_highlighter import PaintedSpan
-from ui.widgets.zoom import font_of_size, key_zoom, wheel_zoom
 
 BAND_HEIGHT = 6
 BAND_GAP = 3
@@ -74,7 +72,7 @@ class Band:
     tip: str
 
 
-class AdjudicationView(QTextEdit):
+class AdjudicationView(ReadingView, QTextEdit):
     action_requested = Signal(str, object)  # see ui.lead.keys.key_action; "label" carries (label, start, end)
     open_place_requested = Signal(int)  # +1 / -1: Tab / Shift+Tab
     place_clicked = Signal(int, int)  # place index, version row (-1: the text, not a band)
@@ -86,6 +84,7 @@ class AdjudicationView(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.highlighter = prepare_reading_view(self)
         self.offsets = OffsetMap("")
+        self.keymap = LEAD_KEYS
         self.codebook: Codebook | None = None
         self.label_keys: dict[str, str] = {}
         self.coders: list[str] = []
@@ -188,18 +187,6 @@ class AdjudicationView(QTextEdit):
         lines += [f"{html.escape(k)}: {html.escape(str(v))}" for k, v in sorted(attrs.items())]
         lines.append(f"<i>{html.escape(state_text(state))}</i>")
         return "<br>".join(lines)
-
-    # --- selection in code points ------------------------------------------------------------
-
-    def selection(self) -> tuple[int, int]:
-        cursor = self.textCursor()
-        return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(cursor.selectionEnd())
-
-    def select_text(self, start: int, end: int) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
 
     # --- painting ------------------------------------------------------------------------------
 
@@ -343,33 +330,9 @@ class AdjudicationView(QTextEdit):
         if covering:
             self.place_clicked.emit(min(covering, key=lambda i: self.places[i].end - self.places[i].start), -1)
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
-            band = self._band_at(event.pos())  # type: ignore[attr-defined]
-            if band is not None:
-                QToolTip.showText(event.globalPos(), band.tip, self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
-
-    # --- zoom -------------------------------------------------------------------------------------
-
-    def set_font_size(self, size: int) -> None:
-        font = font_of_size(self.font(), size)
-        self.setFont(font)
-        self.zoom_changed.emit(font.pointSize())
-
-    def zoom(self, steps: int) -> None:
-        self.set_font_size(self.font().pointSize() + steps)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        steps = wheel_zoom(event)
-        if steps:
-            self.zoom(steps)
-            event.accept()
-            return
-        super().wheelEvent(event)
+    def tooltip_at(self, point: QPoint) -> str | None:
+        band = self._band_at(point)
+        return band.tip if band is not None else None
 
     # --- keys --------------------------------------------------------------------------------------
 
@@ -382,14 +345,10 @@ class AdjudicationView(QTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        steps = key_zoom(event)
-        if steps:
-            self.zoom(steps)
+        if self.zoom_key(event):
             return
-        if event.key() == Qt.Key.Key_Escape:
-            cursor = self.textCursor()
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
+        if self.keymap.matches("deselect", event):
+            self.clear_selection()
             return
         action = key_action(event, self.label_keys, has_selection=self.textCursor().hasSelection())
         if action is None:

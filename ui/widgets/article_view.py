@@ -4,45 +4,40 @@ A read-only ``QPlainTextEdit`` (it lays out lazily, so a 50,000-character
 article opens at once) whose text cursor the coder moves and extends with the
 keyboard; Qt's own bidi gives the visual order of mixed Arabic, Latin and digits.
 Keys that tag or edit spans are handled here, while the view has focus, so they
-never fire while the coder types in a search box or a form field.
+never fire while the coder types in a search box or a form field; which key does
+what is the coder's key table (``ui.coder.keys``), which the gold editor's article
+reads too.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.codebook import Codebook
 from annotator.models import Annotation, Document
+from ui.coder.keys import CODER_KEYS
 from ui.offsets import OffsetMap
-from ui.widgets.span_highlighter import PaintedSpan, SpanHighlighter
-from ui.widgets.zoom import font_of_size, key_zoom, wheel_zoom
+from ui.widgets.reading_view import ARTICLE_FONT, ReadingView, prepare_reading_view
+from ui.widgets.span_highlighter import PaintedSpan
 
-ARTICLE_FONT = "Noto Naskh Arabic"  # bundled in resources/fonts, registered at start
+__all__ = ["ARTICLE_FONT", "ArticleView", "tooltip_text"]
 
-
-def prepare_reading_view(view: QPlainTextEdit | QTextEdit) -> SpanHighlighter:
-    """What every view of an article shares: read-only, right to left, the bundled font, keyboard
-    selection, and the span highlighter (returned)."""
-    view.setReadOnly(True)
-    view.setFont(QFont(ARTICLE_FONT, 16))
-    view.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    option = QTextOption()
-    option.setAlignment(Qt.AlignmentFlag.AlignRight)
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    view.document().setDefaultTextOption(option)
-    view.document().setDocumentMargin(18)
-    view.setMouseTracking(True)
-    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return SpanHighlighter(view.document())
+# The edge keys: which edge, by what, and whether it grows (+1) or shrinks (-1).
+EDGES = {
+    "grow_end": ("end", "word", 1),
+    "shrink_end": ("end", "word", -1),
+    "grow_end_letter": ("end", "char", 1),
+    "shrink_end_letter": ("end", "char", -1),
+    "grow_start": ("start", "word", 1),
+    "shrink_start": ("start", "word", -1),
+    "grow_start_letter": ("start", "char", 1),
+    "shrink_start_letter": ("start", "char", -1),
+}
 
 
-class ArticleView(QPlainTextEdit):
+class ArticleView(ReadingView, QPlainTextEdit):
     label_requested = Signal(str, int, int)  # label, start, end in code points
     span_clicked = Signal(object)  # annotation id or None
     delete_requested = Signal(str)
@@ -58,6 +53,7 @@ class ArticleView(QPlainTextEdit):
         super().__init__(parent)
         self.highlighter = prepare_reading_view(self)
         self.offsets = OffsetMap("")
+        self.keymap = CODER_KEYS
         self.codebook: Codebook | None = None
         self._spans: dict[str, Annotation] = {}
         self._keys: dict[str, str] = {}
@@ -122,42 +118,13 @@ class ArticleView(QPlainTextEdit):
         self.highlighter.dark = dark
         self.highlighter.rehighlight()
 
-    # --- selection in code points -------------------------------------------------------
-
-    def selection(self) -> tuple[int, int]:
-        """The text cursor's selection (or its position twice), in code points."""
-        cursor = self.textCursor()
-        return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(cursor.selectionEnd())
-
-    def select_text(self, start: int, end: int) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+    # --- what lies under the mouse --------------------------------------------------------
 
     def annotation_at(self, point: QPoint) -> Annotation | None:
         """The innermost span under a point of the viewport."""
         position = self.cursorForPosition(point).position()
         spans = self.highlighter.spans_at(position) or self.highlighter.spans_at(max(0, position - 1))
         return self._spans.get(spans[-1].id) if spans else None
-
-    # --- zoom -----------------------------------------------------------------------------
-
-    def set_font_size(self, size: int) -> None:
-        font = font_of_size(self.font(), size)
-        self.setFont(font)
-        self.zoom_changed.emit(font.pointSize())
-
-    def zoom(self, steps: int) -> None:
-        self.set_font_size(self.font().pointSize() + steps)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        steps = wheel_zoom(event)
-        if steps:
-            self.zoom(steps)
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     # --- mouse --------------------------------------------------------------------------------
 
@@ -167,67 +134,53 @@ class ArticleView(QPlainTextEdit):
             annotation = self.annotation_at(event.position().toPoint())
             self.span_clicked.emit(annotation.id if annotation else None)
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
-            annotation = self.annotation_at(event.pos())  # type: ignore[attr-defined]
-            if annotation is not None:
-                QToolTip.showText(event.globalPos(), tooltip_text(annotation), self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
+    def tooltip_at(self, point: QPoint) -> str | None:
+        annotation = self.annotation_at(point)
+        return tooltip_text(annotation) if annotation is not None else None
 
     # --- keys ------------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # Tab and Shift+Tab move between spans instead of moving the focus away.
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
-            self.step_requested.emit(-1 if event.key() == Qt.Key.Key_Backtab else 1)  # type: ignore[attr-defined]
+        # Every key is read here, before Tab and Shift+Tab could move the focus away.
+        if event.type() == QEvent.Type.KeyPress and self._key(event):  # type: ignore[arg-type]
             return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        key, text = event.key(), event.text()
-        selected = self.highlighter.selected_id
-        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-        if plain and text and self.label_for_key(text) and modifiers == Qt.KeyboardModifier.NoModifier:
+    def _key(self, event: QKeyEvent) -> bool:
+        """Act on a key of the coder's table (or a label key); False leaves it to the text view."""
+        keymap = self.keymap
+        text = event.text()
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and text and self.label_for_key(text):
             start, end = self.selection()
             self.label_requested.emit(self.label_for_key(text), start, end)
-            return
-        suggestion = selected is not None and self._spans.get(selected) is not None and self._spans[selected].origin == "suggested"
-        if suggestion and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-            self.accept_requested.emit(selected)
-            return
-        if suggestion and (key == Qt.Key.Key_X or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)) and plain:
-            self.reject_requested.emit(selected)
-            return
-        if selected and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and plain:
-            self.delete_requested.emit(selected)
-            return
-        if selected and key == Qt.Key.Key_T and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.tag_all_requested.emit(selected)
-            return
-        if selected and key in (Qt.Key.Key_S, Qt.Key.Key_E):
-            alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
-            shrink = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-            edge = "start" if key == Qt.Key.Key_S else "end"
-            self.edge_requested.emit(edge, "char" if alt else "word", -1 if shrink else 1)
-            return
-        if selected and key == Qt.Key.Key_K and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.proclitic_requested.emit(selected)
-            return
-        if key == Qt.Key.Key_Escape:
-            cursor = self.textCursor()
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
+            return True
+        selected = self.highlighter.selected_id
+        span = self._spans.get(selected) if selected else None
+        suggestion = span is not None and span.origin == "suggested"
+        command = keymap.command(event, ("next_span", "previous_span", "deselect"))
+        if command == "deselect":
+            self.clear_selection()
             self.span_clicked.emit(None)
-            return
-        steps = key_zoom(event)
-        if steps:
-            self.zoom(steps)
-            return
-        super().keyPressEvent(event)
+            return True
+        if command is not None:
+            self.step_requested.emit(1 if command == "next_span" else -1)
+            return True
+        if selected and suggestion and keymap.matches("accept_suggestion", event):
+            self.accept_requested.emit(selected)
+        elif selected and suggestion and keymap.command(event, ("reject_suggestion", "delete_span")):
+            self.reject_requested.emit(selected)
+        elif selected and keymap.matches("delete_span", event):
+            self.delete_requested.emit(selected)
+        elif selected and keymap.matches("tag_all", event):
+            self.tag_all_requested.emit(selected)
+        elif selected and keymap.matches("proclitic", event):
+            self.proclitic_requested.emit(selected)
+        elif selected and (edge := keymap.command(event, EDGES)) is not None:
+            self.edge_requested.emit(*EDGES[edge])
+        else:
+            return self.zoom_key(event)
+        return True
 
 
 def tooltip_text(annotation: Annotation) -> str:

@@ -8,28 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.models import DocumentSummary
 from annotator.store.project import Project
+from ui.widgets.rows import Index, RowsModel, RowTable
 
 PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"new": "#9E9E9E", "in_progress": "#F59E0B", "done": "#10B981", "skipped": "#6B7280"}
 
 
-class DocumentQueueModel(QAbstractTableModel):
+class DocumentQueueModel(RowsModel):
     COLUMNS = ("title", "status", "spans")
 
     def __init__(self, project: Project, parent: QWidget | None = None):
@@ -43,10 +34,8 @@ class DocumentQueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read the first page (after a filter change or an import)."""
-        self.beginResetModel()
         self.total = self.project.document_count(status=self.status, search=self.search)
-        self.rows = self.project.documents(offset=0, limit=PAGE, status=self.status, search=self.search)
-        self.endResetModel()
+        self.reset_rows(self.project.documents(offset=0, limit=PAGE, status=self.status, search=self.search))
 
     def set_filter(self, status: str | None, search: str | None) -> None:
         self.status, self.search = status, (search or None)
@@ -62,22 +51,17 @@ class DocumentQueueModel(QAbstractTableModel):
             self.rows.extend(more)
             self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> list[str]:
+        return [self.tr("Document"), self.tr("Status"), self.tr("Spans")]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Document"), self.tr("Status"), self.tr("Spans")][section]
-        return None
+    def row_id(self, row: DocumentSummary) -> int:
+        return row.id
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         doc = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        column = self.column(index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
                 # ≈ rather than ⧉: the fonts a coder has (and the one we bundle) mostly lack ⧉
@@ -98,14 +82,9 @@ class DocumentQueueModel(QAbstractTableModel):
             return doc.id
         return None
 
-    def row_of(self, doc_id: int) -> int | None:
-        return next((i for i, d in enumerate(self.rows) if d.id == doc_id), None)
-
     def refresh_document(self, doc_id: int) -> None:
-        row = self.row_of(doc_id)
-        if row is not None:
-            self.rows[row] = self.project.document_summary(doc_id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        if self.row_of(doc_id) is not None:
+            self.replace(doc_id, self.project.document_summary(doc_id))
 
 
 def status_text(status: str) -> str:
@@ -143,17 +122,10 @@ class DocumentQueue(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        self.table = QTableView()
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        self.table = RowTable((QHeaderView.ResizeMode.Stretch, fit, fit))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self._syncing = False
+        self.table.index_chosen.connect(lambda index: self.document_chosen.emit(self.model.data(index, Qt.ItemDataRole.UserRole)))
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.search_box, 1)
@@ -165,25 +137,12 @@ class DocumentQueue(QWidget):
     def _apply_filter(self) -> None:
         self.model.set_filter(self.status_filter.currentData(), self.search_box.text().strip())
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
-            self.document_chosen.emit(self.model.data(current, Qt.ItemDataRole.UserRole))
-
     def show_current(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)
         while row is None and self.model.canFetchMore():
             self.model.fetchMore()
             row = self.model.row_of(doc_id)
-        self._syncing = True
-        try:
-            if row is None:
-                self.table.clearSelection()
-            else:
-                index = self.model.index(row, 0)
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-        finally:
-            self._syncing = False
+        self.table.show_row(None if row is None else self.model.index(row, 0))
 
     def neighbour(self, doc_id: int | None, step: int) -> int | None:
         """The document before or after ``doc_id`` in the queue as filtered."""

@@ -1,13 +1,13 @@
-"""Zoom of the reading views: the size limits and which gestures zoom, in one place.
+"""Zoom of the reading views: the size limits and the wheel gesture, in one place.
 
-The article view and the adjudication view both zoom with Ctrl+wheel and Ctrl+=/Ctrl+-;
-each keeps its own ``zoom_changed`` signal, these functions hold the rules.
+The zoom keys are commands of each window's key table (``zoom_in``, ``zoom_out``);
+:class:`ui.widgets.reading_view.ReadingView` reads them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeyEvent, QWheelEvent
+from PySide6.QtGui import QFont, QWheelEvent
 
 MIN_FONT, MAX_FONT = 9, 48
 
@@ -24,13 +24,3 @@ def wheel_zoom(event: QWheelEvent) -> int:
     if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
         return 0
     return 1 if event.angleDelta().y() > 0 else -1
-
-
-def key_zoom(event: QKeyEvent) -> int:
-    """+1 for Ctrl+= or Ctrl++, -1 for Ctrl+-, 0 for any other key (keypad keys count too)."""
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if not modifiers & Qt.KeyboardModifier.ControlModifier:
-        return 0
-    if event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
-        return 1
-    return -1 if event.key() == Qt.Key.Key_Minus else 0
