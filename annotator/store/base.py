@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from annotator.codebook import Codebook, codebook_from_dict
 from annotator.errors import ProjectError, storage_error
+from annotator.store.progress import StoppableReads
 from annotator.store.rows import now
 
 
@@ -99,6 +100,11 @@ class StoreBase:
         finally:
             with suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")  # nothing was written: reads only
+
+    def stoppable_reads(self, progress: Callable[[int, int], None]) -> StoppableReads:
+        """A context in which SQLite calls ``progress`` with the last figures reported to the
+        returned object, as statements start and during long ones; a raise there stops the read."""
+        return StoppableReads(self.conn, progress)
 
     @contextmanager
     def savepoint(self, name: str = "part") -> Iterator[None]:
