@@ -77,7 +77,7 @@ class Annotation:
     end: int
     text: str
     attrs: dict[str, Any] = field(default_factory=dict)
-    origin: str = "manual"
+    origin: str = Origin.MANUAL
     created: str = ""
     updated: str = ""
     provenance: dict[str, Any] | None = None
@@ -87,7 +87,7 @@ class Annotation:
 class DocumentStatus:
     doc_id: int
     coder: str
-    status: str = "new"
+    status: str = Status.NEW
     flagged: bool = False
     comment: str = ""
     updated: str = ""

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from pyarabic.number_const import NUMBER_WORDS  # type: ignore[import-untyped]  # pyarabic ships no type information
+from pyarabic.number_const import NUMBER_WORDS
 
 from annotator.text import Token, normalize, proclitic_candidates, tokenize
 

@@ -13,7 +13,7 @@ from typing import TextIO
 from annotator.export.files import write_folder, write_text
 from annotator.export.options import Job
 from annotator.export.readme import token_section, write_readme, write_split_list
-from annotator.export.selection import ExportDocument
+from annotator.export.selection import SelectedDocuments
 from annotator.export.tokens import CliticEvidence, TaggedDocument, TokenStats
 from annotator.export.training import clitic_evidence, finish, tagged
 
@@ -33,7 +33,7 @@ def document_lines(doc: TaggedDocument, labels: list[str], per_label: bool) -> l
 
 
 def _write_part(
-    handle: TextIO, job: Job, docs: list[ExportDocument], stats: TokenStats, clitics: CliticEvidence | None
+    handle: TextIO, job: Job, docs: SelectedDocuments, stats: TokenStats, clitics: CliticEvidence | None
 ) -> int:
     count = 0
     for doc in tagged(job, docs, stats, clitics):

@@ -27,7 +27,7 @@ from annotator.export.selection import SelectedDocuments, pick_documents, resolv
 from annotator.export.spacy_docbin import write_spacy
 from annotator.export.splits import assign_parts, parse_split
 from annotator.export.template import write_template
-from annotator.models import GOLD, STATUSES
+from annotator.models import GOLD, STATUSES, Status
 from annotator.store.project import Project
 
 FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template")
@@ -99,7 +99,7 @@ def _status(options: ExportOptions) -> str | None:
     if options.status == ALL:
         return None
     if options.status is None:
-        return "done" if options.format in TRAINING_FORMATS else None
+        return Status.DONE if options.format in TRAINING_FORMATS else None
     return options.status
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.errors import ValidationError
-from annotator.models import GOLD, Annotation, Document
+from annotator.models import GOLD, Annotation, Document, Status
 from annotator.store.project import Project
 
 
@@ -103,4 +103,4 @@ def pick_documents(project: Project, judge: str) -> list[Pick]:
     """Every document in import order with its statuses, without reading any text."""
     own = project.statuses_of(project.coder)
     judged = own if judge == project.coder else project.statuses_of(judge)
-    return [Pick(doc_id, key, own.get(doc_id, "new"), judged.get(doc_id, "new")) for doc_id, key in project.document_keys()]
+    return [Pick(doc_id, key, own.get(doc_id, Status.NEW), judged.get(doc_id, Status.NEW)) for doc_id, key in project.document_keys()]

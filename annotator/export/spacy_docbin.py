@@ -23,7 +23,7 @@ from annotator.errors import AnnotatorError
 from annotator.export.files import write_binary, write_folder
 from annotator.export.options import Job
 from annotator.export.readme import token_section, write_readme, write_split_list
-from annotator.export.selection import ExportDocument
+from annotator.export.selection import ExportDocument, SelectedDocuments
 from annotator.export.tokens import CliticEvidence, TaggedDocument, TokenStats
 from annotator.export.training import clitic_evidence, finish, tagged
 from annotator.records import document_to_json
@@ -103,7 +103,7 @@ def build_doc(vocab: Any, doc: TaggedDocument, item: ExportDocument) -> Any:
     return built
 
 
-def _docbin(job: Job, docs: list[ExportDocument], stats: TokenStats, clitics: CliticEvidence | None) -> bytes:
+def _docbin(job: Job, docs: SelectedDocuments, stats: TokenStats, clitics: CliticEvidence | None) -> bytes:
     spacy = _spacy()
     vocab = spacy.vocab.Vocab()
     store = spacy.tokens.DocBin(store_user_data=True)

@@ -15,6 +15,7 @@ from typing import Any
 from annotator.codebook import Codebook, Label
 from annotator.errors import InputError, ValidationError
 from annotator.ids import time_ordered_ids
+from annotator.models import Origin
 from annotator.records import DocumentRecord, SpanRecord
 from annotator.store.index import DocumentDigest, digest
 from annotator.store.rows import check_span, json_or_none, json_text, now
@@ -87,7 +88,7 @@ class SpanChecker:
         text, stamp = record.text, now()
         new_ids = iter(time_ordered_ids(sum(1 for span in record.spans if not span.id)))
         for span in record.spans:
-            origin, coder = span.origin or "imported", span.coder or self.coder
+            origin, coder = span.origin or Origin.IMPORTED, span.coder or self.coder
             try:
                 attrs = typed_attrs(self.codebook.label(span.label), span.attrs) if span.attrs else {}
                 check_span(self.codebook, span.label, span.start, span.end, attrs, origin, coder, len(text), "a text")

@@ -19,7 +19,7 @@ from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.importing.prepare import PreparedDocument, typed_attrs
 from annotator.importing.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, read_brat
 from annotator.importing.workers import Event, WorkerFailed, events_from_workers, prepared_events, worth_a_worker
-from annotator.models import Annotation
+from annotator.models import Annotation, Origin
 from annotator.records import SpanRecord
 from annotator.store.project import Project
 from annotator.store.rows import same_content
@@ -199,7 +199,7 @@ def _store_spans(project: Project, doc_id: int, text: str, spans: list[SpanRecor
     content without an id) is updated or left alone, so importing a file twice adds nothing."""
     existing = {a.id: a for a in project.annotations(doc_id)}
     by_content = {(a.coder, a.label, a.start, a.end, json.dumps(a.attrs, sort_keys=True)): a for a in existing.values()}
-    new = []
+    new: list[Annotation] = []
     for span in spans:
         try:
             _store_span(project, doc_id, text, span, report, by_content, new)
@@ -221,7 +221,7 @@ def _store_span(
     """One span of a record: updated when its id is known, left alone when already there, else queued."""
     coder = span.coder or project.coder
     attrs = typed_attrs(project.codebook.label(span.label), span.attrs)
-    origin = span.origin or "imported"
+    origin = span.origin or Origin.IMPORTED
     known = _existing_annotation(project, span.id, doc_id) if span.id else None
     if known is not None:
         project.restore_annotation(known.id)

@@ -19,7 +19,7 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -48,7 +48,7 @@ _MAX_WORKERS = 4  # more would wait on the writer, which is one process
 
 def prepared_events(
     planned: list[tuple[Path, str]], roots: list[Path], columns: CsvColumns, codebook: Codebook, coder: str
-) -> Iterator[Event]:
+) -> Generator[Event, None, None]:
     """Read and prepare every planned file in order (see the module's docstring)."""
     checker = SpanChecker(codebook, coder)
     for path, kind in planned:
@@ -90,7 +90,7 @@ class _Unit:
 
 def events_from_workers(
     planned: list[tuple[Path, str]], roots: list[Path], columns: CsvColumns, codebook: Codebook, coder: str
-) -> Iterator[Event]:
+) -> Generator[Event, None, None]:
     """The events of :func:`prepared_events`, worked out by other processes.
 
     JSONL files are cut into runs of lines that the workers parse side by side; a

@@ -36,7 +36,7 @@ from typing import Any
 
 from annotator.errors import ValidationError
 from annotator.lead.merge import merged_layers
-from annotator.models import GOLD, Annotation
+from annotator.models import GOLD, Annotation, Origin, Status
 from annotator.store.lead_tables import Rejection as Rejection  # the record reject() returns, named here for callers
 from annotator.store.project import Project
 from annotator.store.rows import now
@@ -150,7 +150,7 @@ def compared_coders(project: Project) -> list[str]:
     """The coders whose work is compared: merged layers (or, in an unmerged project, every layer
     but gold) that marked at least one document done. The merged project's own coder is the lead."""
     layers = coder_layers(project)
-    finished = project.coders_with_status("done")
+    finished = project.coders_with_status(Status.DONE)
     return [c for c in layers if c in finished]
 
 
@@ -163,7 +163,7 @@ def finished_by(project: Project, coders: Sequence[str]) -> dict[int, tuple[str,
     """For each document, the given coders who marked it done (documents with none are left out)."""
     out: dict[int, list[str]] = {}
     wanted = set(coders)
-    for doc_id, coder in project.with_status("done"):
+    for doc_id, coder in project.with_status(Status.DONE):
         if coder in wanted:
             out.setdefault(doc_id, []).append(coder)
     return {doc_id: tuple(sorted(names, key=list(coders).index)) for doc_id, names in out.items()}
@@ -171,7 +171,7 @@ def finished_by(project: Project, coders: Sequence[str]) -> dict[int, tuple[str,
 
 def finished_in(project: Project, doc_id: int, coders: Sequence[str]) -> tuple[str, ...]:
     """The given coders who marked one document done, in the order given."""
-    done = project.coders_with_status("done", doc_id=doc_id)
+    done = project.coders_with_status(Status.DONE, doc_id=doc_id)
     return tuple(c for c in coders if c in done)
 
 
@@ -322,7 +322,7 @@ def auto_adjudicate(
                         version.end,
                         attrs=version.attrs,
                         coder=GOLD,
-                        origin="adjudicated",
+                        origin=Origin.ADJUDICATED,
                         annotation_id=gold_id,
                         provenance=provenance,
                         text=text,
@@ -331,7 +331,7 @@ def auto_adjudicate(
                     added_here += 1
             remaining = count(items(project, doc_id, coders) if added_here else found).open
             report.open += remaining
-            if mark_settled(project, doc_id, open_count=remaining) == "done":
+            if mark_settled(project, doc_id, open_count=remaining) == Status.DONE:
                 report.settled += 1
     return report
 
@@ -349,11 +349,11 @@ def mark_settled(
     else ``in_progress``; a ``skipped`` status is left alone. Returns the status now.
     ``open_count`` saves recounting when the caller has just counted the open items."""
     current = project.status(doc_id).status
-    if current == "skipped":
+    if current == Status.SKIPPED:
         return current
     if open_count is None:
         open_count = count(items(project, doc_id, coders)).open
-    wanted = "in_progress" if open_count else "done"
+    wanted = Status.IN_PROGRESS if open_count else Status.DONE
     if wanted != current:
         project.set_status(doc_id, wanted)
     return wanted
@@ -477,7 +477,7 @@ def _write_gold(
     ]
     provenance = _provenance([a.id for a in sources], agreed, decision, by)
     return project.add_annotation(
-        doc_id, label, start, end, attrs=attrs, coder=GOLD, origin="adjudicated", provenance=provenance
+        doc_id, label, start, end, attrs=attrs, coder=GOLD, origin=Origin.ADJUDICATED, provenance=provenance
     )
 
 

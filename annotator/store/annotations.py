@@ -14,7 +14,7 @@ from typing import Any
 
 from annotator.errors import ValidationError
 from annotator.ids import time_ordered_id
-from annotator.models import GOLD, Annotation
+from annotator.models import GOLD, Annotation, Origin
 from annotator.store.documents import DocumentStore
 from annotator.store.rows import (
     ANNOTATION_COLUMNS,
@@ -150,7 +150,7 @@ class AnnotationStore(DocumentStore):
         *,
         attrs: dict[str, Any] | None = None,
         coder: str | None = None,
-        origin: str = "manual",
+        origin: str = Origin.MANUAL,
         annotation_id: str | None = None,
         provenance: dict[str, Any] | None = None,
         text: str | None = None,
@@ -172,7 +172,7 @@ class AnnotationStore(DocumentStore):
         *,
         attrs: dict[str, Any] | None = None,
         coder: str | None = None,
-        origin: str = "manual",
+        origin: str = Origin.MANUAL,
         annotation_id: str | None = None,
         provenance: dict[str, Any] | None = None,
         text: str | None = None,

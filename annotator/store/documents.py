@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from annotator.errors import ValidationError
-from annotator.models import STATUSES, Document, DocumentSummary
+from annotator.models import STATUSES, Document, DocumentSummary, Status
 from annotator.store.base import StoreBase
 from annotator.store.index import (
     SEARCH_SCHEME,
@@ -156,7 +156,7 @@ class DocumentStore(StoreBase):
         if status == "flagged":
             clauses.append("d.id IN (SELECT doc_id FROM document_status WHERE coder = ? AND flagged = 1)")
             params.append(coder)
-        elif status == "new":
+        elif status == Status.NEW:
             clauses.append("d.id NOT IN (SELECT doc_id FROM document_status WHERE coder = ? AND status != 'new')")
             params.append(coder)
         elif status is not None:

@@ -153,8 +153,12 @@ _OBJECTS_V1 = {
 EXPECTED_OBJECTS: dict[int, set[str]] = {1: _OBJECTS_V1, 2: _OBJECTS_V1 | {"sketches_by_document"}}
 
 # MIGRATIONS[v] upgrades a file from version v to v + 1, inside one transaction.
+def _add_sketches_by_document(conn: sqlite3.Connection) -> None:
+    conn.execute(SKETCHES_BY_DOCUMENT)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: lambda conn: conn.execute(SKETCHES_BY_DOCUMENT),
+    1: _add_sketches_by_document,
 }
 # Older versions this one reads without migrating them (a lead reads coders' files read-only):
 # they lack only indexes that writing needs.
@@ -202,7 +206,7 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> int:
     """Return the file's schema version after checking it is one of ours we can read."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         kinds = {row[0] for row in conn.execute("SELECT type FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.errors import ValidationError
-from annotator.models import STATUSES, DocumentStatus
+from annotator.models import STATUSES, DocumentStatus, Status
 from annotator.store.annotations import AnnotationStore
 from annotator.store.rows import now
 
@@ -101,7 +101,7 @@ class StatusStore(AnnotationStore):
                     "SELECT status, count(*) FROM document_status WHERE coder = ? GROUP BY status", (coder,)
                 ).fetchall()
             )
-            counts["new"] = total - sum(v for k, v in counts.items() if k != "new")
+            counts[Status.NEW] = total - sum(v for k, v in counts.items() if k != Status.NEW)
             statuses[coder] = {s: counts.get(s, 0) for s in STATUSES}
         suggestions = self.conn.execute(
             "SELECT count(*) FROM annotations WHERE deleted = 0 AND origin = 'suggested'"

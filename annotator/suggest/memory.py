@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.errors import ValidationError
-from annotator.models import Annotation
+from annotator.models import Annotation, Origin
 from annotator.store.project import Project
 from annotator.suggest.names import NameMatcher
 
@@ -45,7 +45,7 @@ def tag_all_occurrences(project: Project, annotation_id: str) -> list[Annotation
     so the window can undo them (delete, or :func:`~annotator.suggest.run.revert_acceptance`).
     """
     ann = project.annotation(annotation_id)
-    if ann.origin == "suggested":
+    if ann.origin == Origin.SUGGESTED:
         raise ValidationError("accept the suggestion before tagging its other occurrences")
     text = project.document(ann.doc_id).text
     matcher = NameMatcher("tag_all")
@@ -60,14 +60,14 @@ def tag_all_occurrences(project: Project, annotation_id: str) -> list[Annotation
     with project.transaction():
         for found in matcher.find(text):
             same = [a for a in live if a.label == ann.label and a.start < found.end and found.start < a.end]
-            if any(a.origin != "suggested" for a in same):
+            if any(a.origin != Origin.SUGGESTED for a in same):
                 continue
             if project.is_rejected(ann.doc_id, ann.coder, ann.label, found.start, found.end):
                 continue
             exact = next((a for a in same if (a.start, a.end) == (found.start, found.end)), None)
             if exact is not None:
                 changed.append(
-                    project.update_annotation(exact.id, origin="manual", attrs={**exact.attrs, **found.attrs})
+                    project.update_annotation(exact.id, origin=Origin.MANUAL, attrs={**exact.attrs, **found.attrs})
                 )
                 continue
             for pending in same:

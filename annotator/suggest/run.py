@@ -17,7 +17,7 @@ from typing import Any
 
 from annotator.codebook import Label
 from annotator.errors import ValidationError
-from annotator.models import Annotation
+from annotator.models import Annotation, Origin
 from annotator.store.project import Project
 from annotator.suggest import casualty
 from annotator.suggest.casualty import find_casualty_figures
@@ -110,7 +110,7 @@ def suggest_document(project: Project, doc_id: int, suggesters: Suggesters | Non
                     suggestion.end,
                     attrs=fit_attributes(label, suggestion.attrs),
                     coder=coder,
-                    origin="suggested",
+                    origin=Origin.SUGGESTED,
                     provenance={"suggester": suggestion.source},
                     text=doc.text,
                 )
@@ -130,7 +130,7 @@ def _blocked(
             continue
         if ann.label == suggestion.label:
             return True  # a confirmed span of the label, or a pending suggestion already there
-        if is_name and ann.label in NAME_LABELS and ann.origin != "suggested":
+        if is_name and ann.label in NAME_LABELS and ann.origin != Origin.SUGGESTED:
             return True  # سوريا inside a confirmed ACTOR قوات سوريا الديمقراطية
     for other in kept:
         overlaps = other.start < suggestion.end and suggestion.start < other.end
@@ -181,7 +181,7 @@ def suggest_documents(
 
 def pending_suggestions(project: Project, doc_id: int) -> list[Annotation]:
     """The coder's suggestions in a document that are neither accepted nor rejected yet."""
-    return [a for a in project.annotations(doc_id, coder=project.coder) if a.origin == "suggested"]
+    return [a for a in project.annotations(doc_id, coder=project.coder) if a.origin == Origin.SUGGESTED]
 
 
 def accept_suggestion(project: Project, annotation_id: str, attrs: dict[str, Any] | None = None) -> Annotation:
@@ -190,9 +190,9 @@ def accept_suggestion(project: Project, annotation_id: str, attrs: dict[str, Any
     Keep the returned annotation's predecessor to undo: :func:`revert_acceptance`.
     """
     ann = project.annotation(annotation_id)
-    if ann.origin != "suggested":
+    if ann.origin != Origin.SUGGESTED:
         raise ValidationError(f"annotation {annotation_id} is not a pending suggestion")
-    return project.update_annotation(annotation_id, origin="manual", attrs=ann.attrs if attrs is None else attrs)
+    return project.update_annotation(annotation_id, origin=Origin.MANUAL, attrs=ann.attrs if attrs is None else attrs)
 
 
 def revert_acceptance(project: Project, before: Annotation) -> Annotation:

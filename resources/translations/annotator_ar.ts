@@ -3,158 +3,198 @@
 <context>
     <name>AdjudicationActions</name>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="31" />
+        <location filename="../../ui/lead/actions.py" line="34" />
+        <location filename="../../ui/lead/keys.py" line="39" />
         <source>&amp;Decision</source>
         <translation>&amp;القرار</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="32" />
+        <location filename="../../ui/lead/keys.py" line="43" />
         <source>&amp;Accept the selected version</source>
         <translation>&amp;قبول الصيغة المحددة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="33" />
+        <location filename="../../ui/lead/keys.py" line="44" />
         <source>&amp;Edit into gold…</source>
         <translation>&amp;تعديلها إلى الطبقة الذهبية…</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="34" />
+        <location filename="../../ui/lead/keys.py" line="45" />
         <source>&amp;Reject the selected version (again: take back)</source>
         <translation>&amp;رفض الصيغة المحددة (ومرة أخرى: التراجع عن الرفض)</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="35" />
+        <location filename="../../ui/lead/keys.py" line="47" />
         <source>Reject the whole &amp;place</source>
         <translation>رفض ال&amp;موضع كله</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="36" />
+        <location filename="../../ui/lead/actions.py" line="39" />
         <source>A&amp;dd the selected words as</source>
         <translation>إ&amp;ضافة الكلمات المحددة بوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="40" />
+        <location filename="../../ui/lead/keys.py" line="24" />
+        <source>Places</source>
+        <translation>المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="26" />
         <source>&amp;Next open place</source>
         <translation>الموضع المفتوح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="41" />
+        <location filename="../../ui/lead/keys.py" line="27" />
         <source>Pre&amp;vious open place</source>
         <translation>الموضع المفتوح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="43" />
+        <location filename="../../ui/lead/keys.py" line="28" />
+        <source>Next place, settled ones too</source>
+        <translation>الموضع التالي، والمحسوم منها أيضًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="30" />
+        <source>Previous place, settled ones too</source>
+        <translation>الموضع السابق، والمحسوم منها أيضًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="32" />
+        <source>Next version of the place</source>
+        <translation>الصيغة التالية للموضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="33" />
+        <source>Previous version of the place</source>
+        <translation>الصيغة السابقة للموضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="35" />
+        <source>Deselect the words</source>
+        <translation>إلغاء تحديد الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="41" />
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="42" />
+        <source>accept that version into gold</source>
+        <translation>قبول تلك الصيغة في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="48" />
+        <source>Select words and press a label key to add a span no coder made; a new gold span replaces the gold span of the same label it overlaps.</source>
+        <translation>حدِّد كلمات واضغط مفتاح وسم لإضافة مقطع لم يضعه أي مرمِّز؛ المقطع الذهبي الجديد يحل محل المقطع الذهبي ذي الوسم نفسه الذي يتداخل معه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="51" />
         <source>Auto-adjudicate: what &amp;all coders agree on</source>
         <translation>تحكيم آلي: ما اتفق عليه &amp;كل المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="44" />
+        <location filename="../../ui/lead/keys.py" line="52" />
         <source>Auto-adjudicate: what &amp;most coders agree on</source>
         <translation>تحكيم آلي: ما اتفق عليه أ&amp;غلب المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="46" />
+        <location filename="../../ui/lead/keys.py" line="53" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="48" />
+        <location filename="../../ui/lead/keys.py" line="54" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="56" />
+        <location filename="../../ui/lead/keys.py" line="55" />
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="58" />
+        <location filename="../../ui/lead/actions.py" line="61" />
+        <location filename="../../ui/lead/keys.py" line="59" />
         <source>D&amp;ocument</source>
         <translation>ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="59" />
+        <location filename="../../ui/lead/keys.py" line="61" />
         <source>Settled: &amp;next document with open places</source>
         <translation>حُسم: المقال التالي ذو المواضع الم&amp;فتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="60" />
+        <location filename="../../ui/lead/keys.py" line="63" />
         <source>N&amp;ext document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="61" />
+        <location filename="../../ui/lead/keys.py" line="64" />
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="62" />
+        <location filename="../../ui/lead/keys.py" line="65" />
         <source>&amp;Read the queue and figures afresh</source>
         <translation>إعادة &amp;قراءة القائمة والأرقام</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="64" />
+        <location filename="../../ui/lead/actions.py" line="67" />
+        <location filename="../../ui/lead/keys.py" line="69" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="65" />
+        <location filename="../../ui/lead/keys.py" line="71" />
         <source>&amp;Adjudicate</source>
         <translation>ال&amp;تحكيم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="66" />
+        <location filename="../../ui/lead/keys.py" line="72" />
         <source>A&amp;greement</source>
         <translation>الا&amp;تفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="68" />
+        <location filename="../../ui/lead/keys.py" line="73" />
         <source>Back to the &amp;article</source>
         <translation>العودة إلى ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="69" />
+        <location filename="../../ui/lead/keys.py" line="74" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="70" />
+        <location filename="../../ui/lead/keys.py" line="75" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="72" />
+        <location filename="../../ui/lead/actions.py" line="75" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="73" />
+        <location filename="../../ui/lead/keys.py" line="76" />
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_actions.py" line="89" />
+        <location filename="../../ui/lead/actions.py" line="94" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
 </context>
 <context>
-    <name>AdjudicationKeys</name>
-    <message>
-        <location filename="../../ui/adjudication_keys.py" line="79" />
-        <source>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous open place&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — next / previous place, settled ones too&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — next / previous version of the place&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — accept that version into gold&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — accept the selected version&lt;br&gt;&lt;b&gt;E&lt;/b&gt; or &lt;b&gt;F2&lt;/b&gt; — edit the selected version (label, edges, attributes) into gold&lt;br&gt;&lt;b&gt;X&lt;/b&gt; or &lt;b&gt;Delete&lt;/b&gt; — reject the selected version (again: take it back); on a gold row, withdraw it&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — reject every open version of the place&lt;br&gt;Select words and press a label key (%1) — add a span no coder made&lt;br&gt;A new gold span replaces the gold span of the same label it overlaps.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — document settled: go to the next with open places&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document in the queue&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo a decision&lt;br&gt;&lt;b&gt;F6&lt;/b&gt; — back to the article; &lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt; — adjudication / agreement&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — zoom; &lt;b&gt;F5&lt;/b&gt; — read the queue and figures afresh</source>
-        <translation>&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — الموضع المفتوح التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+↓ / Ctrl+↑&lt;/b&gt; — الموضع التالي / السابق، والمحسوم منها أيضًا&lt;br&gt;&lt;b&gt;↓ / ↑&lt;/b&gt; — الصيغة التالية / السابقة للموضع&lt;br&gt;&lt;b&gt;1 … 9&lt;/b&gt; — قبول تلك الصيغة في الطبقة الذهبية&lt;br&gt;&lt;b&gt;Enter&lt;/b&gt; — قبول الصيغة المحددة&lt;br&gt;&lt;b&gt;E&lt;/b&gt; أو &lt;b&gt;F2&lt;/b&gt; — تعديل الصيغة المحددة (الوسم والحدود والسمات) إلى الطبقة الذهبية&lt;br&gt;&lt;b&gt;X&lt;/b&gt; أو &lt;b&gt;Delete&lt;/b&gt; — رفض الصيغة المحددة (ومرة أخرى: التراجع عن الرفض)؛ وعلى سطر ذهبي: سحبه&lt;br&gt;&lt;b&gt;Shift+X&lt;/b&gt; — رفض كل الصيغ المفتوحة في الموضع&lt;br&gt;حدِّد كلمات واضغط مفتاح وسم (%1) — إضافة مقطع لم يضعه أي مرمِّز&lt;br&gt;المقطع الذهبي الجديد يحل محل المقطع الذهبي ذي الوسم نفسه الذي يتداخل معه.&lt;br&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — حُسم المقال: الانتقال إلى التالي ذي المواضع المفتوحة&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق في القائمة&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — التراجع عن قرار / إعادته&lt;br&gt;&lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال؛ &lt;b&gt;Ctrl+1 / Ctrl+2&lt;/b&gt; — التحكيم / الاتفاق&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; — التكبير والتصغير؛ &lt;b&gt;F5&lt;/b&gt; — إعادة قراءة القائمة والأرقام</translation>
-    </message>
-</context>
-<context>
     <name>AdjudicationQueue</name>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="142" />
+        <location filename="../../ui/lead/queue.py" line="120" />
         <source>No document is finished by two or more coders yet. Merge the coders' files (Lead &gt; Merge coder files… in the main window), then open the merged project.</source>
         <translation>لا مقال أنجزه مرمِّزان أو أكثر بعد. ادمج ملفات المرمِّزين (المشرف &gt; دمج ملفات المرمِّزين… في النافذة الرئيسية)، ثم افتح المشروع المدموج.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="149" />
+        <location filename="../../ui/lead/queue.py" line="126" />
         <source>Open places: %1 in %2 of %3 documents.</source>
         <translation>المواضع المفتوحة: %1 في %2 من %3 مقالات.</translation>
     </message>
@@ -162,47 +202,47 @@
 <context>
     <name>AdjudicationQueueModel</name>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <location filename="../../ui/lead/queue.py" line="49" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <location filename="../../ui/lead/queue.py" line="49" />
         <source>Open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <location filename="../../ui/lead/queue.py" line="49" />
         <source>Places</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <location filename="../../ui/lead/queue.py" line="49" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="60" />
+        <location filename="../../ui/lead/queue.py" line="49" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="64" />
+        <location filename="../../ui/lead/queue.py" line="54" />
         <source>Places where the coders still differ</source>
         <translation>مواضع ما زال المرمِّزون يختلفون فيها</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="65" />
+        <location filename="../../ui/lead/queue.py" line="55" />
         <source>Places where any coder made a span</source>
         <translation>مواضع وضع فيها أحد المرمِّزين مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="66" />
+        <location filename="../../ui/lead/queue.py" line="56" />
         <source>Coders who finished the document</source>
         <translation>المرمِّزون الذين أنجزوا المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_queue.py" line="67" />
+        <location filename="../../ui/lead/queue.py" line="57" />
         <source>Your status of the document: done once nothing is open</source>
         <translation>حالة المقال عندك: منجز متى لم يبقَ شيء مفتوح</translation>
     </message>
@@ -210,88 +250,88 @@
 <context>
     <name>AdjudicationSession</name>
     <message>
-        <location filename="../../ui/adjudication_commands.py" line="145" />
+        <location filename="../../ui/lead/commands.py" line="145" />
         <source>Auto-adjudication (%s)</source>
         <translation>تحكيم آلي (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="225" />
-        <location filename="../../ui/adjudication_session.py" line="429" />
+        <location filename="../../ui/lead/session.py" line="139" />
+        <location filename="../../ui/lead/session.py" line="321" />
         <source>Every place in this document is settled: Ctrl+Enter for the next document.</source>
         <translation>حُسمت كل مواضع هذا المقال: Ctrl+Enter للمقال التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="241" />
+        <location filename="../../ui/lead/session.py" line="153" />
         <source>Version %s is already in gold.</source>
         <translation>الصيغة %s في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="246" />
+        <location filename="../../ui/lead/session.py" line="158" />
         <source>Accept %s</source>
         <translation>قبول %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="247" />
+        <location filename="../../ui/lead/session.py" line="159" />
         <source>Version %1 accepted into gold.</source>
         <translation>قُبلت الصيغة %1 في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="262" />
+        <location filename="../../ui/lead/session.py" line="174" />
         <source>Take back rejection</source>
         <translation>التراجع عن الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="271" />
+        <location filename="../../ui/lead/session.py" line="178" />
         <source>Reject %s</source>
         <translation>رفض %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="272" />
+        <location filename="../../ui/lead/session.py" line="179" />
         <source>Version %1 rejected.</source>
         <translation>رُفضت الصيغة %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="281" />
+        <location filename="../../ui/lead/session.py" line="188" />
         <source>No open version here.</source>
         <translation>لا صيغة مفتوحة هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="283" />
+        <location filename="../../ui/lead/session.py" line="190" />
         <source>Reject the place</source>
         <translation>رفض الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="290" />
+        <location filename="../../ui/lead/session.py" line="197" />
         <source>Withdraw %s</source>
         <translation>سحب %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="320" />
+        <location filename="../../ui/lead/session.py" line="227" />
         <source>Edit %s</source>
         <translation>تعديل %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="330" />
+        <location filename="../../ui/lead/session.py" line="235" />
         <source>Select the words of the missing span first, then press its label key.</source>
         <translation>حدِّد كلمات المقطع الناقص أولًا، ثم اضغط مفتاح وسمه.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="335" />
+        <location filename="../../ui/lead/session.py" line="241" />
         <source>This span is already in gold.</source>
         <translation>هذا المقطع في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="340" />
+        <location filename="../../ui/lead/session.py" line="246" />
         <source>Add %s</source>
         <translation>إضافة %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="343" />
+        <location filename="../../ui/lead/session.py" line="249" />
         <source>Added to gold. E edits its attributes.</source>
         <translation>أُضيف إلى الطبقة الذهبية. E لتعديل سماته.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_session.py" line="460" />
+        <location filename="../../ui/lead/session.py" line="339" />
         <source>This place has no version %s.</source>
         <translation>لا صيغة %s لهذا الموضع.</translation>
     </message>
@@ -299,22 +339,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="412" />
+        <location filename="../../ui/lead/view.py" line="368" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="413" />
+        <location filename="../../ui/lead/view.py" line="369" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="414" />
+        <location filename="../../ui/lead/view.py" line="370" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_view.py" line="415" />
+        <location filename="../../ui/lead/view.py" line="371" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -322,128 +362,128 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="52" />
+        <location filename="../../ui/lead/window.py" line="54" />
         <source>Adjudication — %s</source>
         <translation>التحكيم — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="54" />
+        <location filename="../../ui/lead/window.py" line="56" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="91" />
+        <location filename="../../ui/lead/window.py" line="93" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="110" />
+        <location filename="../../ui/lead/window.py" line="112" />
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="111" />
+        <location filename="../../ui/lead/window.py" line="113" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="135" />
+        <location filename="../../ui/lead/window.py" line="137" />
         <source>%s span(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).</source>
         <translation>دخل الطبقة الذهبية آليًا %s مقطع(مقاطع) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="204" />
-        <location filename="../../ui/adjudication_window.py" line="279" />
+        <location filename="../../ui/lead/window.py" line="206" />
+        <location filename="../../ui/lead/window.py" line="281" />
         <source>No place selected: Tab goes to the next open place.</source>
         <translation>لم يُحدَّد موضع: Tab للانتقال إلى الموضع المفتوح التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="265" />
+        <location filename="../../ui/lead/window.py" line="267" />
         <source>Bands under each line, one per coder, top to bottom: &lt;b&gt;%1&lt;/b&gt;. Places: %2, open: %3, all agreed: %4. Your status: %5.</source>
         <translation>تحت كل سطر شريط لكل مرمِّز، من الأعلى إلى الأسفل: &lt;b&gt;%1&lt;/b&gt;. المواضع: %2، المفتوحة: %3، المتفق عليها كلها: %4. حالتك: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="283" />
+        <location filename="../../ui/lead/window.py" line="285" />
         <source>a gold span no coder made</source>
         <translation>مقطع ذهبي لم يضعه أي مرمِّز</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="287" />
+        <location filename="../../ui/lead/window.py" line="289" />
         <source>settled</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="289" />
+        <location filename="../../ui/lead/window.py" line="291" />
         <source>Place %1 of %2</source>
         <translation>الموضع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="291" />
+        <location filename="../../ui/lead/window.py" line="293" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="292" />
+        <location filename="../../ui/lead/window.py" line="294" />
         <source>extent</source>
         <translation>الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="293" />
+        <location filename="../../ui/lead/window.py" line="295" />
         <source>attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="294" />
+        <location filename="../../ui/lead/window.py" line="296" />
         <source>not every coder tagged it</source>
         <translation>لم يوسمه كل المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="298" />
+        <location filename="../../ui/lead/window.py" line="300" />
         <source>the coders differ on: %s</source>
         <translation>يختلف المرمِّزون في: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="300" />
+        <location filename="../../ui/lead/window.py" line="302" />
         <source>every coder made the same span</source>
         <translation>وضع كل المرمِّزين المقطع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="306" />
+        <location filename="../../ui/lead/window.py" line="308" />
         <source>Open places: %1 — documents settled: %2 / %3</source>
         <translation>المواضع المفتوحة: %1 — المقالات المحسومة: %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="326" />
+        <location filename="../../ui/lead/window.py" line="328" />
         <source>That document is not finished by two coders: nothing to adjudicate.</source>
         <translation>لم يُنجز هذا المقالَ مرمِّزان: لا شيء للتحكيم فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="333" />
+        <location filename="../../ui/lead/window.py" line="335" />
         <source>No more documents in the queue.</source>
         <translation>لا مزيد من المقالات في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="346" />
+        <location filename="../../ui/lead/window.py" line="348" />
         <source>Open places</source>
         <translation>مواضع مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="347" />
+        <location filename="../../ui/lead/window.py" line="349" />
         <source>%s place(s) of this document are still open. Leave them open and go to the next document?</source>
         <translation>ما زال %s موضع(مواضع) في هذا المقال مفتوحًا. أتتركها مفتوحة وتنتقل إلى المقال التالي؟</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="356" />
+        <location filename="../../ui/lead/window.py" line="358" />
         <source>Every document is settled. Export the gold layer with File &gt; Export (layer: gold).</source>
         <translation>حُسمت كل المقالات. صدِّر الطبقة الذهبية من ملف &gt; تصدير (الطبقة: gold).</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="369" />
+        <location filename="../../ui/lead/window.py" line="371" />
         <source>Auto-adjudication</source>
         <translation>التحكيم الآلي</translation>
     </message>
     <message>
-        <location filename="../../ui/adjudication_window.py" line="389" />
+        <location filename="../../ui/lead/window.py" line="391" />
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -451,184 +491,184 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="41" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="41" />
         <source>n/a</source>
         <translation>غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="98" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="98" />
         <source>Agreement is measured on the documents the coders marked done.</source>
         <translation>يُقاس الاتفاق على المقالات التي علّمها المرمِّزون منجزة.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="101" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="101" />
         <source>Compute again</source>
         <translation>أعد الحساب</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="102" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="102" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="104" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="104" />
         <source>Save as HTML report…</source>
         <translation>حفظ كتقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/agreement_dashboard.py" line="118" />
-        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="118" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
         <source>Token kappa</source>
         <translation>كابا الكلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="113" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="113" />
         <source>Fleiss' kappa</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="113" />
-        <location filename="../../ui/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="113" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
         <source>Krippendorff's alpha</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
         <source>Attribute</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
         <source>Compared</source>
         <translation>قورنت</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
         <source>Agreed</source>
         <translation>اتفقت</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="121" />
-        <location filename="../../ui/agreement_dashboard.py" line="169" />
-        <location filename="../../ui/agreement_dashboard.py" line="254" />
-        <location filename="../../ui/agreement_dashboard.py" line="256" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="169" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="254" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="256" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
         <source>Places where coders differ</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="125" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
         <source>Places</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="125" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
         <source>Tokens labelled differently</source>
         <translation>كلمات وُسمت بخلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="128" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="128" />
         <source>Enter or double click: adjudicate this document</source>
         <translation>Enter أو نقرة مزدوجة: التحكيم في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="131" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="131" />
         <source>Per label (F1 and token kappa: mean over coder pairs)</source>
         <translation>لكل وسم (F1 وكابا الكلمات: متوسط أزواج المرمِّزين)</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="132" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="132" />
         <source>Agreement per label</source>
         <translation>الاتفاق لكل وسم</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="134" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="134" />
         <source>Coder pairs, all labels</source>
         <translation>أزواج المرمِّزين، كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="135" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="135" />
         <source>Attributes of exactly matched spans</source>
         <translation>سمات المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="141" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="141" />
         <source>Documents, most disagreement first</source>
         <translation>المقالات، الأكثر اختلافًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="165" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="165" />
         <source>No agreement figures: %s</source>
         <translation>لا أرقام للاتفاق: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="179" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="179" />
         <source>Coders: %1. Documents finished by all: %2 (%3 tokens); by at least two: %4. Fleiss' kappa &lt;b&gt;%5&lt;/b&gt;, Krippendorff's alpha &lt;b&gt;%6&lt;/b&gt;.</source>
         <translation>المرمِّزون: %1. المقالات التي أنجزها الجميع: %2 (%3 كلمة)؛ وأنجزها اثنان على الأقل: %4. كابا فلايس &lt;b&gt;%5&lt;/b&gt;، ألفا كريبندورف &lt;b&gt;%6&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="189" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="189" />
         <source>Not compared (no document marked done): %s</source>
         <translation>لم يُقارَن (لم يُعلِّم أي مقال منجزًا): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="247" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="247" />
         <source>Save the agreement report</source>
         <translation>حفظ تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/agreement_dashboard.py" line="256" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="256" />
         <source>Report saved as %s</source>
         <translation>حُفظ التقرير باسم %s</translation>
     </message>
@@ -636,17 +676,17 @@
 <context>
     <name>AttributeForm</name>
     <message>
-        <location filename="../../ui/attribute_form.py" line="50" />
+        <location filename="../../ui/widgets/attribute_form.py" line="50" />
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_form.py" line="79" />
+        <location filename="../../ui/widgets/attribute_form.py" line="79" />
         <source>No span selected: select text and press a label key.</source>
         <translation>لم يُحدَّد مقطع: حدِّد نصًا واضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/attribute_form.py" line="97" />
+        <location filename="../../ui/widgets/attribute_form.py" line="97" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
@@ -654,12 +694,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/bar_chart.py" line="65" />
+        <location filename="../../ui/widgets/bar_chart.py" line="65" />
         <source>No figures to show.</source>
         <translation>لا أرقام لعرضها.</translation>
     </message>
     <message>
-        <location filename="../../ui/bar_chart.py" line="97" />
+        <location filename="../../ui/widgets/bar_chart.py" line="97" />
         <source>n/a</source>
         <translation>غير متاح</translation>
     </message>
@@ -667,7 +707,7 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../ui/document_header.py" line="38" />
+        <location filename="../../ui/widgets/document_header.py" line="38" />
         <source>No document: import articles with File &gt; Import.</source>
         <translation>لا مقالات: استورد مقالات من ملف &gt; استيراد.</translation>
     </message>
@@ -675,17 +715,17 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../ui/document_panel.py" line="23" />
+        <location filename="../../ui/coder/document_panel.py" line="23" />
         <source>Flag for the lead</source>
         <translation>إشارة للمشرف</translation>
     </message>
     <message>
-        <location filename="../../ui/document_panel.py" line="26" />
+        <location filename="../../ui/coder/document_panel.py" line="26" />
         <source>Comment on this document (saved when you leave the box)</source>
         <translation>تعليق على هذا المقال (يُحفظ عند مغادرة المربع)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_panel.py" line="31" />
+        <location filename="../../ui/coder/document_panel.py" line="31" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -693,57 +733,57 @@
 <context>
     <name>DocumentQueue</name>
     <message>
-        <location filename="../../ui/document_queue.py" line="112" />
+        <location filename="../../ui/widgets/document_queue.py" line="92" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="113" />
+        <location filename="../../ui/widgets/document_queue.py" line="93" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="114" />
+        <location filename="../../ui/widgets/document_queue.py" line="94" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="115" />
+        <location filename="../../ui/widgets/document_queue.py" line="95" />
         <source>skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="130" />
+        <location filename="../../ui/widgets/document_queue.py" line="110" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="131" />
+        <location filename="../../ui/widgets/document_queue.py" line="111" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="132" />
+        <location filename="../../ui/widgets/document_queue.py" line="112" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="133" />
+        <location filename="../../ui/widgets/document_queue.py" line="113" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="134" />
+        <location filename="../../ui/widgets/document_queue.py" line="114" />
         <source>Skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="135" />
+        <location filename="../../ui/widgets/document_queue.py" line="115" />
         <source>Flagged</source>
         <translation>مُشار إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="139" />
+        <location filename="../../ui/widgets/document_queue.py" line="119" />
         <source>Search (ignores tashkeel, tatweel, hamza forms)</source>
         <translation>بحث (يتجاهل التشكيل والتطويل وصور الهمزة)</translation>
     </message>
@@ -751,22 +791,22 @@
 <context>
     <name>DocumentQueueModel</name>
     <message>
-        <location filename="../../ui/document_queue.py" line="73" />
+        <location filename="../../ui/widgets/document_queue.py" line="55" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="73" />
+        <location filename="../../ui/widgets/document_queue.py" line="55" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="73" />
+        <location filename="../../ui/widgets/document_queue.py" line="55" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/document_queue.py" line="92" />
+        <location filename="../../ui/widgets/document_queue.py" line="77" />
         <source>Near-duplicate of %s</source>
         <translation>شبه مكرر لـ %s</translation>
     </message>
@@ -774,17 +814,22 @@
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../ui/session.py" line="118" />
+        <location filename="../../ui/coder/session.py" line="98" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="150" />
+        <location filename="../../ui/coder/session.py" line="119" />
+        <source>Relabel</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/session.py" line="129" />
         <source>Proclitic</source>
         <translation>السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="157" />
+        <location filename="../../ui/coder/session.py" line="136" />
         <source>Resize</source>
         <translation>تغيير الحدود</translation>
     </message>
@@ -808,113 +853,113 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="35" />
+        <location filename="../../ui/coder/export_dialog.py" line="35" />
         <source>JSONL (our record, every layer)</source>
         <translation>JSONL (سجلّنا، كل الطبقات)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="36" />
+        <location filename="../../ui/coder/export_dialog.py" line="36" />
         <source>CoNLL IOB2</source>
         <translation>CoNLL IOB2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="37" />
+        <location filename="../../ui/coder/export_dialog.py" line="37" />
         <source>Hugging Face datasets (folder)</source>
         <translation>مجموعة بيانات Hugging Face (مجلد)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="38" />
+        <location filename="../../ui/coder/export_dialog.py" line="38" />
         <source>spaCy DocBin</source>
         <translation>spaCy DocBin</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="39" />
+        <location filename="../../ui/coder/export_dialog.py" line="39" />
         <source>brat standoff (folder)</source>
         <translation>brat standoff (مجلد)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="40" />
+        <location filename="../../ui/coder/export_dialog.py" line="40" />
         <source>HTML review report</source>
         <translation>تقرير مراجعة HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="41" />
+        <location filename="../../ui/coder/export_dialog.py" line="41" />
         <source>Your own jinja2 template</source>
         <translation>قالب jinja2 خاص بك</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="49" />
+        <location filename="../../ui/coder/export_dialog.py" line="49" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="55" />
+        <location filename="../../ui/coder/export_dialog.py" line="55" />
         <source>Default (every layer; gold or the only coder for training formats)</source>
         <translation>الافتراضي (كل الطبقات؛ الذهبية أو المرمِّز الوحيد لصيغ التدريب)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="59" />
+        <location filename="../../ui/coder/export_dialog.py" line="59" />
         <source>Default (done for training formats, else every document)</source>
         <translation>الافتراضي (المنجزة لصيغ التدريب، وإلا كل المقالات)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="60" />
+        <location filename="../../ui/coder/export_dialog.py" line="60" />
         <source>Only documents marked done</source>
         <translation>المقالات المنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="61" />
+        <location filename="../../ui/coder/export_dialog.py" line="61" />
         <source>Every document</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="63" />
+        <location filename="../../ui/coder/export_dialog.py" line="63" />
         <source>e.g. 80,10,10 (train, dev, test); empty for no split</source>
         <translation>مثلًا 80,10,10 (تدريب، تطوير، اختبار)؛ فارغ من دون تقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="66" />
+        <location filename="../../ui/coder/export_dialog.py" line="66" />
         <source>Split proclitics into tokens of their own</source>
         <translation>فصل السوابق في وحدات مستقلة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="67" />
+        <location filename="../../ui/coder/export_dialog.py" line="67" />
         <source>Include pending suggestions</source>
         <translation>تضمين الاقتراحات المعلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="69" />
+        <location filename="../../ui/coder/export_dialog.py" line="69" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75" />
+        <location filename="../../ui/coder/export_dialog.py" line="75" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="76" />
+        <location filename="../../ui/coder/export_dialog.py" line="76" />
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="77" />
+        <location filename="../../ui/coder/export_dialog.py" line="77" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="78" />
+        <location filename="../../ui/coder/export_dialog.py" line="78" />
         <source>Split</source>
         <translation>التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="79" />
+        <location filename="../../ui/coder/export_dialog.py" line="79" />
         <source>Seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="80" />
-        <location filename="../../ui/export_dialog.py" line="103" />
+        <location filename="../../ui/coder/export_dialog.py" line="80" />
+        <location filename="../../ui/coder/export_dialog.py" line="103" />
         <source>Template</source>
         <translation>القالب</translation>
     </message>
@@ -922,65 +967,128 @@
 <context>
     <name>GoldEditor</name>
     <message>
-        <location filename="../../ui/gold_editor.py" line="43" />
+        <location filename="../../ui/lead/gold_editor.py" line="44" />
         <source>Edit into gold</source>
         <translation>التعديل إلى الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/gold_editor.py" line="51" />
+        <location filename="../../ui/lead/gold_editor.py" line="52" />
         <source>A label key relabels the span, or tags the words you select instead. S / E grow its start / end by a word (Shift: shrink, Alt: by a letter). Tab: the attributes. Enter: into gold. Esc: cancel.</source>
         <translation>مفتاح الوسم يغيّر وسم المقطع، أو يسِم الكلمات التي تحددها بدلًا منه. S / E يمدّان بدايته / نهايته كلمةً (مع Shift: تقليص، مع Alt: حرفًا). Tab: السمات. Enter: إلى الطبقة الذهبية. Esc: إلغاء.</translation>
     </message>
     <message>
-        <location filename="../../ui/gold_editor.py" line="73" />
+        <location filename="../../ui/lead/gold_editor.py" line="74" />
         <source>Into gold</source>
         <translation>إلى الطبقة الذهبية</translation>
     </message>
 </context>
 <context>
+    <name>KeyEditor</name>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="41" />
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="41" />
+        <location filename="../../ui/widgets/key_editor.py" line="134" />
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="59" />
+        <source>&amp;Assign</source>
+        <translation>&amp;تعيين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="61" />
+        <source>No &amp;key</source>
+        <translation>بلا &amp;مفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="63" />
+        <source>&amp;Default</source>
+        <translation>الا&amp;فتراضي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="65" />
+        <source>&amp;Restore all defaults</source>
+        <translation>&amp;استعادة كل القيم الافتراضية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="68" />
+        <source>New key:</source>
+        <translation>المفتاح الجديد:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/key_editor.py" line="77" />
+        <source>Label keys come from the codebook: %s. The digits 1 to 9 pick a label or a version.</source>
+        <translation>مفاتيح الوسوم مأخوذة من دليل الترميز: %s. الأرقام من 1 إلى 9 تختار وسمًا أو صيغة.</translation>
+    </message>
+</context>
+<context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../ui/keymap.py" line="239" />
+        <source>“%1” is already the key of “%2” in this window.</source>
+        <translation>«%1» هو مفتاح «%2» في هذه النافذة أصلًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="250" />
+        <source>The digits 1 to 9 pick a label or a version; choose another key.</source>
+        <translation>الأرقام من 1 إلى 9 تختار وسمًا أو صيغة؛ اختر مفتاحًا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="254" />
+        <source>“%1” is the key of the label %2 in the codebook.</source>
+        <translation>«%1» هو مفتاح الوسم %2 في دليل الترميز.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="303" />
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/coder/main_window.py" line="36" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/coder/main_window.py" line="38" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/coder/keys.py" line="54" />
+        <location filename="../../ui/coder/main_window.py" line="66" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/coder/main_window.py" line="67" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/coder/main_window.py" line="130" />
         <source>No word in the selection to tag.</source>
         <translation>لا كلمة في التحديد لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <source>Relabel</source>
-        <translation>تغيير الوسم</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/coder/main_window.py" line="190" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/coder/main_window.py" line="213" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/coder/main_window.py" line="225" />
         <source>Marked done with %n span(s) missing required attributes.</source>
         <translation>
             <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
@@ -992,12 +1100,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/coder/main_window.py" line="230" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/coder/main_window.py" line="235" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -1010,10 +1118,12 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="73" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="74" />
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
@@ -1022,14 +1132,17 @@
         <translation>المشاريع ال&amp;أخيرة</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="75" />
         <source>&amp;Import articles…</source>
         <translation>&amp;استيراد مقالات…</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="76" />
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="80" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -1038,14 +1151,22 @@
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="66" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="67" />
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="71" />
+        <source>Project</source>
+        <translation>المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="79" />
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
@@ -1054,42 +1175,171 @@
         <translation>&amp;المقال</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="58" />
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="59" />
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="56" />
         <source>Mark &amp;done and go to next</source>
         <translation>تعليم كمُ&amp;نجز والانتقال إلى التالي</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="18" />
+        <source>Tagging</source>
+        <translation>الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="20" />
+        <source>Select words (mouse, or Shift+arrows; Ctrl+Shift+arrows word by word), then press a label key; with no selection, the key tags the word at the cursor. The span snaps to whole words. On a selected span, a label key relabels it.</source>
+        <translation>حدِّد كلمات (بالفأرة، أو Shift+الأسهم؛ Ctrl+Shift+الأسهم كلمةً كلمة)، ثم اضغط مفتاح وسم؛ ومن دون تحديد، يَسِم المفتاح الكلمة التي عند المؤشر. يلتصق المقطع بالكلمات الكاملة. وعلى مقطع محدَّد، يغيّر مفتاح الوسم وسمه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="27" />
+        <source>The selected span</source>
+        <translation>المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="29" />
+        <source>Next span</source>
+        <translation>المقطع التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="30" />
+        <source>Previous span</source>
+        <translation>المقطع السابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="31" />
+        <source>Remove the span (a suggestion: reject it)</source>
+        <translation>حذف المقطع (والاقتراح: رفضه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="33" />
+        <source>Grow its end by a word</source>
+        <translation>مدّ نهايته بكلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="34" />
+        <source>Shrink its end by a word</source>
+        <translation>تقليص نهايته بكلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="35" />
+        <source>Grow its end by a letter</source>
+        <translation>مدّ نهايته بحرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="36" />
+        <source>Shrink its end by a letter</source>
+        <translation>تقليص نهايته بحرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="37" />
+        <source>Grow its start by a word</source>
+        <translation>مدّ بدايته بكلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="38" />
+        <source>Shrink its start by a word</source>
+        <translation>تقليص بدايته بكلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="39" />
+        <source>Grow its start by a letter</source>
+        <translation>مدّ بدايته بحرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="40" />
+        <source>Shrink its start by a letter</source>
+        <translation>تقليص بدايته بحرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="42" />
+        <source>Leave the proclitic out (و|الباغوز), or put it back</source>
+        <translation>إخراج السابقة من المقطع (و|الباغوز) أو إعادتها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="44" />
+        <source>Tag every other occurrence in this article the same way</source>
+        <translation>وسم كل المواضع الأخرى في هذا المقال بالطريقة نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="46" />
+        <source>Accept a suggestion (dashed underline)</source>
+        <translation>قبول اقتراح (تحته خط متقطع)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="48" />
+        <source>Reject a suggestion</source>
+        <translation>رفض اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="49" />
+        <source>Deselect</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="50" />
+        <source>Alt+letter</source>
+        <translation>Alt+حرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="50" />
+        <source>pick an underlined choice in the form</source>
+        <translation>اختيار خيار مسطَّر في النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="57" />
         <source>&amp;Skip and go to next</source>
         <translation>&amp;تخطٍّ والانتقال إلى التالي</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="60" />
         <source>&amp;Flag for the lead</source>
         <translation>إ&amp;شارة للمشرف</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="63" />
         <source>&amp;Search documents</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="64" />
         <source>Back to the &amp;article</source>
         <translation>العودة إلى ال&amp;مقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="87" />
+        <source>View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="91" />
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+عجلة الفأرة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="91" />
+        <source>zoom</source>
+        <translation>تكبير وتصغير</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="89" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="90" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
@@ -1098,10 +1348,12 @@
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="92" />
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="93" />
         <source>&amp;About</source>
         <translation>&amp;حول البرنامج</translation>
     </message>
@@ -1128,10 +1380,6 @@
     <message>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>إخفاء</translation>
     </message>
     <message>
         <source>Importing %s</source>
@@ -1206,28 +1454,26 @@
         <translation>أهلًا بك</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Welcome to the Arabic event annotator&lt;/h3&gt;This is a demo project: four short fictional reports to try the tool on.&lt;br&gt;&lt;br&gt;&lt;b&gt;The five keys to know&lt;/b&gt;&lt;br&gt;1. Select words, press &lt;b&gt;A&lt;/b&gt; (actor), &lt;b&gt;P&lt;/b&gt; (place) or &lt;b&gt;C&lt;/b&gt; (casualty figure).&lt;br&gt;2. Fill the form on the side; &lt;b&gt;Alt+letter&lt;/b&gt; picks a choice.&lt;br&gt;3. &lt;b&gt;Tab&lt;/b&gt; moves between spans, &lt;b&gt;Delete&lt;/b&gt; removes one.&lt;br&gt;4. &lt;b&gt;Ctrl+Z&lt;/b&gt; undoes anything.&lt;br&gt;5. &lt;b&gt;Ctrl+Enter&lt;/b&gt; marks the article done and opens the next.&lt;br&gt;&lt;br&gt;Every edit is saved at once. To work on your own articles: File &amp;gt; New project, then File &amp;gt; Import articles (.txt, CSV, JSONL or brat). F1 lists every key.</source>
-        <translation>&lt;h3&gt;أهلًا بك في أداة ترميز الأحداث العربية&lt;/h3&gt;هذا مشروع تجريبي: أربعة تقارير قصيرة متخيَّلة لتجربة الأداة.&lt;br&gt;&lt;br&gt;&lt;b&gt;المفاتيح الخمسة&lt;/b&gt;&lt;br&gt;١. حدِّد كلمات واضغط &lt;b&gt;A&lt;/b&gt; (فاعل) أو &lt;b&gt;P&lt;/b&gt; (مكان) أو &lt;b&gt;C&lt;/b&gt; (عدد ضحايا).&lt;br&gt;٢. املأ النموذج الجانبي؛ &lt;b&gt;Alt+حرف&lt;/b&gt; يختار خيارًا.&lt;br&gt;٣. &lt;b&gt;Tab&lt;/b&gt; للتنقل بين المقاطع، و&lt;b&gt;Delete&lt;/b&gt; لحذف مقطع.&lt;br&gt;٤. &lt;b&gt;Ctrl+Z&lt;/b&gt; للتراجع عن أي تعديل.&lt;br&gt;٥. &lt;b&gt;Ctrl+Enter&lt;/b&gt; يعلِّم المقال كمنجز ويفتح التالي.&lt;br&gt;&lt;br&gt;يُحفظ كل تعديل فورًا. للعمل على مقالاتك: ملف &amp;gt; مشروع جديد، ثم ملف &amp;gt; استيراد مقالات (txt أو CSV أو JSONL أو brat). يعرض F1 كل المفاتيح.</translation>
-    </message>
-    <message>
         <source>Do not show this again</source>
         <translation>لا تُظهر هذا مجددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/coder/dialogs.py" line="98" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/coder/dialogs.py" line="99" />
         <source>Open it read-only?</source>
         <translation>فتحه للقراءة فقط؟</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="77" />
         <source>Save a &amp;copy…</source>
         <translation>حفظ &amp;نسخة…</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="78" />
         <source>Restore a &amp;backup…</source>
         <translation>استعادة نسخة &amp;احتياطية…</translation>
     </message>
@@ -1271,20 +1517,18 @@
         </translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="61" />
         <source>S&amp;uggest spans</source>
         <translation>&amp;اقتراح مقاطع</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="62" />
         <source>&amp;Accept all suggestions…</source>
         <translation>&amp;قبول كل الاقتراحات…</translation>
     </message>
     <message>
         <source>Suggest spans when a document is opened for the first time</source>
         <translation>اقتراح مقاطع عند فتح المقال أول مرة</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Tagging&lt;/h3&gt;Select words (mouse, or Shift+arrows; Ctrl+Shift+arrows word by word), then press a label key:&lt;br&gt;%1&lt;br&gt;With no selection, the key tags the word at the cursor. The span snaps to whole words.&lt;h3&gt;The selected span&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — next / previous span&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — remove it&lt;br&gt;&lt;b&gt;a label key&lt;/b&gt; — relabel it&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — grow / shrink its end by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — grow / shrink its start by a word (Alt: by a letter)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — leave the proclitic out (و|الباغوز), or put it back&lt;br&gt;&lt;b&gt;T&lt;/b&gt; — tag every other occurrence in this article the same way&lt;br&gt;&lt;b&gt;Enter / X&lt;/b&gt; — accept / reject a suggestion (dashed underline)&lt;br&gt;&lt;b&gt;Alt+letter&lt;/b&gt; — pick an underlined choice in the form&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — deselect&lt;h3&gt;Documents&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — mark done and go to the next&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — next / previous document&lt;br&gt;&lt;b&gt;Ctrl+G&lt;/b&gt; — suggest spans; &lt;b&gt;Ctrl+Shift+A&lt;/b&gt; — accept all suggestions&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — search; &lt;b&gt;F6&lt;/b&gt; — back to the article&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — undo / redo&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; or Ctrl+wheel — zoom</source>
-        <translation>&lt;h3&gt;الترميز&lt;/h3&gt;حدِّد كلمات (بالفأرة، أو Shift+الأسهم؛ Ctrl+Shift+الأسهم كلمةً كلمة)، ثم اضغط مفتاح الوسم:&lt;br&gt;%1&lt;br&gt;من دون تحديد، يَسِم المفتاح الكلمة التي عند المؤشر. يلتصق المقطع بالكلمات الكاملة.&lt;h3&gt;المقطع المحدَّد&lt;/h3&gt;&lt;b&gt;Tab / Shift+Tab&lt;/b&gt; — المقطع التالي / السابق&lt;br&gt;&lt;b&gt;Delete&lt;/b&gt; — حذفه&lt;br&gt;&lt;b&gt;مفتاح وسم&lt;/b&gt; — تغيير وسمه&lt;br&gt;&lt;b&gt;E / Shift+E&lt;/b&gt; — مدّ / تقليص نهايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;S / Shift+S&lt;/b&gt; — مدّ / تقليص بدايته بكلمة (Alt: بحرف)&lt;br&gt;&lt;b&gt;K&lt;/b&gt; — إخراج السابقة من المقطع (و|الباغوز) أو إعادتها&lt;br&gt;&lt;b&gt;T&lt;/b&gt; — وسم كل المواضع الأخرى في المقال بالطريقة نفسها&lt;br&gt;&lt;b&gt;Enter / X&lt;/b&gt; — قبول / رفض اقتراح (خط متقطع)&lt;br&gt;&lt;b&gt;Alt+حرف&lt;/b&gt; — اختيار خيار مسطَّر في النموذج&lt;br&gt;&lt;b&gt;Esc&lt;/b&gt; — إلغاء التحديد&lt;h3&gt;المقالات&lt;/h3&gt;&lt;b&gt;Ctrl+Enter&lt;/b&gt; — تعليم كمنجز والانتقال إلى التالي&lt;br&gt;&lt;b&gt;Ctrl+PgDown / Ctrl+PgUp&lt;/b&gt; — المقال التالي / السابق&lt;br&gt;&lt;b&gt;Ctrl+G&lt;/b&gt; — اقتراح مقاطع؛ &lt;b&gt;Ctrl+Shift+A&lt;/b&gt; — قبول كل الاقتراحات&lt;br&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; — بحث؛ &lt;b&gt;F6&lt;/b&gt; — العودة إلى المقال&lt;br&gt;&lt;b&gt;Ctrl+Z / Ctrl+Shift+Z&lt;/b&gt; — تراجع / إعادة&lt;br&gt;&lt;b&gt;Ctrl+= / Ctrl+-&lt;/b&gt; أو Ctrl+العجلة — تكبير وتصغير</translation>
     </message>
     <message>
         <source>Export to a new folder</source>
@@ -1295,14 +1539,17 @@
         <translation>المشر&amp;ف</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="81" />
         <source>&amp;Merge coder files…</source>
         <translation>&amp;دمج ملفات المرمِّزين…</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="82" />
         <source>&amp;Adjudicate…</source>
         <translation>ال&amp;تحكيم…</translation>
     </message>
     <message>
+        <location filename="../../ui/coder/keys.py" line="83" />
         <source>A&amp;greement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
@@ -1334,31 +1581,67 @@
         <source>Open the merged project to adjudicate it?</source>
         <translation>أتفتح المشروع المدموج للتحكيم فيه؟</translation>
     </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>أُلغي الاستيراد: لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Coding window</source>
+        <translation>نافذة الترميز</translation>
+    </message>
+    <message>
+        <source>Adjudication window</source>
+        <translation>نافذة التحكيم</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>عام</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Welcome to the Arabic event annotator&lt;/h3&gt;This is a demo project: four short fictional reports to try the tool on.&lt;br&gt;&lt;br&gt;&lt;b&gt;The five keys to know&lt;/b&gt;&lt;br&gt;1. Select words, press a label key: %1.&lt;br&gt;2. Fill the form on the side; &lt;b&gt;Alt+letter&lt;/b&gt; picks a choice.&lt;br&gt;3. %2 moves between spans, %3 removes one.&lt;br&gt;4. %4 undoes anything.&lt;br&gt;5. %5 marks the article done and opens the next.&lt;br&gt;&lt;br&gt;Every edit is saved at once. To work on your own articles: File &amp;gt; New project, then File &amp;gt; Import articles (.txt, CSV, JSONL or brat). %6 lists every key.</source>
+        <translation>&lt;h3&gt;أهلًا بك في أداة ترميز الأحداث العربية&lt;/h3&gt;هذا مشروع تجريبي: أربعة تقارير قصيرة متخيَّلة لتجربة الأداة.&lt;br&gt;&lt;br&gt;&lt;b&gt;المفاتيح الخمسة&lt;/b&gt;&lt;br&gt;١. حدِّد كلمات واضغط مفتاح وسم: %1.&lt;br&gt;٢. املأ النموذج الجانبي؛ &lt;b&gt;Alt+حرف&lt;/b&gt; يختار خيارًا.&lt;br&gt;٣. %2 للتنقل بين المقاطع، و%3 لحذف مقطع.&lt;br&gt;٤. %4 للتراجع عن أي تعديل.&lt;br&gt;٥. %5 يعلِّم المقال كمنجز ويفتح التالي.&lt;br&gt;&lt;br&gt;يُحفظ كل تعديل فورًا. للعمل على مقالاتك: ملف &amp;gt; مشروع جديد، ثم ملف &amp;gt; استيراد مقالات (.txt أو CSV أو JSONL أو brat). يعرض %6 كل المفاتيح.</translation>
+    </message>
+    <message>
+        <source>Merge cancelled: nothing was written.</source>
+        <translation>أُلغي الدمج: لم يُكتب شيء.</translation>
+    </message>
 </context>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../ui/span_list.py" line="31" />
+        <location filename="../../ui/coder/span_list.py" line="28" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/span_list.py" line="31" />
+        <location filename="../../ui/coder/span_list.py" line="28" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/span_list.py" line="31" />
+        <location filename="../../ui/coder/span_list.py" line="28" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/span_list.py" line="31" />
+        <location filename="../../ui/coder/span_list.py" line="28" />
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/span_list.py" line="62" />
+        <location filename="../../ui/coder/span_list.py" line="55" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
@@ -1366,45 +1649,58 @@
 <context>
     <name>SuggestionActions</name>
     <message>
-        <location filename="../../ui/suggestions.py" line="59" />
+        <location filename="../../ui/coder/suggestions.py" line="40" />
+        <source>Suggest spans</source>
+        <translation>اقتراح مقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/suggestions.py" line="57" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="79" />
+        <location filename="../../ui/coder/suggestions.py" line="77" />
         <source>Accept all suggestions</source>
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="91" />
+        <location filename="../../ui/coder/suggestions.py" line="89" />
         <source>Tag all occurrences</source>
         <translation>وسم كل المواضع</translation>
     </message>
 </context>
 <context>
+    <name>TaskProgress</name>
+    <message>
+        <location filename="../../ui/widgets/task_progress.py" line="53" />
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
     <name>VersionList</name>
     <message>
-        <location filename="../../ui/version_list.py" line="33" />
+        <location filename="../../ui/lead/version_list.py" line="29" />
         <source>automatic (all agreed)</source>
         <translation>آلي (اتفق الجميع)</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="34" />
+        <location filename="../../ui/lead/version_list.py" line="30" />
         <source>picked</source>
         <translation>مختار</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="35" />
+        <location filename="../../ui/lead/version_list.py" line="31" />
         <source>edited</source>
         <translation>معدَّل</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="36" />
+        <location filename="../../ui/lead/version_list.py" line="32" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="38" />
+        <location filename="../../ui/lead/version_list.py" line="34" />
         <source>imported</source>
         <translation>مستورد</translation>
     </message>
@@ -1412,57 +1708,57 @@
 <context>
     <name>VersionListModel</name>
     <message>
-        <location filename="../../ui/version_list.py" line="74" />
+        <location filename="../../ui/lead/version_list.py" line="62" />
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="74" />
+        <location filename="../../ui/lead/version_list.py" line="62" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="74" />
+        <location filename="../../ui/lead/version_list.py" line="62" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="74" />
+        <location filename="../../ui/lead/version_list.py" line="62" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="74" />
+        <location filename="../../ui/lead/version_list.py" line="62" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="75" />
+        <location filename="../../ui/lead/version_list.py" line="62" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="87" />
+        <location filename="../../ui/lead/version_list.py" line="73" />
         <source>gold</source>
         <translation>ذهبي</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="99" />
+        <location filename="../../ui/lead/version_list.py" line="84" />
         <source>agreed: %s</source>
         <translation>اتفق: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="129" />
+        <location filename="../../ui/lead/version_list.py" line="114" />
         <source>Not made by: %s</source>
         <translation>لم يضعها: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="133" />
+        <location filename="../../ui/lead/version_list.py" line="118" />
         <source>Decided at %s</source>
         <translation>حُسم في %s</translation>
     </message>
     <message>
-        <location filename="../../ui/version_list.py" line="136" />
+        <location filename="../../ui/lead/version_list.py" line="121" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>

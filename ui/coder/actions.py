@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from annotator.models import Status
 from ui.coder import dialogs
 from ui.coder.keys import CODER_KEYS
 from ui.keymap import KeyBinder
@@ -59,8 +60,8 @@ class Actions(QObject):
         doc_menu = bar.addMenu(window.tr("&Document"))
         self.next = self._add(doc_menu, "next_document", lambda: window.go(1))
         self.previous = self._add(doc_menu, "previous_document", lambda: window.go(-1))
-        self.done = self._add(doc_menu, "done", lambda: window.finish_and_next("done"))
-        self.skip = self._add(doc_menu, "skip", lambda: window.finish_and_next("skipped"))
+        self.done = self._add(doc_menu, "done", lambda: window.finish_and_next(Status.DONE))
+        self.skip = self._add(doc_menu, "skip", lambda: window.finish_and_next(Status.SKIPPED))
         self.flag = self._add(doc_menu, "flag", self._toggle_flag)
         doc_menu.addSeparator()
         self.suggest = self._add(doc_menu, "suggest", window.suggestions.suggest)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.changes import Changes
-from annotator.models import Document
+from annotator.models import Document, Origin, Status
 from annotator.store.project import Project
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def _update_progress(self) -> None:
         total = self.project.document_count()
-        done = self.project.document_count(status="done")
+        done = self.project.document_count(status=Status.DONE)
         self.progress.setText(self.tr("%1 — done %2 / %3").replace("%1", self.project.coder).replace("%2", str(done)).replace("%3", str(total)))
 
     def _zoomed(self, size: int) -> None:
@@ -212,15 +212,15 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("No more documents in this list."), 3000)
 
-    def finish_and_next(self, status: str = "done") -> None:
+    def finish_and_next(self, status: str = Status.DONE) -> None:
         if self.session.document is None:
             return
         document = self.session.document
         missing = [
             a for a in self.session.spans.values()
-            if a.origin != "suggested" and self.project.codebook.label(a.label).missing_required(a.attrs)
+            if a.origin != Origin.SUGGESTED and self.project.codebook.label(a.label).missing_required(a.attrs)
         ]
-        if status == "done" and missing:
+        if status == Status.DONE and missing:
             self.statusBar().showMessage(
                 self.tr("Marked done with %n span(s) missing required attributes.", "", len(missing)), 5000
             )

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
-from annotator.models import Annotation, Document
+from annotator.models import Annotation, Document, Origin, Status
 from annotator.spans import prefilled_attributes, selected_span, toggled_proclitic
 from annotator.store.project import Project
 from annotator.text import resize_span
@@ -43,9 +43,9 @@ class EditSession(OperationSession):
         self.document = document
         self.spans = {a.id: a for a in self.project.annotations(doc_id, coder=self.project.coder)}
         self.selected_id = None
-        self.first_visit = self.project.status(doc_id).status == "new"
+        self.first_visit = self.project.status(doc_id).status == Status.NEW
         if self.first_visit and not self.project.readonly:
-            self.set_status("in_progress", doc_id=doc_id)
+            self.set_status(Status.IN_PROGRESS, doc_id=doc_id)
         self.document_changed.emit(document)
 
     def set_status(
@@ -85,12 +85,12 @@ class EditSession(OperationSession):
             return None
         start, end = found
         duplicate = next((a for a in self.spans.values() if (a.label, a.start, a.end) == (label, start, end)), None)
-        if duplicate is not None and duplicate.origin != "suggested":
+        if duplicate is not None and duplicate.origin != Origin.SUGGESTED:
             self.select(duplicate.id)
             return duplicate
         prefill = prefilled_attributes(self.project.codebook, label, text, start, end)
         suggestion = duplicate or next(
-            (a for a in self.spans.values() if (a.start, a.end) == (start, end) and a.origin == "suggested"), None
+            (a for a in self.spans.values() if (a.start, a.end) == (start, end) and a.origin == Origin.SUGGESTED), None
         )
         if suggestion is not None:
             # Tagging where a suggestion lies takes the suggestion: same span, the coder's label.

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
-from annotator.models import Annotation
+from annotator.models import Annotation, Origin
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
 
 
@@ -39,7 +39,7 @@ class SpanListModel(RowsModel):
             if column == "label":
                 missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
                 marker = " ⚠" if missing else ""
-                suggestion = " …" if annotation.origin == "suggested" else ""
+                suggestion = " …" if annotation.origin == Origin.SUGGESTED else ""
                 return annotation.label + marker + suggestion
             if column == "text":
                 return annotation.text

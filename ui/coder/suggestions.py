@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from annotator.errors import AnnotatorError
-from annotator.models import Annotation
+from annotator.models import Annotation, Origin
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import tag_all_occurrences
 from annotator.suggest.run import Suggesters, accept_all, suggest_document
@@ -53,16 +53,16 @@ class SuggestionActions(QObject):
 
     def accept(self, annotation_id: str) -> None:
         annotation = self.session.spans.get(annotation_id)
-        if annotation is not None and annotation.origin == "suggested":
+        if annotation is not None and annotation.origin == Origin.SUGGESTED:
             self.session.update_span(annotation_id, self.tr("Accept suggestion"), origin="manual")
 
     def reject(self, annotation_id: str) -> None:
         annotation = self.session.spans.get(annotation_id)
-        if annotation is not None and annotation.origin == "suggested":
+        if annotation is not None and annotation.origin == Origin.SUGGESTED:
             self.session.run(RejectSuggestion(self.session, annotation))
 
     def pending(self) -> list[Annotation]:
-        return [a for a in self.session.spans.values() if a.origin == "suggested"]
+        return [a for a in self.session.spans.values() if a.origin == Origin.SUGGESTED]
 
     def accept_all(self) -> None:
         session = self.session
@@ -79,7 +79,7 @@ class SuggestionActions(QObject):
     def tag_all(self, annotation_id: str) -> None:
         session = self.session
         annotation = session.spans.get(annotation_id)
-        if annotation is None or annotation.origin == "suggested":
+        if annotation is None or annotation.origin == Origin.SUGGESTED:
             return
         known = dict(session.spans)
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication
 from annotator.changes import Changes
 from annotator.lead import adjudication
 from annotator.lead.adjudication import Rejection
-from annotator.models import GOLD, Annotation
+from annotator.models import GOLD, Annotation, Status
 from annotator.store.project import Project
 from ui.operations import Operation
 
@@ -160,8 +160,8 @@ class AutoAdjudicate(Operation):
             self.added = sorted(_gold_ids(project) - gold_before)
             after = _statuses(project)
             changed = {d for d in after.keys() | statuses_before.keys() if after.get(d) != statuses_before.get(d)}
-            self.statuses_before = {d: statuses_before.get(d, "new") for d in changed}
-            self.statuses_after = {d: after.get(d, "new") for d in changed}
+            self.statuses_before = {d: statuses_before.get(d, Status.NEW) for d in changed}
+            self.statuses_after = {d: after.get(d, Status.NEW) for d in changed}
         else:
             with project.transaction():
                 for gold_id in self.added:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from annotator.lead.adjudication import QueueEntry
 from annotator.lead.places import queue_counts
+from annotator.models import Status
 from annotator.store.project import Project
 from ui.widgets.document_queue import STATUS_COLOURS, status_text
 from ui.widgets.rows import Index, RowsModel, RowTable
@@ -61,7 +62,7 @@ class AdjudicationQueueModel(RowsModel):
             return None
         entry = self.rows[index.row()]
         column = self.column(index)
-        status = self.statuses.get(entry.doc_id, "new")
+        status = self.statuses.get(entry.doc_id, Status.NEW)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
                 return entry.title or entry.key

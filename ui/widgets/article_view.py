@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.codebook import Codebook
-from annotator.models import Annotation, Document
+from annotator.models import Annotation, Document, Origin
 from ui.coder.keys import CODER_KEYS
 from ui.offsets import OffsetMap
 from ui.widgets.reading_view import ARTICLE_FONT, ReadingView, prepare_reading_view
@@ -111,7 +111,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
             start=self.offsets.to_qt(annotation.start),
             end=self.offsets.to_qt(annotation.end),
             color=color,
-            suggested=annotation.origin == "suggested",
+            suggested=annotation.origin == Origin.SUGGESTED,
         )
 
     def set_dark(self, dark: bool) -> None:
@@ -157,7 +157,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
             return True
         selected = self.highlighter.selected_id
         span = self._spans.get(selected) if selected else None
-        suggestion = span is not None and span.origin == "suggested"
+        suggestion = span is not None and span.origin == Origin.SUGGESTED
         command = keymap.command(event, ("next_span", "previous_span", "deselect"))
         if command == "deselect":
             self.clear_selection()
@@ -186,7 +186,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
 def tooltip_text(annotation: Annotation) -> str:
     lines = [f"<b>{annotation.label}</b> — {_escape(annotation.text)}"]
     lines += [f"{_escape(k)}: {_escape(str(v))}" for k, v in sorted(annotation.attrs.items())]
-    if annotation.origin != "manual":
+    if annotation.origin != Origin.MANUAL:
         lines.append(f"<i>{annotation.origin}</i>")
     return "<br>".join(lines)
 
