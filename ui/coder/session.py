@@ -95,7 +95,7 @@ class EditSession(OperationSession):
         if suggestion is not None:
             # Tagging where a suggestion lies takes the suggestion: same span, the coder's label.
             kept = suggestion.attrs if suggestion.label == label else prefill
-            self.update_span(suggestion.id, self.tr("Accept suggestion"), label=label, origin="manual",
+            self.update_span(suggestion.id, self.tr("Accept suggestion"), label=label, origin=Origin.MANUAL,
                              attrs={**kept, **(attrs or {})})
             self.select(suggestion.id)
             return self.spans.get(suggestion.id)
