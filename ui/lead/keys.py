@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, Keymap, LabelKeys, Note, Section
@@ -121,6 +121,17 @@ def tab_direction(event: QKeyEvent) -> int | None:
     """The next or previous open place (Tab and Shift+Tab, read before they move the focus)."""
     command = LEAD_KEYS.command(event, ("next_place", "previous_place"))
     return None if command is None else (1 if command == "next_place" else -1)
+
+
+def tab_opens_place(event: QEvent, open_place: SignalInstance) -> bool:
+    """For a widget's ``event()``: the place keys go to ``open_place`` before Qt's focus chain sees them."""
+    if event.type() != QEvent.Type.KeyPress:
+        return False
+    direction = tab_direction(event)  # type: ignore[arg-type]
+    if direction is None:
+        return False
+    open_place.emit(direction)
+    return True
 
 
 def keys_html(label_keys: list[tuple[str, str]]) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.lead.places import Row
-from ui.lead.keys import key_action, tab_direction
+from ui.lead.keys import key_action, tab_opens_place
 from ui.lead.view import state_text
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
 
@@ -152,12 +152,7 @@ class VersionList(RowTable):
                 self.setCurrentIndex(self.model_.index(row, 0))
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            direction = tab_direction(event)  # type: ignore[arg-type]
-            if direction is not None:
-                self.open_place_requested.emit(direction)
-                return True
-        return super().event(event)
+        return tab_opens_place(event, self.open_place_requested) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         action = key_action(event, self.label_keys)

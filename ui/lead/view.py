@@ -46,7 +46,7 @@ from annotator.codebook import Codebook
 from annotator.lead.adjudication import Item
 from annotator.lead.places import place_rows
 from annotator.models import Annotation, Document
-from ui.lead.keys import LEAD_KEYS, key_action, tab_direction
+from ui.lead.keys import LEAD_KEYS, key_action, tab_opens_place
 from ui.offsets import OffsetMap
 from ui.widgets.reading_view import ReadingView, prepare_reading_view
 from ui.widgets.span_highlighter import PaintedSpan
@@ -337,12 +337,7 @@ class AdjudicationView(ReadingView, QTextEdit):
     # --- keys --------------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            direction = tab_direction(event)  # type: ignore[arg-type]
-            if direction is not None:
-                self.open_place_requested.emit(direction)
-                return True
-        return super().event(event)
+        return tab_opens_place(event, self.open_place_requested) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if self.zoom_key(event):
