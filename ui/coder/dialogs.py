@@ -10,7 +10,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -248,6 +248,8 @@ def preferences(window: MainWindow) -> None:
     layout = QVBoxLayout(dialog)
     layout.addWidget(pages)
     layout.addWidget(buttons)
+    # Room for the Keys page's longest command names without eliding them.
+    dialog.resize(dialog.sizeHint().expandedTo(QSize(720, 560)))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     from ui.theme import apply_theme
