@@ -194,18 +194,32 @@ def test_tag_all_occurrences(project: Project) -> None:
     rejected_at = text.index("والباغوز فوقاني") + 1
     other = project.add_annotation(doc.id, "PLACE", rejected_at, rejected_at + 7, origin="suggested")
     project.reject_suggestion(other.id)
-    changed = tag_all_occurrences(project, first.id)
-    assert [(a.text, a.origin, a.attrs) for a in changed] == [
+    changes = tag_all_occurrences(project, first.id)
+    assert [(a.text, a.origin, a.attrs) for a in changes.added] == [
         ("الباغوز", "manual", {"kind": "town", "canonical": "الباغوز"}),
-        ("البَاغوز", "manual", {"kind": "town", "canonical": "الباغوز"}),
     ]
-    assert changed[1].id == pending.id  # the pending suggestion was accepted, not duplicated
+    [(before, accepted)] = changes.updated
+    assert (accepted.text, accepted.origin, accepted.attrs) == ("البَاغوز", "manual", {"kind": "town", "canonical": "الباغوز"})
+    assert before == pending and accepted.id == pending.id  # the pending suggestion was accepted, not duplicated
+    assert changes.removed == []
     places = [a.text for a in project.annotations(doc.id) if a.label == "PLACE"]
     assert places == ["الباغوز", "الباغوز", "البَاغوز"]  # the rejected occurrence is left alone
-    assert tag_all_occurrences(project, first.id) == []  # nothing left to tag
+    assert not tag_all_occurrences(project, first.id)  # nothing left to tag
     # undo: delete what was created
-    project.delete_annotation(changed[0].id)
+    project.delete_annotation(changes.added[0].id)
     assert len([a for a in project.annotations(doc.id) if a.label == "PLACE"]) == 2
+
+
+def test_tag_all_reports_the_overlapping_suggestion_it_removes(project: Project) -> None:
+    text = "غارة على الباغوز، ثم قصف على الباغوز فوقاني."
+    doc, _, _ = project.add_document(text, key="a")
+    first = project.add_annotation(doc.id, "PLACE", 9, 16)
+    second = text.rindex("الباغوز")
+    wider = project.add_annotation(doc.id, "PLACE", second, second + len("الباغوز فوقاني"), origin="suggested")
+    changes = tag_all_occurrences(project, first.id)
+    assert changes.removed == [wider]
+    assert [(a.start, a.end) for a in changes.added] == [(second, second + 7)]
+    assert wider.id not in {a.id for a in project.annotations(doc.id)}
 
 
 def test_tag_all_needs_a_confirmed_span(project: Project) -> None:

@@ -232,3 +232,23 @@ def test_quitting_mid_import_cancels_it_and_waits_for_it(
         assert not task._thread.isRunning()  # noqa: SLF001 - it waited for the worker
     assert keys_in_file(window) == ["a", "b"]
     assert shown == []
+
+
+def test_an_import_that_adds_spans_to_the_open_document_shows_them(
+    qtbot, window: MainWindow, tmp_path: Path, shown: list[str]
+) -> None:
+    start = TEXT.index(PLACE)
+    window.view.select_text(start, start + len(PLACE))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert window.session.undo_stack.canUndo()
+    figure = TEXT.index("54")
+    record = {"text": TEXT, "spans": [{"start": figure, "end": figure + 2, "label": "CASUALTY", "attrs": {"value": 54}}]}
+    source = tmp_path / "more.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    task = dialogs.run_import(window, [source])
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+
+    assert shown and shown[0].startswith("0 document(s) added, 1 already in the project; 1 span(s) added")
+    assert sorted(a.text for a in window.session.spans.values()) == ["54", PLACE]
+    assert not window.session.undo_stack.canUndo(), "an undo step made before the import cannot replay over it"

@@ -402,3 +402,22 @@ def test_zoom_keys_read_as_the_keyboard_sends_them(qtbot, lead: AdjudicationWind
     assert lead.view.font().pointSize() == start + 1
     qtbot.keyClick(lead.view, Qt.Key.Key_Minus, ctrl | Qt.KeyboardModifier.KeypadModifier)
     assert lead.view.font().pointSize() == start
+
+
+def test_shift_with_a_key_no_command_takes_reads_as_the_key(qtbot, tmp_path: Path) -> None:
+    """Shift+Enter accepts and Shift+X rejects a suggestion, as before the keymap; Shift+E stays
+    its own command (shrink the end)."""
+    project = Project.create(tmp_path / "s.db", coder="amal")
+    doc, _, _ = project.add_document("قُتِلَ 54 شخصاً و28 مدنياً في الباغوز.", key="a")
+    first = project.add_annotation(doc.id, "CASUALTY", 7, 9, origin="suggested", attrs={"value": 54})
+    second = project.add_annotation(doc.id, "CASUALTY", 16, 18, origin="suggested", attrs={"value": 28})
+    window = MainWindow(project, Settings(auto_suggest=False))
+    qtbot.addWidget(window)
+    window.view.setFocus()
+    window.session.select(first.id)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.spans[first.id].origin == "manual"
+    window.session.select(second.id)
+    qtbot.keyClick(window.view, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)
+    assert second.id not in window.session.spans
+    window.close()

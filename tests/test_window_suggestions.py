@@ -158,3 +158,29 @@ def test_running_the_suggesters_is_one_step_to_undo(qtbot, tmp_path: Path) -> No
     window.actions.suggest.trigger()  # nothing new: no empty step to undo
     assert window.session.undo_stack.count() == steps
     window.close()
+
+
+def test_tag_all_gives_way_to_a_wider_suggestion_and_undo_brings_it_back(qtbot, tmp_path: Path) -> None:
+    text = "غارة على الباغوز، ثم قصف على الباغوز فوقاني."
+    project = Project.create(tmp_path / "t.db", coder="amal")
+    doc, _, _ = project.add_document(text, key="a")
+    second = text.rindex("الباغوز")
+    wider = project.add_annotation(doc.id, "PLACE", second, second + len("الباغوز فوقاني"), origin="suggested")
+    window = MainWindow(project, Settings(auto_suggest=False))
+    qtbot.addWidget(window)
+    window.view.setFocus()
+    start = text.index("الباغوز")
+    window.view.select_text(start, start + len("الباغوز"))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    shown = sorted((a.start, a.end, a.origin) for a in window.session.spans.values())
+    assert shown == [(start, start + 7, "manual"), (second, second + 7, "manual")]
+    assert window.spans.source.rowCount() == 2  # the span list dropped the suggestion too
+    window.actions.undo.trigger()
+    shown = sorted((a.start, a.end, a.origin) for a in window.session.spans.values())
+    assert shown == [(start, start + 7, "manual"), (wider.start, wider.end, "suggested")]
+    with Project.open(window.project.path, readonly=True) as reread:
+        assert sorted((a.start, a.end) for a in reread.annotations()) == [(start, start + 7), (wider.start, wider.end)]
+    window.actions.redo.trigger()
+    assert wider.id not in window.session.spans
+    window.close()

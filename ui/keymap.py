@@ -80,10 +80,14 @@ def plain_text(text: str) -> str:
 
 
 def _defaults(keys: Iterable[KeyDefault]) -> list[QKeySequence]:
+    """A standard key stands for the platform's first binding of it (Ctrl+F4 for Close on Linux,
+    not also Ctrl+W), as ``QAction.setShortcut`` took it: the platform's other bindings would
+    add keys nobody asked for and the help would not show."""
     out: list[QKeySequence] = []
     for key in keys:
-        sequences = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
-        out += [s for s in sequences if not s.isEmpty() and s not in out]
+        sequence = QKeySequence(key)
+        if not sequence.isEmpty() and sequence not in out:
+            out.append(sequence)
     return out
 
 
@@ -212,11 +216,25 @@ class Keymap(QObject):
         if pressed is None:
             return None
         commands = list(commands)
-        for candidate in (pressed, _unshifted(pressed)):  # a key as pressed before one read without Shift
+        for candidate in (pressed, self._without_shift(pressed)):  # a key as pressed before one read without Shift
             found = next((c for c in commands if candidate is not None and candidate in self._keys.get(c, [])), None)
             if found is not None:
                 return found
         return None
+
+    def _without_shift(self, pressed: QKeySequence) -> QKeySequence | None:
+        """The key read without Shift: a symbol that needs Shift on this keyboard (Ctrl+Shift++ is
+        Ctrl++), or any key whose Shift form no command of this window takes (Shift+Enter accepts
+        as Enter does), as the article read its keys before the keymap."""
+        symbol = _unshifted(pressed)
+        if symbol is not None:
+            return symbol
+        first = combination(pressed)
+        if not first.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return None
+        if any(pressed in keys for keys in self._keys.values()):
+            return None
+        return QKeySequence(QKeyCombination(first.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier, first.key()))
 
     # --- rebinding ------------------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.changes import Changes
 from annotator.errors import ValidationError
-from annotator.models import Annotation, Origin
+from annotator.models import Origin
 from annotator.store.project import Project
 from annotator.suggest.names import NameMatcher
 
@@ -34,15 +35,16 @@ def project_memory(project: Project, coder: str | None = None) -> NameMatcher:
     return matcher
 
 
-def tag_all_occurrences(project: Project, annotation_id: str) -> list[Annotation]:
+def tag_all_occurrences(project: Project, annotation_id: str) -> Changes:
     """Tag every other occurrence of a span's text in its document with the same label; one transaction.
 
     The span must be confirmed (accept a suggestion first). Occurrences match
     like memory suggestions (proclitics left out, tashkeel and hamza ignored).
     A pending suggestion of the same label at an occurrence is accepted; an
     occurrence overlapping a confirmed span of the same label, or rejected
-    before by the coder, is left alone. Returns the spans created or accepted,
-    so the window can undo them (delete, or :func:`~annotator.suggest.run.revert_acceptance`).
+    before by the coder, is left alone; a pending suggestion of the label that only
+    overlaps an occurrence gives way to it. Returns what changed (spans added, suggestions
+    accepted as updates, suggestions removed), so the window can show and undo exactly that.
     """
     ann = project.annotation(annotation_id)
     if ann.origin == Origin.SUGGESTED:
@@ -56,7 +58,7 @@ def tag_all_occurrences(project: Project, annotation_id: str) -> list[Annotation
     )
     matcher.add(ann.text, ann.label, carried)
     live = project.annotations(ann.doc_id, coder=ann.coder)
-    changed: list[Annotation] = []
+    changes = Changes()
     with project.transaction():
         for found in matcher.find(text):
             same = [a for a in live if a.label == ann.label and a.start < found.end and found.start < a.end]
@@ -66,13 +68,12 @@ def tag_all_occurrences(project: Project, annotation_id: str) -> list[Annotation
                 continue
             exact = next((a for a in same if (a.start, a.end) == (found.start, found.end)), None)
             if exact is not None:
-                changed.append(
-                    project.update_annotation(exact.id, origin=Origin.MANUAL, attrs={**exact.attrs, **found.attrs})
-                )
+                accepted = project.update_annotation(exact.id, origin=Origin.MANUAL, attrs={**exact.attrs, **found.attrs})
+                changes.update(exact, accepted)
                 continue
             for pending in same:
-                project.delete_annotation(pending.id)
-            changed.append(
+                changes.remove(project.delete_annotation(pending.id))
+            changes.add(
                 project.add_annotation(
                     ann.doc_id,
                     ann.label,
@@ -84,4 +85,4 @@ def tag_all_occurrences(project: Project, annotation_id: str) -> list[Annotation
                     text=text,
                 )
             )
-    return changed
+    return changes

@@ -15,8 +15,6 @@ from annotator.changes import Changes
 from annotator.models import Annotation
 from ui.operations import Operation, OperationSession
 
-Pairs = list[tuple[Annotation | None, Annotation]]
-
 
 class AddSpan(Operation):
     def __init__(self, session: OperationSession, doc_id: int, label: str, start: int, end: int, attrs: dict[str, Any]):
@@ -85,45 +83,46 @@ class RejectSuggestion(Operation):
 
 
 class BatchEdit(Operation):
-    """Many spans made or changed by one core call (suggest, accept all, tag all occurrences),
-    undone span by span.
+    """Many spans made, changed or removed by one core call (suggest, accept all, tag all
+    occurrences), undone span by span.
 
-    ``first_run`` performs the call and returns ``(before, after)`` pairs; ``before``
-    is None for a span the call created. A call that changed nothing leaves no step.
+    ``first_run`` performs the call and returns its :class:`Changes`; redo and undo
+    replay them. A call that changed nothing leaves no step.
     """
 
-    def __init__(self, session: OperationSession, text: str, first_run: Callable[[], Pairs]):
+    def __init__(self, session: OperationSession, text: str, first_run: Callable[[], Changes]):
         super().__init__(session, text)
         self.first_run = first_run
-        self.pairs: Pairs | None = None
+        self.made: Changes | None = None
 
     @property
     def worth_undoing(self) -> bool:
-        return bool(self.pairs)
+        return bool(self.made)
 
     def forward(self, changes: Changes) -> None:
         project = self.session.project
-        if self.pairs is None:
-            self.pairs = self.first_run()
-            for before, after in self.pairs:
-                if before is None:
-                    changes.add(after)
-                else:
-                    changes.update(before, after)
+        if self.made is None:
+            self.made = self.first_run()
+            changes.added += self.made.added
+            changes.updated += self.made.updated
+            changes.removed += self.made.removed
             return
-        for before, after in self.pairs:
-            if before is None:
-                changes.add(project.restore_annotation(after.id))
-            else:
-                _update(self.session, changes, after.id, _fields(after))
+        for gone in self.made.removed:
+            changes.remove(project.delete_annotation(gone.id))
+        for _before, after in self.made.updated:
+            _update(self.session, changes, after.id, _fields(after))
+        for added in self.made.added:
+            changes.add(project.restore_annotation(added.id))
 
     def backward(self, changes: Changes) -> None:
         project = self.session.project
-        for before, after in reversed(self.pairs or []):
-            if before is None:
-                changes.remove(project.delete_annotation(after.id))
-            else:
-                _update(self.session, changes, after.id, _fields(before))
+        made = self.made or Changes()
+        for added in reversed(made.added):
+            changes.remove(project.delete_annotation(added.id))
+        for before, after in reversed(made.updated):
+            _update(self.session, changes, after.id, _fields(before))
+        for gone in reversed(made.removed):
+            changes.add(project.restore_annotation(gone.id))
 
 
 def _update(session: OperationSession, changes: Changes, annotation_id: str, fields: dict[str, Any]) -> None:

@@ -134,6 +134,11 @@ def run_import(window: MainWindow, paths: list[Path]) -> Task:
             )
 
     def imported(report: ImportReport) -> None:
+        if report.documents_existing and (report.spans_added or report.spans_updated):
+            # Spans of documents already here changed behind the session: the open one is read
+            # again, and undo steps made before cannot be replayed over the import.
+            current = window.session.document
+            window.reload_project(current.id if current is not None else None)
         window.queue.model.refresh()
         window._update_progress()  # noqa: SLF001 - the window's own refresh after a bulk change
         if window.session.document is None:

@@ -192,15 +192,18 @@ class MainWindow(QMainWindow):
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size
 
-    def reload_project(self) -> None:
-        """Show the project afresh after its content changed wholesale (a restored backup)."""
+    def reload_project(self, doc_id: int | None = None) -> None:
+        """Show the project afresh after its content changed wholesale (a restored backup, an
+        import that changed spans of documents already here), on ``doc_id`` or the first document."""
         self.session.undo_stack.clear()  # the commands refer to a state that is gone
         self.session.document = None
         self.queue.model.refresh()
         self._update_progress()
-        first = self.project.documents(limit=1)
-        if first:
-            self.session.open_document(first[0].id)
+        if doc_id is None:
+            first = self.project.documents(limit=1)
+            doc_id = first[0].id if first else None
+        if doc_id is not None:
+            self.session.open_document(doc_id)
 
     # --- document navigation -------------------------------------------------------------
 

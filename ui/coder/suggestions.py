@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from annotator.changes import Changes
 from annotator.errors import AnnotatorError
 from annotator.models import Annotation, Origin
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import tag_all_occurrences
-from annotator.suggest.run import Suggesters, accept_all, suggest_document
-from ui.coder.commands import BatchEdit, Pairs, RejectSuggestion
+from annotator.suggest.run import Suggesters, accept_all, pending_suggestions, suggest_document
+from ui.coder.commands import BatchEdit, RejectSuggestion
 from ui.coder.session import EditSession
 
 
@@ -32,14 +33,14 @@ class SuggestionActions(QObject):
             return []
         doc_id = session.document.id
 
-        def run() -> Pairs:
+        def run() -> Changes:
             suggesters = Suggesters.for_project(session.project, self._load_gazetteer(),
                                                 use_gazetteer=self._gazetteer is not None)
-            return [(None, a) for a in suggest_document(session.project, doc_id, suggesters)]
+            return Changes(added=suggest_document(session.project, doc_id, suggesters))
 
         command = BatchEdit(session, self.tr("Suggest spans"), run)
         session.run(command)
-        return [after for _before, after in command.pairs or []]
+        return command.made.added if command.made else []
 
     def _load_gazetteer(self) -> Gazetteer | None:
         """The gazetteer, read once; a broken one is reported once and suggestions go on without it."""
@@ -54,7 +55,7 @@ class SuggestionActions(QObject):
     def accept(self, annotation_id: str) -> None:
         annotation = self.session.spans.get(annotation_id)
         if annotation is not None and annotation.origin == Origin.SUGGESTED:
-            self.session.update_span(annotation_id, self.tr("Accept suggestion"), origin="manual")
+            self.session.update_span(annotation_id, self.tr("Accept suggestion"), origin=Origin.MANUAL)
 
     def reject(self, annotation_id: str) -> None:
         annotation = self.session.spans.get(annotation_id)
@@ -69,10 +70,10 @@ class SuggestionActions(QObject):
         if session.document is None:
             return
         doc_id = session.document.id
-        before = {a.id: a for a in self.pending()}
 
-        def run() -> Pairs:
-            return [(before.get(a.id), a) for a in accept_all(session.project, doc_id)]
+        def run() -> Changes:
+            before = {a.id: a for a in pending_suggestions(session.project, doc_id)}
+            return Changes(updated=[(before[a.id], a) for a in accept_all(session.project, doc_id)])
 
         session.run(BatchEdit(session, self.tr("Accept all suggestions"), run))
 
@@ -81,9 +82,5 @@ class SuggestionActions(QObject):
         annotation = session.spans.get(annotation_id)
         if annotation is None or annotation.origin == Origin.SUGGESTED:
             return
-        known = dict(session.spans)
-
-        def run() -> Pairs:
-            return [(known.get(a.id), a) for a in tag_all_occurrences(session.project, annotation_id)]
-
-        session.run(BatchEdit(session, self.tr("Tag all occurrences"), run))
+        session.run(BatchEdit(session, self.tr("Tag all occurrences"),
+                              lambda: tag_all_occurrences(session.project, annotation_id)))
