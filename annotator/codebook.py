@@ -440,7 +440,7 @@ def _roles_from(items: Any, event: str, label_names: list[str], fail: Any) -> tu
             raise fail(
                 f"event type {event}: role {name} takes unknown label(s) {', '.join(strangers)} "
                 f"(the codebook has {', '.join(label_names)})",
-                strangers[0],
+                f'"{strangers[0]}"',
             )
         many = item.get("many", False)
         if not isinstance(many, bool):
