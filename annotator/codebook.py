@@ -1,4 +1,5 @@
-"""The codebook: labels, their colours and keys, and their typed attributes.
+"""The codebook: labels, their colours and keys, and their typed attributes; event types
+with their roles (which labels fill each) and attributes.
 
 A codebook is written by a lead in TOML or JSON and stored inside every project
 (as the ``labels`` table), so a coder's file carries the rules it was made with
@@ -11,6 +12,7 @@ import json
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -19,15 +21,17 @@ from annotator.errors import InputError, ValidationError
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, VagueAmount, vague_amounts_from
 from annotator.resources_path import resource_path
 
-ATTRIBUTE_TYPES = ("choice", "integer", "text")
+ATTRIBUTE_TYPES = ("choice", "integer", "text", "date")
 RESERVED_ATTRIBUTES = ("id", "coder", "origin")  # brat notes carry these beside the attributes
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 @dataclass(frozen=True)
 class Attribute:
-    """A typed field of a label. ``choices`` only for ``choice``; bounds only for ``integer``."""
+    """A typed field of a label or an event type. ``choices`` only for ``choice``; bounds only
+    for ``integer``; a ``date`` is ISO text (YYYY-MM-DD), a real day of the calendar."""
 
     name: str
     type: str
@@ -50,8 +54,32 @@ class Attribute:
                 raise ValidationError(f"{where} must be at least {self.minimum}, not {value}")
             if self.maximum is not None and value > self.maximum:
                 raise ValidationError(f"{where} must be at most {self.maximum}, not {value}")
+        elif self.type == "date":
+            if not isinstance(value, str) or not _is_iso_date(value):
+                raise ValidationError(f"{where} must be a date written YYYY-MM-DD, not {value!r}")
         elif not isinstance(value, str):
             raise ValidationError(f"{where} must be text, not {value!r}")
+
+
+def _is_iso_date(value: str) -> bool:
+    if not _DATE_RE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_attribute_values(owner: str, attributes: tuple[Attribute, ...], attrs: dict[str, Any]) -> None:
+    """Every value of ``attrs`` names an attribute of ``owner`` (a label or an event type) and fits its type."""
+    by_name = {a.name: a for a in attributes}
+    for key, value in attrs.items():
+        attribute = by_name.get(key)
+        if attribute is None:
+            known = ", ".join(a.name for a in attributes) or "none"
+            raise ValidationError(f"{owner} has no attribute '{key}' (known: {known})")
+        attribute.check(value, owner)
 
 
 @dataclass(frozen=True)
@@ -98,6 +126,48 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A slot of an event type: the spans of ``labels`` that may fill it, one or ``many``."""
+
+    name: str
+    labels: tuple[str, ...]
+    many: bool = False
+    key: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class EventType:
+    """A kind of event such as ATTACK: a frame whose roles are filled with spans of one document."""
+
+    name: str
+    key: str = ""
+    description: str = ""
+    roles: tuple[Role, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+
+    def role(self, name: str) -> Role:
+        for role in self.roles:
+            if role.name == name:
+                return role
+        known = ", ".join(r.name for r in self.roles) or "none"
+        raise ValidationError(f"event type {self.name} has no role '{name}' (its roles: {known})")
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+    @property
+    def role_names(self) -> list[str]:
+        return [role.name for role in self.roles]
+
+    def check_attributes(self, attrs: dict[str, Any]) -> None:
+        check_attribute_values(self.name, self.attributes, attrs)
+
+    def missing_required(self, attrs: dict[str, Any]) -> list[str]:
+        return [a.name for a in self.attributes if a.required and a.name not in attrs]
+
+
+@dataclass(frozen=True)
 class Codebook:
     """An ordered set of labels; the order is the order of keys and legends."""
 
@@ -106,6 +176,20 @@ class Codebook:
     # How vague amounts (عشرات، مئات) are read into CASUALTY min/max/value; a
     # codebook without a [[vague_amounts]] list gets the built-in rule.
     vague_amounts: tuple[VagueAmount, ...] = DEFAULT_VAGUE_AMOUNTS
+    # Frames over spans (DESIGN.md, "Events"); a codebook made before events declares none.
+    event_types: tuple[EventType, ...] = ()
+
+    def event_type(self, name: str) -> EventType:
+        for event_type in self.event_types:
+            if event_type.name == name:
+                return event_type
+        known = ", ".join(t.name for t in self.event_types)
+        has = f"the codebook has {known}" if known else "the project's codebook declares no event types"
+        raise ValidationError(f"unknown event type '{name}' ({has})")
+
+    @property
+    def event_type_names(self) -> list[str]:
+        return [t.name for t in self.event_types]
 
     def label(self, name: str) -> Label:
         found = self._labels_by_name.get(name)
@@ -126,12 +210,20 @@ class Codebook:
         return [label.name for label in self.labels]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, the same shape the TOML/JSON file has."""
-        return {
+        """Plain data, the same shape the TOML/JSON file has ("events" only when there are some,
+        so a codebook without events reads as it did before events existed)."""
+        data: dict[str, Any] = {
             "name": self.name,
             "labels": [_label_to_dict(label) for label in self.labels],
             "vague_amounts": [amount.to_dict() for amount in self.vague_amounts],
         }
+        if self.event_types:
+            data["events"] = self.events_to_list()
+        return data
+
+    def events_to_list(self) -> list[dict[str, Any]]:
+        """The event types as plain data (the ``[[events]]`` of the file)."""
+        return [_event_type_to_dict(t) for t in self.event_types]
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
@@ -148,7 +240,26 @@ class Codebook:
                 for attr in sorted(names_a.keys() | names_b.keys()):
                     if names_a.get(attr) != names_b.get(attr):
                         out.append(f"attribute {name}.{attr} differs")
+        mine_events = {t.name: t for t in self.event_types}
+        theirs_events = {t.name: t for t in other.event_types}
+        out += [f"event type {n} only in the first" for n in mine_events if n not in theirs_events]
+        out += [f"event type {n} only in the second" for n in theirs_events if n not in mine_events]
+        for name in mine_events.keys() & theirs_events.keys():
+            a_type, b_type = mine_events[name], theirs_events[name]
+            roles_a, roles_b = {r.name: r for r in a_type.roles}, {r.name: r for r in b_type.roles}
+            for role in sorted(roles_a.keys() | roles_b.keys()):
+                if _role_rule(roles_a.get(role)) != _role_rule(roles_b.get(role)):
+                    out.append(f"role {name}.{role} differs")
+            attrs_a, attrs_b = {x.name: x for x in a_type.attributes}, {x.name: x for x in b_type.attributes}
+            for attr in sorted(attrs_a.keys() | attrs_b.keys()):
+                if attrs_a.get(attr) != attrs_b.get(attr):
+                    out.append(f"attribute {name}.{attr} differs")
         return sorted(out)
+
+
+def _role_rule(role: Role | None) -> tuple[frozenset[str], bool] | None:
+    """What a role accepts: its key and description may differ between two files, its rule not."""
+    return None if role is None else (frozenset(role.labels), role.many)
 
 
 def _label_to_dict(label: Label) -> dict[str, Any]:
@@ -158,6 +269,24 @@ def _label_to_dict(label: Label) -> dict[str, Any]:
         for a in label.attributes
     ]
     return {k: v for k, v in data.items() if not _is_unset(v) or k in ("name", "color", "attributes")}
+
+
+def _attribute_to_dict(attribute: Attribute) -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(attribute).items() if not _is_unset(v)}
+
+
+def _event_type_to_dict(event_type: EventType) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": event_type.name}
+    if event_type.key:
+        data["key"] = event_type.key
+    if event_type.description:
+        data["description"] = event_type.description
+    data["roles"] = [
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(role).items() if not _is_unset(v) or k == "labels"}
+        for role in event_type.roles
+    ]
+    data["attributes"] = [_attribute_to_dict(a) for a in event_type.attributes]
+    return data
 
 
 def _is_unset(value: Any) -> bool:
@@ -247,29 +376,110 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
             )
         )
     vague = DEFAULT_VAGUE_AMOUNTS if "vague_amounts" not in data else vague_amounts_from(data["vague_amounts"], fail)
-    return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels), vague_amounts=vague)
+    events = _event_types_from(data.get("events", []), labels, seen_keys, fail)
+    return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels), vague_amounts=vague, event_types=events)
 
 
-def _attributes_from(items: Any, label: str, fail: Any) -> tuple[Attribute, ...]:
+def _event_types_from(items: Any, labels: list[Label], label_keys: set[str], fail: Any) -> tuple[EventType, ...]:
+    """Event types, each checked against the labels: a role names labels of this codebook,
+    and an event type's key is not a label's (the window reads both keys in one article)."""
     if not isinstance(items, list):
-        raise fail(f"label {label}: attributes must be a list ([[labels.attributes]] in TOML)", label)
+        raise fail("events must be a list of event types ([[events]] in TOML)", "events")
+    label_names = [label.name for label in labels]
+    out: list[EventType] = []
+    seen_names: set[str] = set()
+    seen_keys = set(label_keys)
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise fail(f"event type {number} is not a table", "[[events]]")
+        name = item.get("name")
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            raise fail(f"event type {number} needs a name of letters, digits, _ or - (got {name!r})", "[[events]]")
+        if name in seen_names:
+            raise fail(f"event type {name} is defined twice", name)
+        seen_names.add(name)
+        unknown = set(item) - {"name", "key", "description", "roles", "attributes"}
+        if unknown:
+            raise fail(f"event type {name}: unknown field(s) {', '.join(sorted(unknown))}", *sorted(unknown))
+        key = item.get("key", "")
+        if not isinstance(key, str) or len(key) > 1:
+            raise fail(f"event type {name}: key must be one character (got {key!r})", name)
+        if key and key.lower() in seen_keys:
+            raise fail(f"event type {name}: key {key!r} is already used by a label or another event type", name)
+        if key:
+            seen_keys.add(key.lower())
+        roles = _roles_from(item.get("roles"), name, label_names, fail)
+        attributes = _attributes_from(item.get("attributes", []), name, fail, owner=f"event type {name}", thing="event")
+        out.append(EventType(name=name, key=key, description=str(item.get("description", "")), roles=roles,
+                             attributes=attributes))
+    return tuple(out)
+
+
+def _roles_from(items: Any, event: str, label_names: list[str], fail: Any) -> tuple[Role, ...]:
+    if not isinstance(items, list) or not items:
+        raise fail(f"event type {event} needs a non-empty list of roles ([[events.roles]] in TOML)", event)
+    out: list[Role] = []
+    seen_names: set[str] = set()
+    seen_keys: set[str] = set()
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not _NAME_RE.match(item["name"]):
+            raise fail(f"event type {event}: role {number} needs a name of letters, digits, _ or -", event)
+        name = item["name"]
+        if name in seen_names:
+            raise fail(f"event type {event}: role {name} is defined twice", name)
+        seen_names.add(name)
+        unknown = set(item) - {"name", "labels", "many", "key", "description"}
+        if unknown:
+            raise fail(f"event type {event}: role {name} has unknown field(s) {', '.join(sorted(unknown))}",
+                       *sorted(unknown))
+        labels = item.get("labels")
+        if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
+            raise fail(f"event type {event}: role {name} needs a non-empty list of labels it takes", name)
+        strangers = [x for x in labels if x not in label_names]
+        if strangers:
+            raise fail(
+                f"event type {event}: role {name} takes unknown label(s) {', '.join(strangers)} "
+                f"(the codebook has {', '.join(label_names)})",
+                f'"{strangers[0]}"',
+            )
+        many = item.get("many", False)
+        if not isinstance(many, bool):
+            raise fail(f"event type {event}: role {name}: many must be true or false (got {many!r})", name)
+        key = item.get("key", "")
+        if not isinstance(key, str) or len(key) > 1:
+            raise fail(f"event type {event}: role {name}: key must be one character (got {key!r})", name)
+        if key and key.lower() in seen_keys:
+            raise fail(f"event type {event}: role {name}: key {key!r} is already used by another role", name)
+        if key:
+            seen_keys.add(key.lower())
+        out.append(Role(name=name, labels=tuple(dict.fromkeys(labels)), many=many, key=key,
+                        description=str(item.get("description", ""))))
+    return tuple(out)
+
+
+def _attributes_from(items: Any, label: str, fail: Any, *, owner: str = "", thing: str = "span") -> tuple[Attribute, ...]:
+    """The attributes of a label (or, with ``owner`` "event type X" and ``thing`` "event", of an event type)."""
+    owner = owner or f"label {label}"
+    table = "labels" if thing == "span" else "events"
+    if not isinstance(items, list):
+        raise fail(f"{owner}: attributes must be a list ([[{table}.attributes]] in TOML)", label)
     out: list[Attribute] = []
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not _NAME_RE.match(item["name"]):
-            raise fail(f"label {label}: every attribute needs a name of letters, digits, _ or -", label)
+            raise fail(f"{owner}: every attribute needs a name of letters, digits, _ or -", label)
         name = item["name"]
         if name in RESERVED_ATTRIBUTES:
             raise fail(
-                f"label {label}: {name!r} cannot name an attribute: exports use it for the span's own {name}", name
+                f"{owner}: {name!r} cannot name an attribute: exports use it for the {thing}'s own {name}", name
             )
         if name in seen:
-            raise fail(f"label {label}: attribute {name} is defined twice", name)
+            raise fail(f"{owner}: attribute {name} is defined twice", name)
         seen.add(name)
         kind = item.get("type")
         if kind not in ATTRIBUTE_TYPES:
             raise fail(
-                f"label {label}: attribute {name} has type {kind!r}; use one of {', '.join(ATTRIBUTE_TYPES)}",
+                f"{owner}: attribute {name} has type {kind!r}; use one of {', '.join(ATTRIBUTE_TYPES)}",
                 str(kind),
                 name,
             )
@@ -277,16 +487,16 @@ def _attributes_from(items: Any, label: str, fail: Any) -> tuple[Attribute, ...]
         if kind == "choice" and (
             not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c for c in choices)
         ):
-            raise fail(f"label {label}: choice attribute {name} needs a non-empty list of text choices", name)
+            raise fail(f"{owner}: choice attribute {name} needs a non-empty list of text choices", name)
         if kind != "choice" and choices:
-            raise fail(f"label {label}: attribute {name} is {kind}, choices are only for choice attributes", name)
+            raise fail(f"{owner}: attribute {name} is {kind}, choices are only for choice attributes", name)
         bounds = {k: item.get(k) for k in ("minimum", "maximum")}
         for bound_name, bound in bounds.items():
             if bound is not None and (kind != "integer" or isinstance(bound, bool) or not isinstance(bound, int)):
-                raise fail(f"label {label}: {bound_name} of {name} must be a whole number on an integer attribute", name)
+                raise fail(f"{owner}: {bound_name} of {name} must be a whole number on an integer attribute", name)
         unknown = set(item) - {"name", "type", "choices", "required", "description", "minimum", "maximum"}
         if unknown:
-            raise fail(f"label {label}: attribute {name} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)
+            raise fail(f"{owner}: attribute {name} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)
         out.append(
             Attribute(
                 name=name,

@@ -1,4 +1,4 @@
-"""Plain records the core hands out: documents, annotations, statuses, history.
+"""Plain records the core hands out: documents, annotations, events, statuses, history.
 
 They are copies, not live rows: changing one changes nothing in the project;
 call a :class:`annotator.store.project.Project` method for that.
@@ -84,6 +84,42 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A frame over spans of one document (DESIGN.md, "Events"): ``slots`` maps each filled role
+    to the ids of its spans, in order. The spans are live spans of the event's own layer."""
+
+    id: str
+    doc_id: int
+    coder: str
+    type: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    slots: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    origin: str = "manual"
+    created: str = ""
+    updated: str = ""
+    provenance: dict[str, Any] | None = None
+
+    @property
+    def span_ids(self) -> list[str]:
+        """Every span that fills a slot, role by role, without repeats."""
+        return list(dict.fromkeys(span for spans in self.slots.values() for span in spans))
+
+    def roles_of(self, annotation_id: str) -> list[str]:
+        return [role for role, spans in self.slots.items() if annotation_id in spans]
+
+
+@dataclass(frozen=True)
+class SlotFill:
+    """One span in one slot of an event, at ``position`` among the role's spans: what deleting
+    the span took out of the event, to be put back exactly by an undo."""
+
+    event_id: str
+    role: str
+    position: int
+    annotation_id: str
+
+
+@dataclass(frozen=True)
 class DocumentStatus:
     doc_id: int
     coder: str
@@ -99,6 +135,19 @@ class HistoryEntry:
 
     id: int
     annotation_id: str
+    doc_id: int
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    at: str
+
+
+@dataclass(frozen=True)
+class EventHistoryEntry:
+    """One change to an event; ``before``/``after`` are full snapshots, slots included (None for none)."""
+
+    id: int
+    event_id: str
     doc_id: int
     action: str
     before: dict[str, Any] | None

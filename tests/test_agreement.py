@@ -217,7 +217,7 @@ def test_cli_json_has_the_contract_keys(merged: Path) -> None:
     data = json.loads(result.output)
     assert {"pairwise", "fleiss_kappa", "krippendorff_alpha", "per_label"} <= set(data)
     assert {"coders", "span_f1_exact", "span_f1_overlap", "token_kappa"} <= set(data["pairwise"][0])
-    assert set(data["per_label"]) == {"ACTOR", "PLACE", "CASUALTY"}
+    assert set(data["per_label"]) == {"ACTOR", "PLACE", "CASUALTY", "DATE"}
     assert {"pairwise", "fleiss_kappa", "krippendorff_alpha"} <= set(data["per_label"]["PLACE"])
     assert data["per_label"]["CASUALTY"]["attributes"]["status"] == {"compared": 1, "agreed": 0, "agreement": 0.0}
     assert [d["id"] for d in data["per_document"]] == ["d1", "d2"]
@@ -272,7 +272,7 @@ def test_cli_errors(tmp_path: Path, merged: Path) -> None:
     )
     unknown = runner.invoke(main, ["agreement", str(merged), "--label", "WEAPON"])
     assert unknown.exit_code == 1
-    assert unknown.output == "error: unknown label 'WEAPON' (the codebook has ACTOR, PLACE, CASUALTY)\n"
+    assert unknown.output == "error: unknown label 'WEAPON' (the codebook has ACTOR, PLACE, CASUALTY, DATE)\n"
     missing_folder = runner.invoke(main, ["agreement", str(merged), "--html", str(tmp_path / "nowhere" / "r.html")])
     assert missing_folder.exit_code == 1 and "the folder does not exist" in missing_folder.output
     not_ours = tmp_path / "x.db"

@@ -27,7 +27,7 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "amal.db"
     code, out, _ = run("init", path, "--coder", "amal")
     assert code == 0
-    assert out == f"created {path} for coder amal (labels: ACTOR, PLACE, CASUALTY)\n"
+    assert out == f"created {path} for coder amal (labels: ACTOR, PLACE, CASUALTY, DATE)\n"
     return path
 
 

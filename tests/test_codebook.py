@@ -12,7 +12,7 @@ from annotator.errors import InputError, ValidationError
 
 def test_the_default_codebook_is_the_conflict_news_one() -> None:
     codebook = default_codebook()
-    assert codebook.label_names == ["ACTOR", "PLACE", "CASUALTY"]
+    assert codebook.label_names == ["ACTOR", "PLACE", "CASUALTY", "DATE"]
     casualty = codebook.label("CASUALTY")
     assert [a.name for a in casualty.attributes] == ["value", "min", "max", "qualifier", "status", "victims", "scope"]
     assert casualty.attribute("status").choices == ("killed", "injured", "missing", "captured")

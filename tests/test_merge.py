@@ -227,12 +227,14 @@ def test_different_codebooks_are_refused_naming_the_differences(tmp_path: Path, 
     data = default_codebook().to_dict()
     data["labels"] = [label for label in data["labels"] if label["name"] != "PLACE"]
     data["labels"].append({"name": "WEAPON", "color": "#123456"})
+    del data["events"]  # ATTACK's place role takes PLACE spans: a codebook without PLACE has no ATTACK
     other = parse_codebook(json.dumps(data), "other.json", "json")
     weapon = build_coder_file(tmp_path / "sara.db", "sara", {T1: ("done", [])}, codebook=other)
     with pytest.raises(AnnotatorError) as caught:
         merge_projects(tmp_path / "merged.db", [amal, weapon])
     assert str(caught.value) == (
-        f"{weapon}: its codebook differs from amal.db's (label PLACE only in amal.db; label WEAPON only in sara.db); "
+        f"{weapon}: its codebook differs from amal.db's (event type ATTACK only in amal.db; label PLACE only in amal.db; "
+        "label WEAPON only in sara.db); "
         "make them the same, or choose one with --codebook-from FILE"
     )
     assert not (tmp_path / "merged.db").exists()
@@ -246,7 +248,7 @@ def test_codebook_from_accepts_sources_whose_spans_fit(tmp_path: Path, amal: Pat
     out = tmp_path / "merged.db"
     merge_projects(out, [amal, sara], codebook_from=sara)
     with Project.open(out, readonly=True) as merged:
-        assert merged.codebook.label_names == ["ACTOR", "PLACE", "CASUALTY", "WEAPON"]
+        assert merged.codebook.label_names == ["ACTOR", "PLACE", "CASUALTY", "DATE", "WEAPON"]
         assert [a.label for a in merged.annotations(coder="sara")] == ["WEAPON"]
     # the other way round, sara's WEAPON span does not fit amal's codebook: named, nothing written
     with pytest.raises(AnnotatorError, match=r"document d1, span .* \(WEAPON \[\d+, \d+\)\): unknown label 'WEAPON'"):

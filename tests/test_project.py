@@ -25,7 +25,7 @@ def test_a_new_project_is_marked_as_ours(tmp_path: Path) -> None:
     conn.close()
     with Project.open(path) as project:
         assert project.coder == "amal"
-        assert project.codebook.label_names == ["ACTOR", "PLACE", "CASUALTY"]
+        assert project.codebook.label_names == ["ACTOR", "PLACE", "CASUALTY", "DATE"]
         assert len(project.project_id) == 36
 
 
@@ -262,9 +262,23 @@ def test_a_search_index_made_by_an_older_version_is_rebuilt_on_opening(tmp_path:
 
 def _as_version_1(path: Path) -> None:
     """Turn a new project file into what version 0.1.0 wrote: schema 1, without the sketch-by-document index."""
+    _as_version_2(path)
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX sketches_by_document")
     conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def _as_version_2(path: Path) -> None:
+    """Turn a new project file into what a version before events wrote: schema 2, no event tables,
+    no event types in its stored codebook."""
+    conn = sqlite3.connect(path)
+    for table in ("event_history", "event_slots", "events"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM meta WHERE key = 'event_types'")
+    conn.execute("DELETE FROM labels WHERE name = 'DATE'")
+    conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
 
@@ -285,7 +299,7 @@ def test_a_version_1_file_is_read_as_it_is_and_upgraded_when_opened_for_writing(
         assert [other for other, _ in duplicates] == [1]
         assert any(b.reason == "schema-v1" for b in project.backups())
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN SELECT hash FROM sketches WHERE doc_id = 1"))
     assert "sketches_by_document" in plan
     conn.close()

@@ -151,6 +151,8 @@ class StoreBase:
         }
         if "vague_amounts" in self._meta:  # files made before the rule was stored get the built-in one
             data["vague_amounts"] = json.loads(self._meta["vague_amounts"])
+        if "event_types" in self._meta:  # a file made before events declares none: its codebook is what it was
+            data["events"] = json.loads(self._meta["event_types"])
         try:
             return codebook_from_dict(data, self.path)
         except Exception as exc:
@@ -158,7 +160,17 @@ class StoreBase:
 
 
 def write_codebook(conn: sqlite3.Connection, codebook: Codebook) -> None:
-    """Replace the file's labels with ``codebook``'s (inside the caller's transaction)."""
+    """Replace the file's labels and event types with ``codebook``'s (inside the caller's transaction).
+
+    Event types are kept in ``meta`` as the JSON of the codebook's ``[[events]]``, as the
+    vague amounts are: plain data read whole with the codebook, never queried.
+    """
+    conn.execute("DELETE FROM meta WHERE key = 'event_types'")
+    if codebook.event_types:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('event_types', ?)",
+            (json.dumps(codebook.events_to_list(), ensure_ascii=False, sort_keys=True),),
+        )
     conn.execute("DELETE FROM labels")
     for position, label in enumerate(codebook.labels):
         data = codebook.to_dict()["labels"][position]

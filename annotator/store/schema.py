@@ -16,7 +16,7 @@ from annotator.errors import ProjectError
 from annotator.store.backups import make_backup
 
 APPLICATION_ID = 0x41524E4E  # "ARNN"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_VALUE_BYTES = 256 * 2**20  # no text or JSON value of ours comes near it
 
@@ -35,6 +35,44 @@ SEARCH_TABLE = (
 # without it each read scans every sketch, a cost that grows with the archive and is paid for
 # every candidate (in templated bulletins, every new document has some).
 SKETCHES_BY_DOCUMENT = "CREATE INDEX sketches_by_document ON sketches(doc_id)"
+
+# Version 3 adds events (DESIGN.md, "Events"): frames over spans of one document. An event is
+# soft-deleted like a span, and keeps its slot rows then, so restoring it brings its slots back;
+# every change writes full before/after snapshots (slots included) to event_history.
+EVENT_TABLES = """
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    coder TEXT NOT NULL,
+    type TEXT NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{}',
+    origin TEXT NOT NULL,
+    provenance TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX events_by_document ON events(doc_id, deleted, coder);
+CREATE TABLE event_slots (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    role TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    annotation_id TEXT NOT NULL REFERENCES annotations(id),
+    PRIMARY KEY (event_id, role, position)
+);
+CREATE INDEX event_slots_by_annotation ON event_slots(annotation_id);
+CREATE TABLE event_history (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    doc_id INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX event_history_by_event ON event_history(event_id);
+CREATE INDEX event_history_by_document ON event_history(doc_id);
+"""
 
 # A new file: the current version's tables.
 TABLES = """
@@ -138,7 +176,7 @@ CREATE TABLE rejections (
     by TEXT NOT NULL,
     at TEXT NOT NULL
 );
-""".replace("{search_table}", ";\n".join(SEARCH_TABLE)).replace("{sketches_by_document}", SKETCHES_BY_DOCUMENT)
+{event_tables}""".replace("{event_tables}", EVENT_TABLES).replace("{search_table}", ";\n".join(SEARCH_TABLE)).replace("{sketches_by_document}", SKETCHES_BY_DOCUMENT)
 
 # Every object a file of each version may hold; anything else (a trigger, a view, a
 # foreign table) means the file is not ours or was tampered with.
@@ -150,19 +188,35 @@ _OBJECTS_V1 = {
     "history_by_document", "sketches_by_hash",
     "merge_sources", "rejections",
 } | _FTS_SHADOW
-EXPECTED_OBJECTS: dict[int, set[str]] = {1: _OBJECTS_V1, 2: _OBJECTS_V1 | {"sketches_by_document"}}
+_OBJECTS_V3 = {
+    "events", "events_by_document", "event_slots", "event_slots_by_annotation",
+    "event_history", "event_history_by_event", "event_history_by_document",
+}
+EXPECTED_OBJECTS: dict[int, set[str]] = {
+    1: _OBJECTS_V1,
+    2: _OBJECTS_V1 | {"sketches_by_document"},
+    3: _OBJECTS_V1 | {"sketches_by_document"} | _OBJECTS_V3,
+}
 
 # MIGRATIONS[v] upgrades a file from version v to v + 1, inside one transaction.
 def _add_sketches_by_document(conn: sqlite3.Connection) -> None:
     conn.execute(SKETCHES_BY_DOCUMENT)
 
 
+def _add_event_tables(conn: sqlite3.Connection) -> None:
+    for statement in EVENT_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_sketches_by_document,
+    2: _add_event_tables,
 }
 # Older versions this one reads without migrating them (a lead reads coders' files read-only):
-# they lack only indexes that writing needs.
-READABLE_AS_THEY_ARE = {1}
+# they lack only indexes that writing needs, or tables that would be empty (events: the
+# event reads of a project find none in a file without them).
+READABLE_AS_THEY_ARE = {1, 2}
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:

@@ -41,7 +41,7 @@ def test_load_dataset_json_with_the_shipped_features_and_label_file(annotated: P
     loaded = load("json", tmp_path, data_files={"train": str(out / "data.jsonl")}, features=features)
     train = loaded["train"]
     names = datasets.ClassLabel(names_file=str(out / "labels.txt")).names
-    assert names == ["O", "B-ACTOR", "I-ACTOR", "B-PLACE", "I-PLACE", "B-CASUALTY", "I-CASUALTY"]
+    assert names == ["O", "B-ACTOR", "I-ACTOR", "B-PLACE", "I-PLACE", "B-CASUALTY", "I-CASUALTY", "B-DATE", "I-DATE"]
     assert train.features["ner_tags"].feature.names == names
     assert train["id"] == ["d1", "d2"]
     for row, doc_id in zip(train, [d for d in annotated.document_ids()][:2], strict=True):
