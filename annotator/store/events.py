@@ -316,6 +316,24 @@ class EventStore(HistoryStore):
             self._record_event(event, action, None if row[0] else before, event)
             return action
 
+    def revert_event(self, history_id: int) -> Event:
+        """Put an event back as it was before the change ``history_id`` (its attributes, slots,
+        origin and provenance; undeleted if need be); reverting its creation deletes it. The
+        revert is itself a change in the history."""
+        row = self.conn.execute("SELECT event_id, before FROM event_history WHERE id = ?", (history_id,)).fetchone()
+        if row is None:
+            raise ValidationError(f"no event history entry {history_id}")
+        if row[1] is None:
+            return self.delete_event(row[0])
+        before = json.loads(row[1])
+        current = self.event(row[0], include_deleted=True)
+        restored = replace(
+            current, attrs=before["attrs"], slots={role: tuple(ids) for role, ids in before["slots"].items()},
+            origin=before["origin"], provenance=before["provenance"], updated=now(),
+        )
+        self.put_event(restored)
+        return self.event(row[0])
+
     def _change(self, before: Event, after: Event, action: str) -> Event:
         self.validate_event(after)
         if _same_content(before, after):
