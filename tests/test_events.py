@@ -79,6 +79,7 @@ def test_a_span_may_fill_slots_of_several_events(article: Article, spans: dict[s
     ("slots", "attrs", "message"),
     [
         ({"weapon": ["perpetrator"]}, {}, r"event type ATTACK has no role 'weapon' \(its roles: perpetrator, target, "),
+        ({"victims": []}, {}, r"event type ATTACK has no role 'victims'"),
         ({"place": ["perpetrator"]}, {}, r"role place of ATTACK takes PLACE spans, not span «التحالف» \(ACTOR, "),
         ({"source": ["perpetrator", "source"]}, {}, r"role source of ATTACK takes one span, not 2"),
         ({"perpetrator": ["perpetrator", "perpetrator"]}, {}, r"role perpetrator of ATTACK names one span twice"),

@@ -128,6 +128,13 @@ class EventStore(HistoryStore):
             for row in rows
         ]
 
+    def _given_slots(self, type_name: str, slots: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+        """Slots a caller gave, every role named checked (an empty one too), in role order."""
+        event_type = self.codebook.event_type(type_name)
+        for role in slots:
+            event_type.role(role)
+        return self._in_role_order(type_name, slots)
+
     def _in_role_order(self, type_name: str, slots: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
         """Filled roles only, in the order the codebook lists them (roles it does not know last)."""
         known = next((t.role_names for t in self.codebook.event_types if t.name == type_name), [])
@@ -213,7 +220,7 @@ class EventStore(HistoryStore):
         stamp = now()
         event = Event(
             id=event_id or time_ordered_id(), doc_id=doc_id, coder=coder or self.coder, type=type,
-            attrs=dict(attrs or {}), slots=self._in_role_order(type, slots or {}), origin=origin, created=stamp,
+            attrs=dict(attrs or {}), slots=self._given_slots(type, slots or {}), origin=origin, created=stamp,
             updated=stamp, provenance=provenance,
         )
         self.validate_event(event)
@@ -238,7 +245,7 @@ class EventStore(HistoryStore):
         after = replace(
             before,
             attrs=dict(attrs) if attrs is not None else before.attrs,
-            slots=self._in_role_order(before.type, slots) if slots is not None else before.slots,
+            slots=self._given_slots(before.type, slots) if slots is not None else before.slots,
             origin=origin if origin is not None else before.origin,
             provenance=provenance if provenance is not None else before.provenance,
             updated=now(),
@@ -294,7 +301,7 @@ class EventStore(HistoryStore):
         """Store ``event`` exactly as given (id, coder, timestamps): a copy from a file or another
         project. Creates the row, or updates (and undeletes) the row with that id. Returns
         ``"create"``, ``"update"``, ``"restore"`` or None when the stored event was the same."""
-        event = replace(event, slots=self._in_role_order(event.type, event.slots))
+        event = replace(event, slots=self._given_slots(event.type, event.slots))
         self.validate_event(event)
         with self.transaction():
             row = self.conn.execute("SELECT deleted FROM events WHERE id = ?", (event.id,)).fetchone()
