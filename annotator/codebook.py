@@ -1,9 +1,9 @@
 """The codebook: labels, their colours and keys, and their typed attributes; event types
-with their roles (which labels fill each) and attributes.
+with their roles (which labels fill each) and attributes (:mod:`annotator.event_types`).
 
 A codebook is written by a lead in TOML or JSON and stored inside every project
-(as the ``labels`` table), so a coder's file carries the rules it was made with
-and merges can refuse files made with different rules.
+(as the ``labels`` table, with the event types in ``meta``), so a coder's file carries
+the rules it was made with and merges can refuse files made with different rules.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError, ValidationError
+from annotator.event_types import EventType as EventType  # re-exported: the codebook is where callers look
+from annotator.event_types import Role as Role
+from annotator.event_types import event_type_to_dict
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, VagueAmount, vague_amounts_from
 from annotator.resources_path import resource_path
 
@@ -71,17 +74,6 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-def check_attribute_values(owner: str, attributes: tuple[Attribute, ...], attrs: dict[str, Any]) -> None:
-    """Every value of ``attrs`` names an attribute of ``owner`` (a label or an event type) and fits its type."""
-    by_name = {a.name: a for a in attributes}
-    for key, value in attrs.items():
-        attribute = by_name.get(key)
-        if attribute is None:
-            known = ", ".join(a.name for a in attributes) or "none"
-            raise ValidationError(f"{owner} has no attribute '{key}' (known: {known})")
-        attribute.check(value, owner)
-
-
 @dataclass(frozen=True)
 class Label:
     """A span label such as ACTOR, with the key that applies it in the window."""
@@ -120,48 +112,6 @@ class Label:
         except ValidationError:
             return {}
         return kept
-
-    def missing_required(self, attrs: dict[str, Any]) -> list[str]:
-        return [a.name for a in self.attributes if a.required and a.name not in attrs]
-
-
-@dataclass(frozen=True)
-class Role:
-    """A slot of an event type: the spans of ``labels`` that may fill it, one or ``many``."""
-
-    name: str
-    labels: tuple[str, ...]
-    many: bool = False
-    key: str = ""
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class EventType:
-    """A kind of event such as ATTACK: a frame whose roles are filled with spans of one document."""
-
-    name: str
-    key: str = ""
-    description: str = ""
-    roles: tuple[Role, ...] = ()
-    attributes: tuple[Attribute, ...] = ()
-
-    def role(self, name: str) -> Role:
-        for role in self.roles:
-            if role.name == name:
-                return role
-        known = ", ".join(r.name for r in self.roles) or "none"
-        raise ValidationError(f"event type {self.name} has no role '{name}' (its roles: {known})")
-
-    def attribute(self, name: str) -> Attribute | None:
-        return next((a for a in self.attributes if a.name == name), None)
-
-    @property
-    def role_names(self) -> list[str]:
-        return [role.name for role in self.roles]
-
-    def check_attributes(self, attrs: dict[str, Any]) -> None:
-        check_attribute_values(self.name, self.attributes, attrs)
 
     def missing_required(self, attrs: dict[str, Any]) -> list[str]:
         return [a.name for a in self.attributes if a.required and a.name not in attrs]
@@ -223,7 +173,7 @@ class Codebook:
 
     def events_to_list(self) -> list[dict[str, Any]]:
         """The event types as plain data (the ``[[events]]`` of the file)."""
-        return [_event_type_to_dict(t) for t in self.event_types]
+        return [event_type_to_dict(t) for t in self.event_types]
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
@@ -269,24 +219,6 @@ def _label_to_dict(label: Label) -> dict[str, Any]:
         for a in label.attributes
     ]
     return {k: v for k, v in data.items() if not _is_unset(v) or k in ("name", "color", "attributes")}
-
-
-def _attribute_to_dict(attribute: Attribute) -> dict[str, Any]:
-    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(attribute).items() if not _is_unset(v)}
-
-
-def _event_type_to_dict(event_type: EventType) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": event_type.name}
-    if event_type.key:
-        data["key"] = event_type.key
-    if event_type.description:
-        data["description"] = event_type.description
-    data["roles"] = [
-        {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(role).items() if not _is_unset(v) or k == "labels"}
-        for role in event_type.roles
-    ]
-    data["attributes"] = [_attribute_to_dict(a) for a in event_type.attributes]
-    return data
 
 
 def _is_unset(value: Any) -> bool:

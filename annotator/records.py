@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.models import ORIGINS, STATUSES, Annotation, Document
+from annotator.models import ORIGINS, STATUSES, Annotation, Document, Event
 from annotator.text import canonical_offsets, canonical_text
 
 META_FIELDS = ("title", "source", "url", "date")
@@ -33,6 +33,19 @@ class SpanRecord:
 
 
 @dataclass
+class EventRecord:
+    """An event of a record: its slots name spans of the same record by their ids."""
+
+    type: str
+    slots: dict[str, list[str]] = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    id: str | None = None
+    coder: str | None = None
+    origin: str | None = None
+    provenance: dict[str, Any] | None = None
+
+
+@dataclass
 class DocumentRecord:
     """A document read from a source, before it meets a project."""
 
@@ -43,6 +56,7 @@ class DocumentRecord:
     spans: list[SpanRecord] = field(default_factory=list)
     path: str = "<input>"
     line: int | None = None
+    events: list[EventRecord] = field(default_factory=list)
 
     def check_spans(self) -> None:
         """Refuse a span outside the text or whose ``text`` is not ``text[start:end]``."""
@@ -98,11 +112,54 @@ def record_from_json(data: Any, path: str, line: int) -> DocumentRecord:
             span.start, span.end = moved(span.start), moved(span.end)
             if span.text is not None:
                 span.text = span.text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_events = data.get("events") or []
+    if not isinstance(raw_events, list):
+        raise fail('"events" must be a list')
+    events = [_event_from_json(raw, number, fail) for number, raw in enumerate(raw_events, start=1)]
+    span_ids = {span.id for span in spans if span.id}
+    for number, event in enumerate(events, start=1):
+        for role, ids in event.slots.items():
+            stranger = next((span_id for span_id in ids if span_id not in span_ids), None)
+            if stranger is not None:
+                raise fail(
+                    f"event {number} ({event.type}): role {role} names span {stranger!r}, which is not a span of "
+                    'this record (an event names the spans of its record by their "id": give those spans ids)'
+                )
     record = DocumentRecord(
-        text=text, key=None if key is None else str(key), meta=meta, status=status, spans=spans, path=path, line=line
+        text=text, key=None if key is None else str(key), meta=meta, status=status, spans=spans, path=path, line=line,
+        events=events,
     )
     record.check_spans()
     return record
+
+
+def _event_from_json(raw: Any, number: int, fail: Any) -> EventRecord:
+    if not isinstance(raw, dict):
+        raise fail(f"event {number} must be an object")
+    kind = raw.get("type")
+    if not isinstance(kind, str) or not kind:
+        raise fail(f'event {number} needs a "type"')
+    slots = raw.get("slots") or {}
+    if not isinstance(slots, dict) or not all(
+        isinstance(ids, list) and all(isinstance(i, str) and i for i in ids) for ids in slots.values()
+    ):
+        raise fail(f'event {number}: "slots" must map each role to a list of span ids')
+    attrs = raw.get("attrs") or {}
+    if not isinstance(attrs, dict):
+        raise fail(f'event {number}: "attrs" must be an object')
+    origin = raw.get("origin")
+    if origin is not None and origin not in ORIGINS:
+        raise fail(f"event {number}: unknown origin {origin!r} (use {', '.join(ORIGINS)})")
+    for name in ("id", "coder"):
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            raise fail(f'event {number}: "{name}" must be text')
+    provenance = raw.get("provenance")
+    if provenance is not None and not isinstance(provenance, dict):
+        raise fail(f'event {number}: "provenance" must be an object')
+    return EventRecord(
+        type=kind, slots={role: list(ids) for role, ids in slots.items()}, attrs=attrs, id=raw.get("id"),
+        coder=raw.get("coder"), origin=origin, provenance=provenance,
+    )
 
 
 def _span_from_json(raw: Any, number: int, fail: Any) -> SpanRecord:
@@ -147,6 +204,20 @@ def span_to_json(ann: Annotation) -> dict[str, Any]:
     return out
 
 
+def event_to_json(event: Event) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": event.id,
+        "type": event.type,
+        "attrs": event.attrs,
+        "slots": {role: list(spans) for role, spans in event.slots.items()},
+        "coder": event.coder,
+        "origin": event.origin,
+    }
+    if event.provenance:
+        out["provenance"] = event.provenance
+    return out
+
+
 def record_meta(doc: Document) -> dict[str, Any]:
     """The record's "meta": the document's title, source, url and date, then its other metadata."""
     meta = {name: getattr(doc, name) for name in META_FIELDS if getattr(doc, name)}
@@ -154,14 +225,21 @@ def record_meta(doc: Document) -> dict[str, Any]:
     return meta
 
 
-def document_to_json(doc: Document, status: str, spans: list[Annotation]) -> dict[str, Any]:
-    return {
+def document_to_json(
+    doc: Document, status: str, spans: list[Annotation], events: list[Event] | None = None
+) -> dict[str, Any]:
+    """The record of a document; "events" only when it has some, so a record of spans alone is
+    the same bytes it was before events existed."""
+    out: dict[str, Any] = {
         "id": doc.key,
         "text": doc.text,
         "meta": record_meta(doc),
         "status": status,
         "spans": [span_to_json(a) for a in spans],
     }
+    if events:
+        out["events"] = [event_to_json(e) for e in events]
+    return out
 
 
 def dumps(record: dict[str, Any]) -> str:

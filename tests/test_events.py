@@ -79,6 +79,7 @@ def test_a_span_may_fill_slots_of_several_events(article: Article, spans: dict[s
     ("slots", "attrs", "message"),
     [
         ({"weapon": ["perpetrator"]}, {}, r"event type ATTACK has no role 'weapon' \(its roles: perpetrator, target, "),
+        ({"victims": []}, {}, r"event type ATTACK has no role 'victims'"),
         ({"place": ["perpetrator"]}, {}, r"role place of ATTACK takes PLACE spans, not span «التحالف» \(ACTOR, "),
         ({"source": ["perpetrator", "source"]}, {}, r"role source of ATTACK takes one span, not 2"),
         ({"perpetrator": ["perpetrator", "perpetrator"]}, {}, r"role perpetrator of ATTACK names one span twice"),
@@ -293,3 +294,23 @@ def test_a_migrated_file_with_event_types_holds_events(tmp_path: Path) -> None:
         event = project.add_event(1, "ATTACK", slots={"place": [place.id]}, attrs={"date": "2018-06-07"})
     with Project.open(path, readonly=True) as project:
         assert project.events() == [event]
+
+
+def test_reverting_a_change_brings_the_event_back_as_it_was(article: Article, spans: dict[str, Annotation]) -> None:
+    project = article.project
+    made = project.add_event(article.doc.id, "ATTACK", slots={"place": [spans["place"].id]},
+                             provenance={"from": "المرصد"})
+    project.update_event(made.id, attrs={"attribution": "denied"}, slots={"perpetrator": [spans["perpetrator"].id]})
+    project.delete_event(made.id)
+    created, updated, deleted = project.event_history(event_id=made.id)
+    back = project.revert_event(deleted.id)  # undelete
+    assert back.attrs == {"attribution": "denied"} and back.slots == {"perpetrator": (spans["perpetrator"].id,)}
+    back = project.revert_event(updated.id)
+    assert (back.attrs, back.slots, back.provenance) == ({}, made.slots, {"from": "المرصد"})
+    project.revert_event(created.id)
+    assert project.events() == []
+    assert [h.action for h in project.event_history(event_id=made.id)] == [
+        "create", "update", "delete", "restore", "update", "delete"
+    ]
+    with pytest.raises(ValidationError, match="no event history entry 999"):
+        project.revert_event(999)

@@ -4,7 +4,9 @@ Each line is the bytes ``dumps(document_to_json(...))`` (:mod:`annotator.records
 write; the spans' part comes from the project already written as JSON by SQLite
 (:meth:`~annotator.store.export_reads.ExportReads.documents_with_span_json`), which is
 what makes a large export fast (benchmarks/README.md), and the document's part is
-written here around it.
+written here around it. A document's events are JSON from SQLite too
+(:meth:`~annotator.store.export_reads.ExportReads.event_json`); a record without events
+has no "events" key, as before events existed.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ def write_jsonl(documents: SelectedDocuments, out: TextIO) -> int:
 
 def record_lines(selected: SelectedDocuments) -> Iterator[str]:
     """Each document's record as one line."""
-    found = selected.project.documents_with_span_json(
-        [pick.doc_id for pick in selected.picks], coder=selected.layer, include_suggestions=selected.include_suggestions
-    )
+    doc_ids = [pick.doc_id for pick in selected.picks]
+    coder, suggestions = selected.layer, selected.include_suggestions
+    events = selected.project.event_json(doc_ids, coder=coder, include_suggestions=suggestions)
+    found = selected.project.documents_with_span_json(doc_ids, coder=coder, include_suggestions=suggestions)
     for pick, (doc, spans) in zip(selected.picks, found, strict=True):
         head = dumps({"id": doc.key, "meta": record_meta(doc)})[:-1]
         tail = dumps({"status": pick.status, "text": doc.text})[1:]
+        own = events.get(doc.id)
+        if own:
+            head = f'{{"events": [{", ".join(own)}], {head[1:]}'
         yield f'{head}, "spans": [{", ".join(spans)}], {tail}'

@@ -5,6 +5,7 @@
 inheriting the parts it calls, down to :class:`~annotator.store.base.StoreBase`
 (connection, transactions, meta, codebook): :mod:`~annotator.store.documents`,
 :mod:`~annotator.store.annotations`, :mod:`~annotator.store.history`,
+:mod:`~annotator.store.events` and :mod:`~annotator.store.event_spans`,
 :mod:`~annotator.store.status`, :mod:`~annotator.store.export_reads` and
 :mod:`~annotator.store.lead_tables`. Beside them: :mod:`~annotator.store.schema` (tables,
 checks, migrations), :mod:`~annotator.store.index` (search and near-duplicates),

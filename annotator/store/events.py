@@ -128,6 +128,13 @@ class EventStore(HistoryStore):
             for row in rows
         ]
 
+    def _given_slots(self, type_name: str, slots: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+        """Slots a caller gave, every role named checked (an empty one too), in role order."""
+        event_type = self.codebook.event_type(type_name)
+        for role in slots:
+            event_type.role(role)
+        return self._in_role_order(type_name, slots)
+
     def _in_role_order(self, type_name: str, slots: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
         """Filled roles only, in the order the codebook lists them (roles it does not know last)."""
         known = next((t.role_names for t in self.codebook.event_types if t.name == type_name), [])
@@ -213,7 +220,7 @@ class EventStore(HistoryStore):
         stamp = now()
         event = Event(
             id=event_id or time_ordered_id(), doc_id=doc_id, coder=coder or self.coder, type=type,
-            attrs=dict(attrs or {}), slots=self._in_role_order(type, slots or {}), origin=origin, created=stamp,
+            attrs=dict(attrs or {}), slots=self._given_slots(type, slots or {}), origin=origin, created=stamp,
             updated=stamp, provenance=provenance,
         )
         self.validate_event(event)
@@ -238,7 +245,7 @@ class EventStore(HistoryStore):
         after = replace(
             before,
             attrs=dict(attrs) if attrs is not None else before.attrs,
-            slots=self._in_role_order(before.type, slots) if slots is not None else before.slots,
+            slots=self._given_slots(before.type, slots) if slots is not None else before.slots,
             origin=origin if origin is not None else before.origin,
             provenance=provenance if provenance is not None else before.provenance,
             updated=now(),
@@ -294,7 +301,7 @@ class EventStore(HistoryStore):
         """Store ``event`` exactly as given (id, coder, timestamps): a copy from a file or another
         project. Creates the row, or updates (and undeletes) the row with that id. Returns
         ``"create"``, ``"update"``, ``"restore"`` or None when the stored event was the same."""
-        event = replace(event, slots=self._in_role_order(event.type, event.slots))
+        event = replace(event, slots=self._given_slots(event.type, event.slots))
         self.validate_event(event)
         with self.transaction():
             row = self.conn.execute("SELECT deleted FROM events WHERE id = ?", (event.id,)).fetchone()
@@ -315,6 +322,24 @@ class EventStore(HistoryStore):
             action = "restore" if row[0] else "update"
             self._record_event(event, action, None if row[0] else before, event)
             return action
+
+    def revert_event(self, history_id: int) -> Event:
+        """Put an event back as it was before the change ``history_id`` (its attributes, slots,
+        origin and provenance; undeleted if need be); reverting its creation deletes it. The
+        revert is itself a change in the history."""
+        row = self.conn.execute("SELECT event_id, before FROM event_history WHERE id = ?", (history_id,)).fetchone()
+        if row is None:
+            raise ValidationError(f"no event history entry {history_id}")
+        if row[1] is None:
+            return self.delete_event(row[0])
+        before = json.loads(row[1])
+        current = self.event(row[0], include_deleted=True)
+        restored = replace(
+            current, attrs=before["attrs"], slots={role: tuple(ids) for role, ids in before["slots"].items()},
+            origin=before["origin"], provenance=before["provenance"], updated=now(),
+        )
+        self.put_event(restored)
+        return self.event(row[0])
 
     def _change(self, before: Event, after: Event, action: str) -> Event:
         self.validate_event(after)

@@ -116,7 +116,8 @@ def expected_line(project: Project, key: str, *, layer: str | None = None, inclu
     doc = project.document_by_key(key)
     assert doc is not None
     spans = project.annotations(doc.id, coder=layer, include_suggestions=include_suggestions)
-    record = document_to_json(doc, project.status(doc.id).status, spans)
+    events = project.events(doc.id, coder=layer, include_suggestions=include_suggestions)
+    record = document_to_json(doc, project.status(doc.id).status, spans, events)
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
@@ -204,3 +205,42 @@ def test_sqlite_quotes_any_text_as_python_does(text: str) -> None:
 
     conn = sqlite3.connect(":memory:")
     assert conn.execute("SELECT json_quote(?)", (text,)).fetchone()[0] == json.dumps(text, ensure_ascii=False)
+
+
+def test_events_sit_beside_spans_byte_for_byte_the_record_python_builds(annotated: Project):
+    """Slots role by role in name order, span ids in slot order, provenance only when there is
+    some, suggested events only when asked, one layer's events with ``--layer``; a document
+    without events has no "events" key."""
+    doc = annotated.document_by_key("d1")
+    assert doc is not None
+    spans = {a.text: a for a in annotated.annotations(doc.id)}
+    first = annotated.add_event(
+        doc.id, "ATTACK",
+        slots={"place": [spans["الباغوز فوقاني"].id, spans["دير الزور"].id], "casualties": [spans["28"].id, spans["54"].id],
+               "source": [spans["المرصد السوري لحقوق الإنسان"].id]},
+        attrs={"weapon": "airstrike", "attribution": "asserted", "date": "2018-06-07"},
+        provenance={"note": 'قال "المرصد"\n\u2028', "confidence": 0.1 + 0.2},
+    )
+    annotated.add_event(doc.id, "ATTACK", slots={"perpetrator": [spans["التحالف الدولي"].id]},
+                        attrs={"attribution": "hinted"}, origin="suggested")
+    omar_span = annotated.add_annotation(doc.id, "PLACE", doc.text.index("بدير") + 1, doc.text.index("الزور") + 5,
+                                         coder="omar")
+    annotated.add_event(doc.id, "ATTACK", coder="omar", slots={"place": [omar_span.id]}, provenance={})
+    annotated.add_event(doc.id, "ATTACK")  # nothing filled yet
+    every = ["d1", "d2", "d3"]
+    plain = export_text(annotated)
+    assert_lines_are_records(plain, annotated, every)
+    assert_lines_are_records(export_text(annotated, include_suggestions=True), annotated, every, include_suggestions=True)
+    assert_lines_are_records(export_text(annotated, layer="omar"), annotated, every, layer="omar")
+    lines = lines_of(plain)
+    assert lines[0].startswith('{"events": [{"attrs": {"attribution": "asserted", "date": "2018-06-07", "weapon": "airstrike"}')
+    assert '"events"' not in lines[1] and '"events"' not in lines[2]
+    exported = json.loads(lines[0])["events"]
+    assert [e["id"] for e in exported] == [first.id, *[e.id for e in annotated.events(doc.id) if e.origin != "suggested"][1:]]
+    assert exported[0]["slots"] == {
+        "casualties": [spans["28"].id, spans["54"].id],
+        "place": [spans["الباغوز فوقاني"].id, spans["دير الزور"].id],
+        "source": [spans["المرصد السوري لحقوق الإنسان"].id],
+    }
+    assert exported[0]["provenance"]["confidence"] == 0.30000000000000004
+    assert "provenance" not in exported[1] and exported[2]["slots"] == {}
