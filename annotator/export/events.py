@@ -24,6 +24,7 @@ Counting rules, so that no figure is counted twice:
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -226,7 +227,7 @@ def write_jsonl_rows(rows: Iterator[dict[str, Any]], handle: TextIO) -> None:
 
 def _parquet_table(rows: Iterator[dict[str, Any]]) -> Any:
     try:
-        import pyarrow as pa  # noqa: PLC0415 - an optional extra, loaded only for Parquet
+        pa = importlib.import_module("pyarrow")  # an optional extra, loaded only for Parquet
     except ImportError:
         raise AnnotatorError(
             "Parquet needs pyarrow: pip install 'arabic-event-annotator[parquet]' (or write .csv or .jsonl)"
@@ -252,9 +253,7 @@ def write_events(job: Job, out: str | Path) -> list[str]:
         table = _parquet_table(rows)
 
         def parquet(handle: Any) -> None:
-            import pyarrow.parquet as pq  # noqa: PLC0415 - see _parquet_table
-
-            pq.write_table(table, handle)
+            importlib.import_module("pyarrow.parquet").write_table(table, handle)
 
         write_binary(out, parquet)
     elif kind == "jsonl":
@@ -264,7 +263,11 @@ def write_events(job: Job, out: str | Path) -> list[str]:
     else:
         # Excel reads a CSV without a byte-order mark in the machine's code page, which turns
         # Arabic into mojibake; with it, Excel, LibreOffice, pandas and csv (utf-8-sig) all read UTF-8.
-        write_text(out, lambda handle: (handle.write("\ufeff"), write_csv_rows(rows, handle)))
+        def with_mark(handle: TextIO) -> None:
+            handle.write("\ufeff")
+            write_csv_rows(rows, handle)
+
+        write_text(out, with_mark)
     _notes(job, counts)
     files = [str(out)]
     if str(out) != "-":

@@ -210,4 +210,4 @@ def test_the_command_line_writes_the_dataset(seed: Seed, tmp_path: Path) -> None
     assert [(r["event_type"], r["killed_best"], r["places"]) for r in rows] == [("ATTACK", "54", "الباغوز")]
     assert readme_path(out).exists()
     piped = CliRunner().invoke(main, ["export", str(tmp_path / "amal.db"), "--format", "events", "--out", "-"])
-    assert piped.exit_code == 0 and piped.output.startswith("doc_id,doc_title,")
+    assert piped.exit_code == 0 and piped.stdout.startswith("doc_id,doc_title,")
