@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import main
-from annotator.errors import ValidationError
+from annotator.errors import AnnotatorError, ValidationError
 from annotator.export import ExportOptions, export
 from annotator.export.events_columns import COLUMN_NAMES
 from annotator.export.events_readme import readme_path
@@ -211,3 +211,41 @@ def test_the_command_line_writes_the_dataset(seed: Seed, tmp_path: Path) -> None
     assert readme_path(out).exists()
     piped = CliRunner().invoke(main, ["export", str(tmp_path / "amal.db"), "--format", "events", "--out", "-"])
     assert piped.exit_code == 0 and piped.stdout.startswith("doc_id,doc_title,")
+
+
+def test_figures_no_column_holds_stay_in_casualty_spans_and_are_reported(seed: Seed, tmp_path: Path) -> None:
+    missing = seed.span("CASUALTY", "آخرون", value=4, status="missing", victims="civilians")
+    seed.project.fill_slot(seed.event.id, "casualties", missing.id)
+    out = tmp_path / "e.jsonl"
+    result = export(seed.project, ExportOptions(format="events"), out)
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert row["killed_civilians_best"] == 54 and row["killed_best"] == 54  # the missing are not killed
+    assert [c["status"] for c in row["casualty_spans"]][-1] == "missing"
+    assert any("1 casualty figure(s) with a status other than killed or injured" in n for n in result.notes)
+
+
+def test_a_project_without_events_gives_a_header_and_no_row(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "p.db", coder="amal")
+    project.add_document(REPORT, key="d1")
+    export(project, ExportOptions(format="events"), tmp_path / "e.csv")
+    with open(tmp_path / "e.csv", encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle)) == [list(COLUMN_NAMES)]
+    pq = pytest.importorskip("pyarrow.parquet")
+    export(project, ExportOptions(format="events"), tmp_path / "e.parquet")
+    assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
+
+
+def test_parquet_without_pyarrow_says_how_to_get_it(seed: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def without_pyarrow(name: str, package: str | None = None) -> Any:
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without_pyarrow)
+    with pytest.raises(AnnotatorError, match=r"arabic-event-annotator\[parquet\]"):
+        export(seed.project, ExportOptions(format="events"), tmp_path / "e.parquet")
+    assert not (tmp_path / "e.parquet").exists()
