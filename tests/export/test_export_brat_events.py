@@ -96,6 +96,15 @@ def test_events_go_out_as_e_lines_and_come_back_the_same(tmp_path: Path) -> None
     assert len(fresh.events()) == 3
 
 
+def test_events_survive_the_import_workers(tmp_path: Path) -> None:
+    """A large import reads files in worker processes: the events travel with their records."""
+    source = make(tmp_path / "amal.db")
+    export(source, ExportOptions(format="brat"), tmp_path / "brat")
+    fresh = Project.create(tmp_path / "fresh.db", coder="lead")
+    import_sources(fresh, [tmp_path / "brat"], worker=True)
+    assert sorted(as_compared(fresh, e) for e in fresh.events()) == sorted(as_compared(source, e) for e in source.events())
+
+
 def test_a_brat_file_of_another_tool_gives_its_events_to_the_spans_it_names(tmp_path: Path) -> None:
     folder = tmp_path / "other"
     folder.mkdir()
