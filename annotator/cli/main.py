@@ -131,7 +131,11 @@ def import_(
 @main.command(name="export")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="The output format.")
-@click.option("--out", required=True, help="Output file or folder; '-' writes to standard output.")
+@click.option(
+    "--out",
+    required=True,
+    help="Output file or folder; '-' writes to standard output. For --format events, .csv, .jsonl or .parquet.",
+)
 @click.option("--layer", help="One coder's layer, or 'gold' (default: every layer, each span naming its coder).")
 @click.option(
     "--status",
@@ -175,6 +179,7 @@ def export_(
       annotator export merged.db --format conll --out gold.conll --layer-per-label
       annotator export amal.db --format html --layer amal --out review.html
       annotator export amal.db --format template --template my.csv.j2 --out spans.csv
+      annotator export merged.db --format events --layer gold --out events.parquet
     """
     options = ExportOptions(
         format=fmt, layer=layer, status=status, include_suggestions=include_suggestions, template=template,

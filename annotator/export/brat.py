@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.codebook import Codebook
+from annotator.export.brat_events import event_choice_attributes, event_lines, events_conf
 from annotator.export.files import text_file, write_folder
 from annotator.export.options import Job
 from annotator.export.readme import write_readme
@@ -38,7 +39,8 @@ def is_choice_line(codebook: Codebook, label: str, name: str, value: Any) -> boo
 
 
 def annotation_conf(codebook: Codebook) -> str:
-    """Entity types from the labels; choice attributes with every value; overlaps allowed."""
+    """Entity types from the labels, event types with their roles, choice attributes with every
+    value; overlaps allowed."""
     attributes: dict[str, tuple[list[str], list[str]]] = {}
     for label in codebook.labels:
         for attribute in label.attributes:
@@ -47,15 +49,21 @@ def annotation_conf(codebook: Codebook) -> str:
             labels, values = attributes.setdefault(attribute.name, ([], []))
             labels.append(label.name)
             values += [v for v in attribute.choices if _SAFE_VALUE.match(v) and v not in values]
+    for name, (types, choices) in event_choice_attributes(codebook).items():
+        labels, values = attributes.setdefault(name, ([], []))
+        labels += types
+        values += [v for v in choices if v not in values]
     lines = ["# Written by `annotator export` from the codebook " + codebook.name, "[entities]"]
     lines += [label.name for label in codebook.labels]
     lines += [
         "[relations]",
         "# spans of several coders, and nested spans, may overlap",
         "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
-        "[events]",
-        "[attributes]",
     ]
+    if codebook.event_types:
+        lines.append("# an event's trigger lies over its first slot span (the export's README says why)")
+        lines.append("<OVERLAP>\tArg1:<EVENT>, Arg2:<ANY>, <OVL-TYPE>:<ANY>")
+    lines += ["[events]", *events_conf(codebook), "[attributes]"]
     for name, (labels, values) in attributes.items():
         if values:
             lines.append(f"{name}\tArg:{'|'.join(labels)}, Value:{'|'.join(values)}")
@@ -90,8 +98,15 @@ def _note_value(value: Any) -> str:
     return _BREAKS.sub(" ", str(value))
 
 
-def ann_lines(text: str, spans: Iterable[Annotation], codebook: Codebook, counts: dict[str, int]) -> list[str]:
-    """The lines of one .ann file; ``counts`` collects what the format made us change."""
+def ann_lines(
+    text: str,
+    spans: Iterable[Annotation],
+    codebook: Codebook,
+    counts: dict[str, int],
+    written: dict[str, tuple[str, str, str]] | None = None,
+) -> list[str]:
+    """The lines of one .ann file; ``counts`` collects what the format made us change, and
+    ``written`` (when given) each span's T id, offsets and text, for the events' lines."""
     lines: list[str] = []
     t = a = n = 0
     for span in spans:
@@ -103,7 +118,10 @@ def ann_lines(text: str, spans: Iterable[Annotation], codebook: Codebook, counts
             counts["fragments"] = counts.get("fragments", 0) + 1
         t += 1
         offsets = ";".join(f"{s} {e}" for s, e in parts)
-        lines.append(f"T{t}\t{span.label} {offsets}\t{' '.join(text[s:e] for s, e in parts)}")
+        words = " ".join(text[s:e] for s, e in parts)
+        lines.append(f"T{t}\t{span.label} {offsets}\t{words}")
+        if written is not None:
+            written[span.id] = (f"T{t}", offsets, words)
         notes: list[tuple[str, Any]] = []
         for name, value in sorted(span.attrs.items()):
             if is_choice_line(codebook, span.label, name, value):
@@ -148,7 +166,13 @@ def write_brat(job: Job, out: str | Path) -> list[str]:
                 stem = file_stem(item.document.key, taken)
                 renamed += stem != item.document.key
                 text_file(where, f"{stem}.txt", item.document.text)
-                lines = ann_lines(item.document.text, item.spans, codebook, counts)
+                written: dict[str, tuple[str, str, str]] = {}
+                lines = ann_lines(item.document.text, item.spans, codebook, counts, written)
+                events = job.project.events(
+                    item.document.id, coder=job.layer, include_suggestions=job.options.include_suggestions
+                )
+                lines += event_lines(item.document.text, events, written, codebook, lines, counts)
+                counts["events"] = counts.get("events", 0) + len(events)
                 text_file(where, f"{stem}.ann", "\n".join(lines) + ("\n" if lines else ""))
             if job.split is not None:
                 files.append(f"`{name}/`: {len(docs)} document(s)")
@@ -165,6 +189,12 @@ def write_brat(job: Job, out: str | Path) -> list[str]:
             job.notes.append(f"{counts['blank']} span(s) holding only line breaks or tabs cannot be written in brat")
         if counts.get("flattened"):
             job.notes.append(f"{counts['flattened']} attribute value(s) had tabs or line breaks turned into spaces")
+        if counts.get("events"):
+            job.notes.append(f"{counts['events']} event(s) written as E lines, each with a trigger over its first slot span")
+        if counts.get("lost_slots"):
+            job.notes.append(f"{counts['lost_slots']} event slot(s) name a span brat cannot hold and are left out")
+        if counts.get("lost_events"):
+            job.notes.append(f"{counts['lost_events']} event(s) in a document with no character to hold a trigger are left out")
         text_file(folder, "annotation.conf", annotation_conf(codebook))
         text_file(folder, "visual.conf", visual_conf(codebook))
         files += ["`annotation.conf`: entity types and attributes from the codebook", "`visual.conf`: label colours"]
@@ -186,4 +216,14 @@ numbers and free text are notes, one per attribute, in the form
 `#N<TAB>AnnotatorNotes Tk<TAB>name=value`, as are the span's `id`, `coder` and
 `origin`. `annotator import PROJECT FOLDER` reads all of them back. Document
 status and metadata are not part of brat: export `jsonl` to keep them.
+
+Events are `E` lines: `E1<TAB>ATTACK:T9 perpetrator:T1 place:T2 casualties:T4
+casualties2:T5`, a role that holds several spans numbered from its second, as
+brat does (`Theme`, `Theme2`). brat needs a trigger span for every event and ours
+have none: each event's trigger (`T9`, typed with the event type) is written over
+the offsets of its first slot span (the document's first character for an event
+with no slot); `annotator import` drops the trigger again. Choice attributes of
+an event (attribution, weapon) are `A` lines on its `E` id; its date and its id,
+coder and origin are `#` notes on it. `annotation.conf` lists each event type
+with its roles (`*`: any number of spans, `?`: one at most).
 """

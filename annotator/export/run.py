@@ -17,6 +17,7 @@ from pathlib import Path
 from annotator.errors import ValidationError
 from annotator.export.brat import write_brat
 from annotator.export.conll import write_conll
+from annotator.export.events import output_kind, write_events
 from annotator.export.files import write_folder, write_text
 from annotator.export.hf import write_hf
 from annotator.export.html import write_html
@@ -30,11 +31,13 @@ from annotator.export.template import write_template
 from annotator.models import GOLD, STATUSES, Status
 from annotator.store.project import Project
 
-FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template")
+FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template", "events")
 ALL = "all"
 SPLITTABLE = ("jsonl", "conll", "hf", "spacy", "brat")
 FOLDER_FORMATS = ("hf", "brat")
-SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "spacy": ".spacy", "html": ".html"}
+SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "spacy": ".spacy", "html": ".html", "events": ".csv"}
+# Formats that export one layer: gold where there is one, else the only coder, else --layer.
+SINGLE_LAYER = (*TRAINING_FORMATS, "events")
 
 
 def writes_folder(options: ExportOptions) -> bool:
@@ -71,6 +74,7 @@ WRITERS: dict[str, Callable[[Job, str | Path], list[str]]] = {
     "brat": write_brat,
     "html": write_html,
     "template": write_template,
+    "events": write_events,
 }
 
 
@@ -119,6 +123,8 @@ def export(
     not at all.
     """
     _check(options)
+    if options.format == "events":
+        output_kind(out)  # a wrong suffix is refused before anything is read
     with project.snapshot():
         if progress is None:
             return _export(project, options, out, None)
@@ -130,7 +136,7 @@ def _export(
     project: Project, options: ExportOptions, out: str | Path, progress: Callable[[int, int], None] | None
 ) -> ExportResult:
     status = _status(options)
-    layer = resolve_layer(project, options.layer, single=options.format in TRAINING_FORMATS)
+    layer = resolve_layer(project, options.layer, single=options.format in SINGLE_LAYER)
     # "done" means done by whoever made the layer: the coder for a coder's layer, the project's
     # own coder (the lead, in a merged file) for gold and for every layer at once.
     judge = layer if layer not in (None, GOLD) and layer != project.coder else project.coder

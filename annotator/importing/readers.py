@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.errors import InputError
+from annotator.importing.brat_events import attach_events, take_event_lines
 from annotator.records import DocumentRecord, SpanRecord, record_from_json
 from annotator.text import canonical_offsets, canonical_text, decode_bytes, decode_raw, detect_encoding
 
@@ -238,7 +239,8 @@ def _checked_rows(reader: csv.DictReader[str], path: Path) -> Iterator[dict[str 
 
 
 def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
-    """A brat document: ``name.txt`` and ``name.ann`` (T, A and # lines; R, E, N noted and left out)."""
+    """A brat document: ``name.txt`` and ``name.ann`` (T, A and # lines; E lines by
+    :mod:`annotator.importing.brat_events`; R and N noted and left out)."""
     raw_text = decode_raw(_read_bytes(txt_path), txt_path)
     text = canonical_text(raw_text, txt_path)
     moved = canonical_offsets(raw_text)  # brat counts the \r of a file saved with \r\n
@@ -247,6 +249,7 @@ def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
     lines: dict[str, int] = {}
     ignored = 0
     raw = decode_bytes(_read_bytes(ann_path), ann_path) if ann_path.exists() and ann_path.stat().st_size else ""
+    raw, event_lines = take_event_lines(raw, ann_path)
     for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
@@ -295,6 +298,7 @@ def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
             raise InputError(f"{ident}: {exc.problem}", path=ann_path, line=lines[ident]) from None
     if ignored:
         record.meta["brat_ignored_lines"] = ignored
+    attach_events(record, event_lines, spans, ann_path)
     yield record
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError, ValidationError
+from annotator.importing.brat_events import store_brat_events
 from annotator.importing.prepare import PreparedDocument, typed_attrs
 from annotator.importing.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, read_brat
 from annotator.importing.workers import Event, WorkerFailed, events_from_workers, prepared_events, worth_a_worker
@@ -111,6 +112,7 @@ def import_sources(
                     with project.savepoint("import_file"):
                         for count, prepared in enumerate(documents, start=1):
                             _store(project, prepared, part)
+                            store_brat_events(project, prepared, part)
                             if progress and count % PROGRESS_EVERY == 0:
                                 progress(number, len(planned), path)  # a window stays responsive in a long file
                 except AnnotatorError as exc:
