@@ -16,13 +16,14 @@ repeating ``role`` and are read as ``role`` when ``role`` is an argument of the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import InputError, ValidationError
+from annotator.importing.events import store_events
 from annotator.models import Annotation
-from annotator.records import DocumentRecord, SpanRecord
+from annotator.records import DocumentRecord, EventRecord, SpanRecord
 
 if TYPE_CHECKING:  # the readers run in worker processes that never open a project
     from annotator.importing.prepare import PreparedDocument
@@ -144,56 +145,28 @@ def brat_events_of(record: DocumentRecord) -> list[BratEvent]:
 
 
 def store_brat_events(project: Project, prepared: PreparedDocument, report: ImportReport) -> None:
-    """Store the record's brat events in its document (found by its text's digest) and count
-    them in ``report``. An event whose id the project holds is updated, one equal to a live
-    event of the document is left alone, so importing a folder twice adds nothing."""
+    """Store the record's brat events in its document (found by its text's digest), by the
+    rule every import of events follows (:func:`annotator.importing.events.store_events`),
+    once each slot's span is known by id (our exports keep ids) or by coder, label and offsets."""
     record = prepared.record
     events = brat_events_of(record)
     doc = project.document_by_sha(prepared.digested.sha256) if events else None
     if doc is None:
         return
     live = project.annotations(doc.id)
-    added = updated = unchanged = 0
     for event in events:
         try:
-            slots = {role: [_span_id(project, live, ref) for ref in refs] for role, refs in event.slots.items()}
-            attrs = _typed(project, event)
-            coder = event.coder or project.coder
-            origin = event.origin or "imported"
-            if event.id and project.event_exists(event.id):
-                known = project.event(event.id, include_deleted=True)
-                if known.doc_id != doc.id:
-                    raise ValidationError(f"event id {event.id} already belongs to another document")
-                copy = replace(known, coder=coder, type=event.type, attrs=attrs,
-                               slots={role: tuple(ids) for role, ids in slots.items()}, origin=origin)
-                if project.put_event(copy) is None:
-                    unchanged += 1
-                else:
-                    updated += 1
-                continue
-            same = [
-                e for e in project.events(doc.id, coder=coder)
-                if e.type == event.type and e.attrs == attrs and e.slots == {r: tuple(i) for r, i in slots.items() if i}
-            ]
-            if not event.id and same:
-                unchanged += 1
-                continue
-            project.add_event(doc.id, event.type, slots=slots, attrs=attrs, coder=coder, origin=origin,
-                              event_id=event.id)
-            added += 1
+            resolved = EventRecord(
+                type=event.type,
+                slots={role: [_span_id(project, live, ref) for ref in refs] for role, refs in event.slots.items()},
+                attrs=_typed(project, event),
+                id=event.id,
+                coder=event.coder,
+                origin=event.origin,
+            )
+            store_events(project, doc.id, [resolved], report)
         except ValidationError as exc:
             raise InputError(exc.problem, path=record.path, line=event.line) from None
-    _count(report, added, updated, unchanged)
-
-
-def _count(report: ImportReport, added: int, updated: int, unchanged: int) -> None:
-    """Into the report's event counts when it keeps them (the JSONL events' import adds them),
-    else as a line of its own."""
-    if hasattr(report, "events_added"):
-        for name, amount in (("events_added", added), ("events_updated", updated), ("events_unchanged", unchanged)):
-            setattr(report, name, getattr(report, name) + amount)
-    else:
-        report.notes.append(f"{added} event(s) added from brat E lines, {updated} updated, {unchanged} unchanged")
 
 
 def _span_id(project: Project, live: list[Annotation], ref: SlotRef) -> str:

@@ -10,20 +10,21 @@ reported).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.importing.brat_events import store_brat_events
+from annotator.importing.events import store_events
 from annotator.importing.prepare import PreparedDocument, typed_attrs
 from annotator.importing.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, read_brat
 from annotator.importing.workers import Event, WorkerFailed, events_from_workers, prepared_events, worth_a_worker
 from annotator.models import Annotation, Origin
-from annotator.records import EventRecord, SpanRecord
+from annotator.records import SpanRecord
 from annotator.store.project import Project
-from annotator.store.rows import now, same_content
+from annotator.store.rows import same_content
 
 SHOWN_DUPLICATES = 20  # near-duplicate pairs a report lists one by one
 PROGRESS_EVERY = 250  # documents between two progress calls inside one file
@@ -198,7 +199,7 @@ def _store(project: Project, prepared: PreparedDocument, report: ImportReport) -
             report.documents_existing += 1
             _store_spans(project, doc.id, doc.text, prepared.spans(), report)
         if record.events:
-            _store_events(project, doc.id, record.events, report)
+            store_events(project, doc.id, record.events, report)
         if record.status is not None:
             project.set_status(doc.id, record.status)
     except ValidationError as exc:
@@ -256,42 +257,6 @@ def _store_span(
         doc_id, span.label, span.start, span.end, attrs=attrs, coder=coder, origin=origin,
         annotation_id=span.id, provenance=span.provenance, text=text,
     ))
-
-
-def _store_events(project: Project, doc_id: int, events: list[EventRecord], report: ImportReport) -> None:
-    """A record's events, after its spans: an event whose id the project holds is updated (or
-    left alone), one without an id that matches a live event of the document is left alone, so
-    importing a file twice adds nothing."""
-    live = project.events(doc_id)
-    by_content = {_event_content(e.coder, e.type, e.attrs, e.slots) for e in live}
-    for number, record in enumerate(events, start=1):
-        coder, origin = record.coder or project.coder, record.origin or "imported"
-        try:
-            if record.id and project.event_exists(record.id):
-                known = project.event(record.id, include_deleted=True)
-                if known.doc_id != doc_id:
-                    raise ValidationError(f"event id {record.id} already belongs to another document")
-                copy = replace(known, coder=coder, type=record.type, attrs=record.attrs,
-                               slots={role: tuple(ids) for role, ids in record.slots.items()}, origin=origin,
-                               provenance=record.provenance, updated=now())
-                if project.put_event(copy) is None:
-                    report.events_unchanged += 1
-                else:
-                    report.events_updated += 1
-                continue
-            if not record.id and _event_content(coder, record.type, record.attrs, record.slots) in by_content:
-                report.events_unchanged += 1
-                continue
-            project.add_event(doc_id, record.type, slots=record.slots, attrs=record.attrs, coder=coder, origin=origin,
-                              provenance=record.provenance, event_id=record.id)
-            report.events_added += 1
-        except ValidationError as exc:
-            raise ValidationError(f"event {number} ({record.type}): {exc.problem}") from None
-
-
-def _event_content(coder: str, kind: str, attrs: dict[str, Any], slots: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
-    filled = {role: list(ids) for role, ids in slots.items() if ids}
-    return coder, kind, json.dumps(attrs, sort_keys=True), json.dumps(filled, sort_keys=True)
 
 
 def _existing_annotation(project: Project, annotation_id: str, doc_id: int) -> Annotation | None:

@@ -39,6 +39,9 @@ def format_names() -> dict[str, str]:
         "brat": QCoreApplication.translate("ExportDialog", "brat standoff (folder)"),
         "html": QCoreApplication.translate("ExportDialog", "HTML review report"),
         "template": QCoreApplication.translate("ExportDialog", "Your own jinja2 template"),
+        "events": QCoreApplication.translate(
+            "ExportDialog", "Events dataset, one row per event (CSV, JSONL or Parquet by the file's suffix)"
+        ),
     }
 
 
@@ -96,8 +99,9 @@ class ExportDialog(QDialog):
             widget.setEnabled(fmt == "template")
         token_level = fmt in ("conll", "hf", "spacy")
         self.split_clitics.setEnabled(token_level)
-        self.split.setEnabled(fmt not in ("html", "template"))
-        self.seed.setEnabled(fmt not in ("html", "template"))
+        whole_file = fmt in ("html", "template", "events")  # formats written as one file, never split
+        self.split.setEnabled(not whole_file)
+        self.seed.setEnabled(not whole_file)
 
     def _choose_template(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Template"), str(Path.home()), "Jinja2 (*.j2 *.jinja *.txt);;*")
