@@ -86,7 +86,8 @@ def _exact(a: Sequence[Annotation], b: Sequence[Annotation]) -> bool:
 
 def compare_roles(a: Event, b: Event, spans: Mapping[str, Annotation]) -> tuple[list[str], list[str]]:
     """The roles two events agree on, and those they conflict on (the module's docstring)."""
-    agree, conflict = [], []
+    agree: list[str] = []
+    conflict: list[str] = []
     for role in dict.fromkeys([*a.slots, *b.slots]):
         mine, theirs = _spans(a, role, spans), _spans(b, role, spans)
         if mine and theirs:
