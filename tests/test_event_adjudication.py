@@ -106,3 +106,16 @@ def test_cli_auto_and_accept_event(merged: Path) -> None:
     assert "2 span(s) put into gold with it" in result.output
     with Project.open(merged, readonly=True) as project:
         assert len(project.events(coder=GOLD)) == 2
+
+
+def test_cli_lists_open_events_with_the_id_to_accept(merged: Path) -> None:
+    CliRunner().invoke(main, ["adjudicate", str(merged), "--auto"])
+    result = CliRunner().invoke(main, ["adjudicate", str(merged)])
+    assert result.exit_code == 0, result.output
+    with Project.open(merged, readonly=True) as project:
+        airstrike = next(e for e in project.events(coder="amal") if e.attrs == {"weapon": "airstrike"})
+    assert (
+        f'  event ATTACK {{"weapon": "airstrike"}} by amal, omar (open) id {airstrike.id}: '
+        "perpetrator «التحالف الدولي»; place «الرقة»; casualties «12 مدنياً»"
+    ) in result.output.splitlines()
+    assert "shelling" not in result.output  # in gold already

@@ -95,3 +95,17 @@ def test_withdrawing_a_gold_frame_and_undoing_it(qtbot, lead: AdjudicationWindow
     assert "ATTACK (weapon: shelling) [every coder]" in lead.events.frame_texts()[0]
     lead.actions.undo.trigger()
     assert gold_events(lead) == [SHELLING_GOLD]
+
+
+def test_withdrawing_a_gold_span_takes_it_out_of_gold_events_until_undone(lead: AdjudicationWindow) -> None:
+    session = lead.session
+    session.select_place(session.place_at(session.document.text.index("كفرنبل")))
+    gold_row = next(i for i, r in enumerate(session.rows) if r.kind == "gold")
+    session.select_row(gold_row)
+    session.reject()  # on a gold row: withdraw it, as the key does
+    assert gold_events(lead) == [("ATTACK", {"perpetrator": ["قوات النظام"], "casualties": ["5"]}, "auto")]
+    assert "  place: كفرنبل" not in lead.events.frame_texts()[2]
+    lead.actions.undo.trigger()
+    assert gold_events(lead) == [SHELLING_GOLD]
+    lead.actions.redo.trigger()
+    assert gold_events(lead)[0][1] == {"perpetrator": ["قوات النظام"], "casualties": ["5"]}

@@ -163,9 +163,16 @@ def _list_open(project: Project, min_coders: int) -> None:
     counts = queue_counts(entries)
     click.echo(f"{counts.open_places} open place(s) in {counts.open_documents} of {counts.documents} document(s)")
     for entry in entries:
-        if not entry.open:
+        events = [v for v in event_adjudication.event_versions(project, entry.doc_id, entry.coders) if v.state == "open"]
+        if not entry.open and not events:
             continue
         click.echo(f"{entry.key} ({', '.join(entry.coders)}): {entry.open} open of {entry.items}  {entry.title}")
+        for version in events:
+            attrs = json.dumps(version.attrs, ensure_ascii=False, sort_keys=True)
+            roles = "; ".join(f"{role} «{'، '.join(s.text for s in spans)}»" for role, spans in version.slots.items())
+            click.echo(
+                f"  event {version.type} {attrs} by {', '.join(version.coders)} (open) id {version.event_ids[0]}: {roles}"
+            )
         for item in adjudication.items(project, entry.doc_id, coders):
             if not item.open:
                 continue

@@ -6,7 +6,8 @@ API with its documented inverse (``annotator.lead.adjudication``):
 - :class:`NewGold`: ``accept`` / ``edit`` / ``add`` a gold span; undone by
   ``withdraw`` (a soft delete), redone by ``Project.restore_annotation``, so the
   very same gold span (same id, same provenance) comes back;
-- :class:`Withdraw`: ``withdraw`` a gold span; undone by ``restore_annotation``;
+- :class:`Withdraw`: withdraw a gold span, taking it out of gold events' slots;
+  undone by ``restore_annotation`` with those slots;
 - :class:`Reject`: ``reject`` coder spans; undone by ``unreject``, redone by
   ``reject`` with the same rejection id and time;
 - :class:`Unreject`: the reverse of :class:`Reject`.
@@ -32,7 +33,7 @@ from annotator.errors import ValidationError
 from annotator.lead import adjudication, event_adjudication
 from annotator.lead.adjudication import Rejection
 from annotator.lead.event_adjudication import AcceptedEvent
-from annotator.models import GOLD, Annotation, Status
+from annotator.models import GOLD, Annotation, SlotFill, Status
 from annotator.store.project import Project
 from ui.operations import Operation
 
@@ -67,14 +68,20 @@ class NewGold:
 
 
 class Withdraw:
+    """Withdraw a gold span; one that fills slots of gold events leaves them (the lead changed
+    their mind on that span), and the undo puts it back in those slots."""
+
     def __init__(self, gold_id: str):
         self.gold_id = gold_id
+        self.fills: list[SlotFill] = []
 
     def do(self, project: Project) -> None:
-        adjudication.withdraw(project, self.gold_id)
+        if project.annotation(self.gold_id).coder != GOLD:
+            adjudication.withdraw(project, self.gold_id)  # refuses, saying why
+        self.fills = project.delete_annotation_detaching(self.gold_id)[1]
 
     def undo(self, project: Project) -> None:
-        project.restore_annotation(self.gold_id)
+        project.restore_annotation(self.gold_id, reattach=self.fills)
 
 
 class Reject:
