@@ -109,3 +109,12 @@ def test_withdrawing_a_gold_span_takes_it_out_of_gold_events_until_undone(lead: 
     assert gold_events(lead) == [SHELLING_GOLD]
     lead.actions.redo.trigger()
     assert gold_events(lead)[0][1] == {"perpetrator": ["قوات النظام"], "casualties": ["5"]}
+
+
+def test_the_dashboard_shows_the_event_figures(lead: AdjudicationWindow) -> None:
+    assert lead.dashboard.refresh()
+    table = lead.dashboard.events
+    # amal 3 events, omar 2, both of omar's matched: F1 = 2*2 / 5; casualty values (12, 12) and (5, 5)
+    # agree exactly, so alpha is 1
+    assert [table.item(0, c).text() for c in range(table.columnCount())] == [
+        "amal / omar", "3 / 2", "2", "1.000", "0.667", "0.800", "1.000"]
