@@ -16,6 +16,9 @@ a live gold event lists one of its events among its sources, or has the same rea
   It is idempotent like the spans' (a gold event's id derives from its sources).
 - :func:`accept_event` copies one coder's event into gold (decision ``picked``),
   accepting its slot spans that are not in gold yet; :func:`withdraw_accepted` undoes it.
+  A span it accepts does not replace an overlapping gold span of another extent (the
+  window's rule for single span decisions): an event names exactly its coder's spans,
+  and the lead withdraws whichever gold span is not wanted.
 
 A gold event's provenance has the gold span's shape: ``{"sources": [event ids],
 "agreed": [coders who made this reading], "decision", "by", "at"}`` (auto adds ``strategy``).
