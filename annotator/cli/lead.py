@@ -12,7 +12,7 @@ import click
 
 from annotator.errors import ValidationError
 from annotator.export.run import write_text
-from annotator.lead import adjudication
+from annotator.lead import adjudication, event_adjudication
 from annotator.lead.agreement import agreement as measure_agreement
 from annotator.lead.agreement import render_html, text_lines
 from annotator.lead.merge import MERGED_CODER, merge_projects
@@ -100,6 +100,13 @@ def agreement(project: Path, as_json: bool, html_path: Path | None, label: str |
     "--accept", "accept_ids", multiple=True, metavar="SPAN_ID", help="Put this coder span into gold as it is."
 )
 @click.option("--reject", "reject_ids", multiple=True, metavar="SPAN_ID", help="Keep this coder span out of gold.")
+@click.option(
+    "--accept-event",
+    "accept_event_ids",
+    multiple=True,
+    metavar="EVENT_ID",
+    help="Put this coder event into gold as it is, with its spans.",
+)
 def adjudicate(
     project: Path,
     auto: bool,
@@ -108,11 +115,13 @@ def adjudicate(
     by: str | None,
     accept_ids: tuple[str, ...],
     reject_ids: tuple[str, ...],
+    accept_event_ids: tuple[str, ...],
 ) -> None:
     """Settle the coders' spans into the gold layer; coder layers are never changed.
 
-    With --auto, agreed spans go to gold with their provenance. --accept and
-    --reject decide single spans. With none of them, lists the places still
+    With --auto, agreed spans go to gold with their provenance, then the
+    events whose spans are all in gold. --accept and --reject decide single
+    spans; --accept-event puts a coder's event into gold with its spans. With none of them, lists the places still
     open, documents with the most first, with the span ids to decide on.
 
     \b
@@ -124,7 +133,7 @@ def adjudicate(
     with Project.open(project) as opened:
         who = by or opened.coder
         if auto:
-            report = adjudication.auto_adjudicate(opened, strategy=strategy, by=who, min_coders=min_coders)
+            report = event_adjudication.auto_adjudicate(opened, strategy=strategy, by=who, min_coders=min_coders)
             for line in report.lines():
                 click.echo(line)
         for span_id in accept_ids:
@@ -135,7 +144,14 @@ def adjudicate(
             rejection = adjudication.reject(opened, [span_id], by=who)
             adjudication.mark_settled(opened, rejection.doc_id)
             click.echo(f"rejected {span_id}")
-        if not (auto or accept_ids or reject_ids):
+        for event_id in accept_event_ids:
+            accepted = event_adjudication.accept_event(opened, event_id, by=who)
+            adjudication.mark_settled(opened, accepted.event.doc_id)
+            click.echo(
+                f"accepted event {event_id} as gold event {accepted.event.id} "
+                f"({accepted.event.type}; {len(accepted.spans)} span(s) put into gold with it)"
+            )
+        if not (auto or accept_ids or reject_ids or accept_event_ids):
             _list_open(opened, min_coders)
 
 
@@ -147,9 +163,16 @@ def _list_open(project: Project, min_coders: int) -> None:
     counts = queue_counts(entries)
     click.echo(f"{counts.open_places} open place(s) in {counts.open_documents} of {counts.documents} document(s)")
     for entry in entries:
-        if not entry.open:
+        events = [v for v in event_adjudication.event_versions(project, entry.doc_id, entry.coders) if v.state == "open"]
+        if not entry.open and not events:
             continue
         click.echo(f"{entry.key} ({', '.join(entry.coders)}): {entry.open} open of {entry.items}  {entry.title}")
+        for version in events:
+            attrs = json.dumps(version.attrs, ensure_ascii=False, sort_keys=True)
+            roles = "; ".join(f"{role} «{'، '.join(s.text for s in spans)}»" for role, spans in version.slots.items())
+            click.echo(
+                f"  event {version.type} {attrs} by {', '.join(version.coders)} (open) id {version.event_ids[0]}: {roles}"
+            )
         for item in adjudication.items(project, entry.doc_id, coders):
             if not item.open:
                 continue

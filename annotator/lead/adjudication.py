@@ -131,6 +131,9 @@ class AutoReport:
     settled: int = 0
     by: str = ""
     notes: list[str] = field(default_factory=list)
+    events_added: int = 0
+    events_already: int = 0
+    events_waiting: int = 0  # won, but a slot span is not in gold
 
     def lines(self) -> list[str]:
         out = [
@@ -140,6 +143,11 @@ class AutoReport:
         ]
         if self.too_few_coders:
             out.append(f"{self.too_few_coders} document(s) finished by too few coders were left alone")
+        if self.events_added or self.events_already or self.events_waiting:
+            out.append(
+                f"events: {self.events_added} added to gold, {self.events_already} already there, "
+                f"{self.events_waiting} left for the lead (a slot span is not in gold)"
+            )
         return out + self.notes
 
 

@@ -17,6 +17,8 @@ What is compared (DESIGN.md, "Merge, agreement, adjudication"):
   attribute, pooled over coder pairs: of the matched pairs where either coder
   set the attribute, the share where both set it to the same value.
 - A figure that is undefined (no spans, or a single category everywhere) is None.
+- Events are matched across coders by their slots: :mod:`annotator.lead.event_agreement`
+  says how, and its figures are the report's ``events``.
 
 The statistics are small pure functions, checked in the tests against
 scikit-learn, statsmodels and the ``krippendorff`` package.
@@ -35,7 +37,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 
 from annotator.errors import ValidationError
+from annotator.lead import event_agreement
 from annotator.lead.adjudication import build_items, coder_layers, compared_coders, finished_by
+from annotator.lead.event_agreement import EventFigures
 from annotator.models import Annotation
 from annotator.resources_path import resource_path
 from annotator.store.project import Project
@@ -238,6 +242,7 @@ class AgreementReport:
     per_label: dict[str, Figures]
     documents: list[DocumentFigures]
     unfinished: list[str] = field(default_factory=list)
+    events: EventFigures = field(default_factory=lambda: EventFigures([], []))
 
     def to_json(self) -> dict[str, Any]:
         """The ``agreement --json`` object; ``pairwise``, ``fleiss_kappa``, ``krippendorff_alpha``
@@ -250,6 +255,7 @@ class AgreementReport:
             **_figures_json(self.overall),
             "per_label": {label: _figures_json(f, label) for label, f in self.per_label.items()},
             "per_document": [{k: v for k, v in asdict(d).items() if k != "differing"} for d in self.documents],
+            "events": self.events.to_json(),
         }
 
 
@@ -312,7 +318,8 @@ def agreement(project: Project, *, label: str | None = None, coders: Sequence[st
         key=lambda d: (-d.disagreements, -d.token_disagreement, d.id),
     )
     unfinished = [c for c in coder_layers(project) if c not in coders]
-    return AgreementReport(str(project.path), coders, labels, overall, per_label, documents, unfinished)
+    events = event_agreement.event_agreement(project, coders, finished_by(project, coders))
+    return AgreementReport(str(project.path), coders, labels, overall, per_label, documents, unfinished, events)
 
 
 def _load(project: Project, coders: list[str], labels: set[str]) -> list[_Doc]:
@@ -499,6 +506,8 @@ def text_lines(report: AgreementReport) -> list[str]:
     if attribute_lines:
         out.append("attributes on exactly matched spans:")
         out += attribute_lines
+    if any(pair.events != [0, 0] for pair in report.events.pairwise):
+        out += event_agreement.text_lines(report.events)
     out.append("documents by disagreement (places where coders differ / places):")
     for doc in report.documents:
         out.append(f"  {doc.id}\t{doc.disagreements}/{doc.items}\ttokens {doc.token_disagreement:.1%}\t{doc.title}")

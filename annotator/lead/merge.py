@@ -19,6 +19,11 @@ The rules (DESIGN.md, "Merge, agreement, adjudication"):
   an interrupted merge leaves no half-made file under the name the lead gave.
 - The merged project's own coder (``lead`` unless chosen) is the person who
   adjudicates; it is not one of the compared coders.
+- Events travel with their layer, like spans: each keeps its id, coder, slots
+  and history fields; a slot names the merged ids of its spans, so a renamed
+  span id is followed. Merging again updates, adds and (softly) deletes them as
+  it does spans, events before spans, since a span that fills a slot cannot go
+  first. A source of schema 2 has no events and merges as before.
 - A source's ``gold`` layer is not merged (gold is made by adjudication in the
   merged project); the report says so, with the count, rather than dropping it
   silently.
@@ -37,7 +42,7 @@ from pathlib import Path
 
 from annotator.codebook import Codebook, load_codebook
 from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
-from annotator.models import GOLD
+from annotator.models import GOLD, Document, Event
 from annotator.store.lead_tables import MergeSource
 from annotator.store.project import Project
 from annotator.store.rows import now
@@ -69,14 +74,24 @@ class SourceReport:
     statuses_changed: int = 0
     ids_renamed: int = 0
     gold_skipped: int = 0
+    events_added: int = 0
+    events_updated: int = 0
+    events_removed: int = 0
+    events_unchanged: int = 0
 
     def lines(self, out_name: str) -> list[str]:
         layers = ", ".join(self.layers) or "none"
+        events = ""
+        if self.events_added or self.events_updated or self.events_removed or self.events_unchanged:
+            events = (
+                f"; events: {self.events_added} added, {self.events_updated} updated, {self.events_removed} removed, "
+                f"{self.events_unchanged} unchanged"
+            )
         out = [
             f"{self.path} (coder {self.coder}; layers {layers}): {self.documents_added} document(s) added, "
             f"{self.documents_existing} already in {out_name}; spans: {self.spans_added} added, "
             f"{self.spans_updated} updated, {self.spans_removed} removed, {self.spans_unchanged} unchanged; "
-            f"{self.statuses_changed} status(es) changed"
+            f"{self.statuses_changed} status(es) changed{events}"
         ]
         if self.ids_renamed:
             out.append(
@@ -205,6 +220,9 @@ def _check_codebooks(
         return
     for source in sources:
         differences = base.differences(source.codebook)
+        if not source.has_event_tables:
+            # A file made before events brings none: its codebook's missing event types check nothing.
+            differences = [d for d in differences if not d.startswith("event type ")]
         if differences:
             raise ValidationError(
                 f"its codebook differs from {base_path.name}'s "
@@ -304,10 +322,15 @@ def _merge_source(target: Project, source: Project, step: Callable[[Path], None]
     report = SourceReport(path=str(source.path), coder=source.coder, layers=layers, gold_skipped=gold)
     _claim_layers(target, source, layers)
     kept: dict[str, set[str]] = {layer: set() for layer in layers}
+    kept_events: dict[str, set[str]] = {layer: set() for layer in layers}
     for source_doc_id in source.document_ids():
-        _merge_document(target, source, source_doc_id, layers, kept, report)
+        _merge_document(target, source, source_doc_id, layers, (kept, kept_events), report)
         step(source.path)
     for layer in layers:
+        for event in target.events(coder=layer):
+            if event.id not in kept_events[layer]:
+                target.delete_event(event.id)
+                report.events_removed += 1
         for annotation_id in target.live_annotation_ids(layer):
             if annotation_id not in kept[layer]:
                 target.delete_annotation(annotation_id)
@@ -323,9 +346,10 @@ def _merge_document(
     source: Project,
     source_doc_id: int,
     layers: list[str],
-    kept: dict[str, set[str]],
+    kept_ids: tuple[dict[str, set[str]], dict[str, set[str]]],
     report: SourceReport,
 ) -> None:
+    kept, kept_events = kept_ids
     doc = source.document(source_doc_id)
     try:
         if canonical_text(doc.text, source.path) != doc.text:
@@ -340,6 +364,7 @@ def _merge_document(
     else:
         report.documents_existing += 1
     for layer in layers:
+        merged_ids: dict[str, str] = {}
         for ann in source.annotations(source_doc_id, coder=layer):
             copy = replace(
                 ann, id=_target_id(target, ann.id, layer, merged.id, merged.sha256), doc_id=merged.id,
@@ -362,11 +387,48 @@ def _merge_document(
             else:
                 report.spans_updated += 1
             kept[layer].add(copy.id)
+            merged_ids[ann.id] = copy.id
+        for event in source.events(source_doc_id, coder=layer):
+            kept_events[layer].add(_merge_event(target, source.path, event, merged, merged_ids, doc.key, report))
         theirs = source.status(source_doc_id, layer)
         ours = target.status(merged.id, layer)
         if source.has_status(source_doc_id, layer) and (ours.status, ours.flagged, ours.comment) != (theirs.status, theirs.flagged, theirs.comment):
             target.set_status(merged.id, theirs.status, flagged=theirs.flagged, comment=theirs.comment, coder=layer)
             report.statuses_changed += 1
+
+
+def _merge_event(
+    target: Project,
+    path: Path,
+    event: Event,
+    merged: Document,
+    merged_ids: dict[str, str],
+    key: str,
+    report: SourceReport,
+) -> str:
+    """Copy one event with its slots pointing at the merged spans; returns its id here."""
+    doc_id, sha = merged.id, merged.sha256
+    owner = target.event_owner(event.id)
+    event_id = event.id
+    if owner is not None and owner != (event.coder, doc_id):
+        event_id = str(uuid.uuid5(_ID_NAMESPACE, f"event\n{event.coder}\n{sha}\n{event.id}"))
+    try:
+        slots = {role: tuple(merged_ids[span] for span in spans) for role, spans in event.slots.items()}
+        action = target.put_event(replace(event, id=event_id, doc_id=doc_id, slots=slots))
+    except KeyError as exc:
+        raise InputError(
+            f"document {key}, event {event.id}: its slot names span {exc.args[0]}, which the file does not hold live",
+            path=path,
+        ) from None
+    except ValidationError as exc:
+        raise InputError(f"document {key}, event {event.id} ({event.type}): {exc.problem}", path=path) from None
+    if action == "create":
+        report.events_added += 1
+    elif action is None:
+        report.events_unchanged += 1
+    else:
+        report.events_updated += 1
+    return event_id
 
 
 def _target_id(target: Project, annotation_id: str, layer: str, doc_id: int, sha: str) -> str:

@@ -9,6 +9,9 @@ with no versions, so every gold span can be selected, edited or withdrawn.
 House rule for decisions: a new gold span (accepted, edited or added) replaces
 the gold spans of the same label it overlaps, so pressing 2 after 1 changes the
 lead's mind instead of keeping both. Spans of different labels may nest.
+
+A document's events are shown as :class:`EventFrames`: each finished coder's frames
+side by side with gold's, the readings every coder made marked.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from typing import Any
 
 from annotator.lead import adjudication
 from annotator.lead.adjudication import Item, QueueEntry, Version
-from annotator.models import GOLD, Annotation
+from annotator.lead.event_adjudication import event_versions
+from annotator.models import GOLD, Annotation, Event
 from annotator.store.project import Project
 
 
@@ -146,3 +150,46 @@ def updated_entry(entry: QueueEntry, places: Sequence[Item]) -> QueueEntry:
     """A queue row counted afresh from a document's places just read, without asking the queue again."""
     counts = adjudication.count(places)
     return replace(entry, items=counts.places, open=counts.open, unanimous=counts.unanimous)
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One event as the lead reads it: its roles with their span texts, whether every finished
+    coder made the same reading, and whether that reading is in gold."""
+
+    event: Event
+    roles: tuple[tuple[str, tuple[str, ...]], ...]
+    unanimous: bool = False
+    in_gold: bool = False
+
+
+@dataclass(frozen=True)
+class EventFrames:
+    """A document's events side by side: each finished coder's, then gold's."""
+
+    coders: tuple[tuple[str, tuple[Frame, ...]], ...]
+    gold: tuple[Frame, ...]
+
+
+def event_frames(project: Project, doc_id: int, finished: Sequence[str]) -> EventFrames:
+    spans = {a.id: a for a in project.annotations(doc_id, include_suggestions=False)}
+    versions = {event_id: v for v in event_versions(project, doc_id, finished) for event_id in v.event_ids}
+    unanimous_here = len(finished) > 1
+
+    def frame(event: Event) -> Frame:
+        version = versions.get(event.id)
+        return Frame(
+            event=event,
+            roles=tuple((role, tuple(spans[s].text for s in ids if s in spans)) for role, ids in event.slots.items()),
+            unanimous=unanimous_here and version is not None and set(version.coders) == set(finished),
+            in_gold=version is not None and version.state == "gold",
+        )
+
+    events = project.events(doc_id, include_suggestions=False)
+    return EventFrames(
+        coders=tuple((c, tuple(frame(e) for e in events if e.coder == c)) for c in finished),
+        gold=tuple(frame(e) for e in events if e.coder == GOLD),
+    )

@@ -120,6 +120,12 @@ class AgreementDashboard(QWidget):
         self.attributes = FigureTable(
             [self.tr("Label"), self.tr("Attribute"), self.tr("Compared"), self.tr("Agreed"), self.tr("Agreement")]
         )
+        self.events = FigureTable(
+            [self.tr("Coders"), self.tr("Events"), self.tr("Matched"), self.tr("Precision"), self.tr("Recall"),
+             self.tr("Event F1"), self.tr("Casualty value alpha (interval)")]
+        )
+        self.events.setToolTip(self.tr(
+            "Events match when they have the same type and the spans of a role other than source and date overlap."))
         self.documents = FigureTable(
             [self.tr("Document"), self.tr("Title"), self.tr("Coders"), self.tr("Places where coders differ"),
              self.tr("Places"), self.tr("Tokens labelled differently")]
@@ -133,6 +139,7 @@ class AgreementDashboard(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self._boxed(self.tr("Coder pairs, all labels"), self.pairs))
         right.addWidget(self._boxed(self.tr("Attributes of exactly matched spans"), self.attributes))
+        right.addWidget(self._boxed(self.tr("Events of coder pairs, matched by their slots"), self.events))
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(left)
         upper.addWidget(right)
@@ -163,7 +170,7 @@ class AgreementDashboard(QWidget):
         except AnnotatorError as exc:
             self.report, self.figures = None, {}
             self.summary.setText(self.tr("No agreement figures: %s").replace("%s", _escape(exc.problem)))
-            for table in (self.labels, self.pairs, self.attributes, self.documents):
+            for table in (self.labels, self.pairs, self.attributes, self.events, self.documents):
                 table.setRowCount(0)
             self.chart.set_data([], [])
             QMessageBox.warning(self, self.tr("Agreement"), str(exc))
@@ -224,6 +231,13 @@ class AgreementDashboard(QWidget):
                 attribute_rows.append([label, name, a["compared"], a["agreed"], a["agreement"]])
                 attribute_colours.append(codebook.label(label).color if codebook.has_label(label) else None)
         self.attributes.fill(attribute_rows, attribute_colours)
+        self.events.fill(
+            [
+                [" / ".join(p["coders"]), " / ".join(str(n) for n in p["events"]), p["matched"], p["precision"],
+                 p["recall"], p["f1"], p["casualty_value"]["krippendorff_alpha_interval"]]
+                for p in data["events"]["pairwise"]
+            ]
+        )
         self.documents.fill(
             [
                 [d["id"], d["title"], ", ".join(d["coders"]), d["disagreements"], d["items"],

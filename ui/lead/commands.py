@@ -6,10 +6,15 @@ API with its documented inverse (``annotator.lead.adjudication``):
 - :class:`NewGold`: ``accept`` / ``edit`` / ``add`` a gold span; undone by
   ``withdraw`` (a soft delete), redone by ``Project.restore_annotation``, so the
   very same gold span (same id, same provenance) comes back;
-- :class:`Withdraw`: ``withdraw`` a gold span; undone by ``restore_annotation``;
+- :class:`Withdraw`: withdraw a gold span, taking it out of gold events' slots;
+  undone by ``restore_annotation`` with those slots;
 - :class:`Reject`: ``reject`` coder spans; undone by ``unreject``, redone by
   ``reject`` with the same rejection id and time;
 - :class:`Unreject`: the reverse of :class:`Reject`.
+- :class:`AcceptEvent`: ``accept_event`` copies a coder's event into gold with
+  the spans it needs; undone by ``withdraw_accepted``, redone by
+  ``restore_accepted`` (the same gold event and spans come back);
+- :class:`WithdrawEvent`: delete a gold event; undone by ``restore_event``.
 
 The steps of one decision run in one transaction (``Project.transaction`` nests),
 so a decision that replaces a gold span is never half made. Coder layers are
@@ -24,9 +29,11 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from annotator.changes import Changes
-from annotator.lead import adjudication
+from annotator.errors import ValidationError
+from annotator.lead import adjudication, event_adjudication
 from annotator.lead.adjudication import Rejection
-from annotator.models import GOLD, Annotation, Status
+from annotator.lead.event_adjudication import AcceptedEvent
+from annotator.models import GOLD, Annotation, SlotFill, Status
 from annotator.store.project import Project
 from ui.operations import Operation
 
@@ -61,14 +68,20 @@ class NewGold:
 
 
 class Withdraw:
+    """Withdraw a gold span; one that fills slots of gold events leaves them (the lead changed
+    their mind on that span), and the undo puts it back in those slots."""
+
     def __init__(self, gold_id: str):
         self.gold_id = gold_id
+        self.fills: list[SlotFill] = []
 
     def do(self, project: Project) -> None:
-        adjudication.withdraw(project, self.gold_id)
+        if project.annotation(self.gold_id).coder != GOLD:
+            adjudication.withdraw(project, self.gold_id)  # refuses, saying why
+        self.fills = project.delete_annotation_detaching(self.gold_id)[1]
 
     def undo(self, project: Project) -> None:
-        project.restore_annotation(self.gold_id)
+        project.restore_annotation(self.gold_id, reattach=self.fills)
 
 
 class Reject:
@@ -102,6 +115,36 @@ class Unreject:
     def undo(self, project: Project) -> None:
         r = self.rejection
         adjudication.reject(project, r.sources, by=r.by, rejection_id=r.id, at=r.at)
+
+
+class AcceptEvent:
+    def __init__(self, event_id: str, by: str):
+        self.event_id = event_id
+        self.by = by
+        self.accepted: AcceptedEvent | None = None
+
+    def do(self, project: Project) -> None:
+        if self.accepted is None:
+            self.accepted = event_adjudication.accept_event(project, self.event_id, by=self.by)
+        else:
+            event_adjudication.restore_accepted(project, self.accepted)
+
+    def undo(self, project: Project) -> None:
+        if self.accepted is not None:
+            event_adjudication.withdraw_accepted(project, self.accepted)
+
+
+class WithdrawEvent:
+    def __init__(self, event_id: str):
+        self.event_id = event_id
+
+    def do(self, project: Project) -> None:
+        if project.event(self.event_id).coder != GOLD:
+            raise ValidationError("only a gold event can be withdrawn; coder layers are never changed")
+        project.delete_event(self.event_id)
+
+    def undo(self, project: Project) -> None:
+        project.restore_event(self.event_id)
 
 
 class Decision(Operation):
@@ -138,8 +181,8 @@ class Decision(Operation):
 
 
 class AutoAdjudicate(Operation):
-    """``auto_adjudicate`` over the whole project, undone by withdrawing what it added and
-    putting the lead's document statuses back as they were."""
+    """``auto_adjudicate`` (spans, then events) over the whole project, undone by deleting the
+    gold events it added, withdrawing the spans, and putting the lead's statuses back as they were."""
 
     def __init__(self, session: AdjudicationSession, strategy: str):
         super().__init__(session, QCoreApplication.translate("AdjudicationSession", "Auto-adjudication (%s)") % strategy)
@@ -147,6 +190,7 @@ class AutoAdjudicate(Operation):
         self.by = session.by
         self.report: adjudication.AutoReport | None = None
         self.added: list[str] = []
+        self.added_events: list[str] = []
         self.statuses_before: dict[int, str] = {}
         self.statuses_after: dict[int, str] = {}
 
@@ -154,10 +198,11 @@ class AutoAdjudicate(Operation):
         project = self.session.project
         changes.everything = True
         if self.report is None:
-            gold_before = _gold_ids(project)
+            gold_before, events_before = _gold_ids(project), _gold_event_ids(project)
             statuses_before = _statuses(project)
-            self.report = adjudication.auto_adjudicate(project, strategy=self.strategy, by=self.by)
+            self.report = event_adjudication.auto_adjudicate(project, strategy=self.strategy, by=self.by)
             self.added = sorted(_gold_ids(project) - gold_before)
+            self.added_events = sorted(_gold_event_ids(project) - events_before)
             after = _statuses(project)
             changed = {d for d in after.keys() | statuses_before.keys() if after.get(d) != statuses_before.get(d)}
             self.statuses_before = {d: statuses_before.get(d, Status.NEW) for d in changed}
@@ -166,6 +211,8 @@ class AutoAdjudicate(Operation):
             with project.transaction():
                 for gold_id in self.added:
                     project.restore_annotation(gold_id)
+                for event_id in self.added_events:
+                    project.restore_event(event_id)
                 for doc_id, status in self.statuses_after.items():
                     project.set_status(doc_id, status)
         for doc_id in self.statuses_after:
@@ -173,12 +220,14 @@ class AutoAdjudicate(Operation):
 
     @property
     def worth_undoing(self) -> bool:
-        return bool(self.added or self.statuses_after)
+        return bool(self.added or self.added_events or self.statuses_after)
 
     def backward(self, changes: Changes) -> None:
         project = self.session.project
         changes.everything = True
         with project.transaction():
+            for event_id in self.added_events:
+                project.delete_event(event_id)
             for gold_id in self.added:
                 adjudication.withdraw(project, gold_id)
             for doc_id, status in self.statuses_before.items():
@@ -189,6 +238,10 @@ class AutoAdjudicate(Operation):
 
 def _gold_ids(project: Project) -> set[str]:
     return {a.id for a in project.annotations(coder=GOLD, include_suggestions=False)}
+
+
+def _gold_event_ids(project: Project) -> set[str]:
+    return {e.id for e in project.events(coder=GOLD, include_suggestions=False)}
 
 
 def _statuses(project: Project) -> dict[int, str]:

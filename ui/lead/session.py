@@ -18,11 +18,31 @@ from annotator.changes import Changes
 from annotator.errors import ValidationError
 from annotator.lead import adjudication
 from annotator.lead.adjudication import Item, QueueEntry
-from annotator.lead.places import Row, gold_from, load_places, place_at, place_rows, replaced_gold, updated_entry
+from annotator.lead.places import (
+    EventFrames,
+    Row,
+    event_frames,
+    gold_from,
+    load_places,
+    place_at,
+    place_rows,
+    replaced_gold,
+    updated_entry,
+)
 from annotator.models import GOLD, Annotation, Document
 from annotator.spans import selected_span
 from annotator.store.project import Project
-from ui.lead.commands import AutoAdjudicate, Decision, NewGold, Reject, Step, Unreject, Withdraw
+from ui.lead.commands import (
+    AcceptEvent,
+    AutoAdjudicate,
+    Decision,
+    NewGold,
+    Reject,
+    Step,
+    Unreject,
+    Withdraw,
+    WithdrawEvent,
+)
 from ui.operations import OperationSession
 
 
@@ -44,6 +64,7 @@ class AdjudicationSession(OperationSession):
         self.finished: tuple[str, ...] = ()
         self.places: list[Item] = []
         self.gold: list[Annotation] = []
+        self.frames = EventFrames((), ())
         self.index: int | None = None
         self.row = 0
 
@@ -61,6 +82,7 @@ class AdjudicationSession(OperationSession):
             self.finished = adjudication.finished_in(self.project, doc_id, self.coders)
             self.index = None
             self.places, self.gold = [], []
+            self.frames = EventFrames((), ())
             self.document_changed.emit(self.document)
             self._load_places()
         if position is not None:
@@ -73,6 +95,7 @@ class AdjudicationSession(OperationSession):
         assert self.document is not None
         self.places = load_places(self.project, self.document.id, self.coders)
         self.gold = [g for g in self.project.annotations(self.document.id, coder=GOLD, include_suggestions=False)]
+        self.frames = event_frames(self.project, self.document.id, self.finished)
         self.places_changed.emit()
 
     def neighbour(self, step: int, *, open_only: bool) -> int | None:
@@ -248,6 +271,23 @@ class AdjudicationSession(OperationSession):
             self._focus_gold(command.gold_id)
             self.message.emit(self.tr("Added to gold. E edits its attributes."))
 
+    def accept_event(self, event_id: str) -> bool:
+        """Copy one coder's event into gold, with the spans its slots need (one undoable decision)."""
+        if self.document is None:
+            return False
+        event = self.project.event(event_id)
+        position = min((self.project.annotation(s).start for s in event.span_ids), default=None)
+        done = self._decide(self.tr("Accept event %s") % event.type, position, [AcceptEvent(event_id, self.by)])
+        if done:
+            self.message.emit(self.tr("Event accepted into gold with its spans."))
+        return done
+
+    def withdraw_event(self, event_id: str) -> bool:
+        """Take a gold event out of gold; its spans stay (withdraw them on their own)."""
+        event = self.project.event(event_id)
+        position = min((self.project.annotation(s).start for s in event.span_ids), default=None)
+        return self._decide(self.tr("Withdraw event %s") % event.type, position, [WithdrawEvent(event_id)])
+
     def auto(self, strategy: str = "unanimous") -> adjudication.AutoReport | None:
         """Auto-adjudicate the whole project as one undoable step; returns the core's report
         (None on failure). A run that changes nothing leaves no step to undo."""
@@ -305,7 +345,7 @@ class AdjudicationSession(OperationSession):
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _decide(self, text: str, position: int, steps: list[Step], *, advance: bool = False) -> bool:
+    def _decide(self, text: str, position: int | None, steps: list[Step], *, advance: bool = False) -> bool:
         if self.document is None:
             return False
         done = self.run(Decision(self, self.document.id, text, steps, position))

@@ -1,8 +1,9 @@
 """The lead's window: adjudicate the merged coders' spans into gold, and read their agreement.
 
 Two tabs. *Adjudicate*: the queue of documents (most open places first), the
-article with gold spans and one band per coder under each line, and the
-versions of the current place with the keys to decide on them. *Agreement*:
+article with gold spans and one band per coder under each line, the
+versions of the current place with the keys to decide on them, and the
+document's events, each coder's beside gold's. *Agreement*:
 the figures as tables and a chart; a document chosen there opens here.
 
 Like the main window this one only wires: the session performs every change and
@@ -32,6 +33,7 @@ from annotator.lead.places import differences, queue_counts
 from annotator.store.project import Project
 from ui.lead.actions import AdjudicationActions
 from ui.lead.agreement_dashboard import AgreementDashboard
+from ui.lead.event_panel import EventPanel
 from ui.lead.gold_editor import GoldEditor
 from ui.lead.keys import keys_html
 from ui.lead.queue import AdjudicationQueue
@@ -92,11 +94,16 @@ class AdjudicationWindow(QMainWindow):
         help_scroll.setWidgetResizable(True)
         help_box = QGroupBox(self.tr("Keys"))
         QVBoxLayout(help_box).addWidget(help_scroll)
+        self.events = EventPanel()
+        events_box = QGroupBox(self.tr("Events"))
+        QVBoxLayout(events_box).addWidget(self.events)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(place_box)
+        side.addWidget(events_box)
         side.addWidget(help_box)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
+        side.setStretchFactor(2, 2)
 
         page = QSplitter(Qt.Orientation.Horizontal)
         page.addWidget(self.queue)
@@ -132,7 +139,15 @@ class AdjudicationWindow(QMainWindow):
         if self.project.readonly or not any(e.unanimous for e in self.session.entries):
             return
         report = self.session.auto("unanimous")
-        if report is not None and report.added:
+        if report is not None and report.events_added:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%1 span(s) and %2 event(s) every coder agreed on went into gold automatically "
+                    "(Ctrl+Z takes them back)."
+                ).replace("%1", str(report.added)).replace("%2", str(report.events_added)),
+                10000,
+            )
+        elif report is not None and report.added:
             self.statusBar().showMessage(
                 self.tr("%s span(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).")
                 % report.added,
@@ -164,6 +179,8 @@ class AdjudicationWindow(QMainWindow):
         self.versions.action_requested.connect(self.act)
         self.versions.open_place_requested.connect(session.step_place)
         self.versions.row_chosen.connect(session.select_row)
+        self.events.accept_requested.connect(session.accept_event)
+        self.events.withdraw_requested.connect(session.withdraw_event)
         self.queue.document_chosen.connect(session.open_document)
         self.dashboard.document_chosen.connect(self.adjudicate_document)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -239,6 +256,7 @@ class AdjudicationWindow(QMainWindow):
 
     def _places_changed(self) -> None:
         self.view.show_places(self.session.places, self.session.gold)
+        self.events.show_frames(self.session.frames)
         self._show_facts()
 
     def _current_changed(self) -> None:
