@@ -281,7 +281,23 @@ def keys_text(window: MainWindow) -> str:
         (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.name)
         for number, label in enumerate(window.project.codebook.labels, start=1)
     ]
-    return CODER_KEYS.help_html(labels, columns=2)
+    codebook = window.project.codebook
+    events = [(t.key.upper(), window.tr("start a %s event") % t.name) for t in codebook.event_types if t.key]
+    for event_type in codebook.event_types:
+        events += [
+            (role.key.upper(), window.tr("in event mode: the selected span as %1 of %2")
+             .replace("%1", role.name).replace("%2", event_type.name))
+            for role in event_type.roles if role.key
+        ]
+    for command, text in (
+        ("accept_suggestion", window.tr("accept the current event when it is a suggestion")),
+        ("reject_suggestion", window.tr("reject the current event when it is a suggestion")),
+        ("deselect", window.tr("leave event mode")),
+    ):
+        shown = CODER_KEYS.key_text(command).replace("<b>", "").replace("</b>", "")
+        if shown:
+            events.append((shown, text))
+    return CODER_KEYS.help_html(labels, columns=2, events=events)
 
 
 def keys_help(window: MainWindow) -> None:
@@ -336,6 +352,9 @@ def welcome(window: MainWindow) -> bool:
                 "3. %2 moves between spans, %3 removes one.<br>"
                 "4. %4 undoes anything.<br>"
                 "5. %5 marks the article done and opens the next.<br><br>"
+                "<b>Events</b> (who did what, where, how many): select a span and press %7 to start an event; "
+                "then each role key (shown in the event panel) puts the selected span in that role. "
+                "%8 leaves event mode.<br><br>"
                 "Every edit is saved at once. To work on your own articles: File &gt; New project, then "
                 "File &gt; Import articles (.txt, CSV, JSONL or brat). %6 lists every key."
             )
@@ -345,6 +364,10 @@ def welcome(window: MainWindow) -> bool:
             .replace("%4", key("undo"))
             .replace("%5", key("done"))
             .replace("%6", key("keys"))
+            .replace("%7", window.tr(", ").join(
+                f"<b>{t.key.upper()}</b> ({html.escape(t.name)})" for t in window.project.codebook.event_types if t.key
+            ) or "—")
+            .replace("%8", key("deselect"))
         )
     )
     dont_show = QCheckBox(window.tr("Do not show this again"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
-from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, Keymap, LabelKeys, Note, Section
+from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, EventKeys, Keymap, LabelKeys, Note, Section
 
 StandardKey = QKeySequence.StandardKey
 
@@ -48,6 +48,20 @@ SECTIONS = (
             Binding("reject_suggestion", QT_TRANSLATE_NOOP("MainWindow", "Reject a suggestion"), ("X",), VIEW),
             Binding("deselect", QT_TRANSLATE_NOOP("MainWindow", "Deselect"), ("Escape",), VIEW),
             Note(QT_TRANSLATE_NOOP("MainWindow", "Alt+letter"), QT_TRANSLATE_NOOP("MainWindow", "pick an underlined choice in the form")),
+        ),
+    ),
+    Section(
+        QT_TRANSLATE_NOOP("MainWindow", "Events"),
+        (
+            EventKeys(QT_TRANSLATE_NOOP("MainWindow", "Select a span and press an event key to start an event: it becomes "
+                                                      "the current event (event mode). In event mode a role key puts the "
+                                                      "selected span in that role of the event (pressed again, takes it out); "
+                                                      "the event panel shows each role's key.")),
+            Binding("next_event", QT_TRANSLATE_NOOP("MainWindow", "Next event (enters event mode)"), ("N",), VIEW),
+            Binding("previous_event", QT_TRANSLATE_NOOP("MainWindow", "Previous event (enters event mode)"),
+                    ("Shift+N",), VIEW),
+            Binding("delete_event", QT_TRANSLATE_NOOP("MainWindow", "Delete the current event (its spans stay)"),
+                    ("Shift+Delete",), VIEW),
         ),
     ),
     Section(
