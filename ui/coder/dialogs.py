@@ -282,7 +282,7 @@ def keys_text(window: MainWindow) -> str:
         for number, label in enumerate(window.project.codebook.labels, start=1)
     ]
     codebook = window.project.codebook
-    events = [(t.key.upper(), window.tr("start a %s event") % t.name) for t in codebook.event_types if t.key]
+    events = [(t.key.upper(), window.tr("start an event of type %s") % t.name) for t in codebook.event_types if t.key]
     for event_type in codebook.event_types:
         events += [
             (role.key.upper(), window.tr("in event mode: the selected span as %1 of %2")

@@ -109,7 +109,7 @@ class EventModel(QAbstractItemModel):
         return QModelIndex() if row is None else self.index(row, 0)
 
     def _row_changed(self, index: QModelIndex) -> None:
-        self.dataChanged.emit(index, index.siblings(index.row(), len(self.COLUMNS) - 1))
+        self.dataChanged.emit(index, index.siblingAtColumn(len(self.COLUMNS) - 1))
 
     def _event_node(self, event: Event) -> Node:
         node = Node(EVENT, event.id)
@@ -188,9 +188,8 @@ class EventModel(QAbstractItemModel):
     def _text(self, node: Node, event: Event, column: str) -> str:
         if node.kind == EVENT:
             if column == "name":
-                number = (self.row_of(event.id) or 0) + 1
                 pending = " " + self.tr("(suggested)") if event.origin == Origin.SUGGESTED else ""
-                return f"{number}. {event.type}{pending}"
+                return f"{event.type}{pending}"
             if column == "key":
                 event_type = self._type(event)
                 return event_type.key.upper() if event_type and event_type.key else ""
