@@ -122,9 +122,10 @@ def test_an_attack_built_from_the_keyboard_then_undone_and_redone_step_by_step(q
     states.append(final)
     # The panel shows the filled roles with their spans, and the empty ones as empty.
     model = window.events.model
-    assert model.data(find_index(model, ROLE, role="perpetrator").siblingAtColumn(2)) == "للتحالف"
-    assert model.data(find_index(model, ROLE, role="perpetrator").siblingAtColumn(1)) == "1"
-    assert model.data(find_index(model, ROLE, role="target").siblingAtColumn(2)) == "empty"
+    perpetrator = find_index(model, ROLE, role="perpetrator")
+    assert model.data(perpetrator) == "perpetrator" and model.data(perpetrator.siblingAtColumn(1)) == "1"
+    assert model.data(model.index(0, 0, perpetrator)) == "للتحالف"
+    assert model.data(find_index(model, ROLE, role="target")) == "target (empty)"
 
     # Undo: the attribute, then each filled role (and the span tagged before it), then the event.
     seen = [events_in_file(window)]
@@ -211,7 +212,7 @@ def test_deleting_a_span_that_fills_a_slot_asks_and_undo_puts_it_back(qtbot, fra
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert spans["PLACE"].id not in window.session.spans
     assert events_in_file(window)[0][1] == {"perpetrator": ["للتحالف"], "casualties": ["54"]}
-    assert window.events.model.data(find_index(window.events.model, ROLE, role="place").siblingAtColumn(2)) == "empty"
+    assert window.events.model.data(find_index(window.events.model, ROLE, role="place")) == "place (empty)"
     window.session.undo_stack.undo()
     assert events_in_file(window) == before
     assert window.session.events[event.id].slots == Project.open(window.project.path, readonly=True).event(event.id).slots
@@ -294,7 +295,7 @@ def test_an_edit_of_a_slot_span_redraws_the_panel(qtbot, framed) -> None:
     window, _event, spans = framed
     model = window.events.model
     window.session.move_edge(spans["PLACE"].id, "end", "word", -1)
-    assert model.data(find_index(model, ROLE, role="place").siblingAtColumn(2)) == "الباغوز"
+    assert model.data(model.index(0, 0, find_index(model, ROLE, role="place"))) == "الباغوز"
 
 
 # --- help ----------------------------------------------------------------------------------------

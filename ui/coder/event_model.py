@@ -22,6 +22,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 EVENT, ROLE, SPAN = "event", "role", "span"
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, event id, role name or None, span id or None)
+SUGGESTED_ROLE = Qt.ItemDataRole.UserRole + 1  # True for the rows of a pending suggested event
 
 
 @dataclass(eq=False)
@@ -35,7 +36,7 @@ class Node:
 
 
 class EventModel(QAbstractItemModel):
-    COLUMNS = ("name", "key", "detail")
+    COLUMNS = ("name", "key")
 
     def __init__(self, codebook: Codebook, parent: QObject | None = None):
         super().__init__(parent)
@@ -158,8 +159,8 @@ class EventModel(QAbstractItemModel):
         return len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return [self.tr("Event, role, span"), self.tr("Key"), self.tr("Filled by")][section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
+            return [self.tr("Event, role, span"), self.tr("Key")][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -170,6 +171,8 @@ class EventModel(QAbstractItemModel):
         column = self.COLUMNS[index.column()]
         if role == ITEM_ROLE:
             return (node.kind, node.event_id, node.role, node.span_id)
+        if role == SUGGESTED_ROLE:
+            return event.origin == Origin.SUGGESTED
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(node, event, column)
         if role == Qt.ItemDataRole.FontRole and event.origin == Origin.SUGGESTED:
@@ -181,32 +184,36 @@ class EventModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and node.kind == SPAN and column == "name":
             span = self.spans.get(node.span_id or "")
             return label_colour(self.codebook, span.label) if span else None
-        if role == Qt.ItemDataRole.ToolTipRole and node.kind == EVENT and event.origin == Origin.SUGGESTED:
-            return self.tr("A suggested event: Enter accepts it, X rejects it.")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node, event)
         return None
 
+    def _tooltip(self, node: Node, event: Event) -> str | None:
+        if node.kind == EVENT:
+            lines = [attrs_text(event.attrs)] if event.attrs else []
+            if event.origin == Origin.SUGGESTED:
+                lines.append(self.tr("A suggested event: Enter accepts it, X rejects it."))
+            return "\n".join(lines) or None
+        if node.kind == ROLE:
+            event_type = self._type(event)
+            found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
+            return (", ".join(found.labels) + (f" — {found.description}" if found.description else "")) if found else None
+        span = self.spans.get(node.span_id or "")
+        return span.label if span is not None else None
+
     def _text(self, node: Node, event: Event, column: str) -> str:
+        event_type = self._type(event)
         if node.kind == EVENT:
             if column == "name":
-                pending = " " + self.tr("(suggested)") if event.origin == Origin.SUGGESTED else ""
-                return f"{event.type}{pending}"
-            if column == "key":
-                event_type = self._type(event)
-                return event_type.key.upper() if event_type and event_type.key else ""
-            return attrs_text(event.attrs)
+                return event.type + (" " + self.tr("(suggested)") if event.origin == Origin.SUGGESTED else "")
+            return event_type.key.upper() if event_type and event_type.key else ""
         if node.kind == ROLE:
             if column == "name":
-                return node.role or ""
-            if column == "key":
-                event_type = self._type(event)
-                found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
-                return found.key.upper() if found and found.key else ""
-            spans = event.slots.get(node.role or "", ())
-            return "، ".join(self._span_text(s) for s in spans) if spans else self.tr("empty")
-        span = self.spans.get(node.span_id or "")
-        if column == "name":
-            return self._span_text(node.span_id or "")
-        return span.label if span and column == "detail" else ""
+                empty = not event.slots.get(node.role or "")
+                return self.tr("%s (empty)") % node.role if empty else node.role or ""
+            found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
+            return found.key.upper() if found and found.key else ""
+        return self._span_text(node.span_id or "") if column == "name" else ""
 
     def _span_text(self, span_id: str) -> str:
         span = self.spans.get(span_id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter,
 
 from annotator.codebook import Codebook
 from annotator.models import Event, Origin
+from ui.coder.event_delegate import EventDelegate
 from ui.coder.event_form import EventForm
 from ui.coder.event_model import ITEM_ROLE, SPAN, EventModel
 from ui.coder.keys import CODER_KEYS
@@ -38,15 +39,16 @@ class EventPanel(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setObjectName("events")
+        self.tree.setItemDelegate(EventDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setMouseTracking(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 170)
+        self.setMinimumWidth(300)  # a role's name and its span side by side
         self.tree.entered.connect(self._hovered)
         self.tree.viewport().installEventFilter(self)
         self.tree.installEventFilter(self)
