@@ -304,8 +304,8 @@ def test_an_edit_of_a_slot_span_redraws_the_panel(qtbot, framed) -> None:
 def test_the_generated_help_lists_the_event_keys(window: MainWindow) -> None:
     text = ui.coder.dialogs.keys_text(window)
     assert "<b>V</b> — start an event of type ATTACK" in text
-    assert "<b>1</b> — in event mode: the selected span as perpetrator of ATTACK" in text
-    assert "<b>6</b> — in event mode: the selected span as date of ATTACK" in text
+    assert "<b>1</b> — perpetrator of ATTACK (in event mode)" in text
+    assert "<b>6</b> — date of ATTACK (in event mode)" in text
     for command in ("next_event", "previous_event", "delete_event"):
         assert CODER_KEYS.description(command) in text
     assert "leave event mode" in text

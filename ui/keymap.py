@@ -289,8 +289,15 @@ class Keymap(QObject):
 
         Keys a standard binding adds for special keyboards (Help, Undo, Zoom In) work but are not
         shown: a reader looks for keys on a common keyboard."""
-        shown = [k for k in self._keys[command] if combination(k).key() <= Qt.Key.Key_F35] or self._keys[command]
+        shown = self._shown(command)
         return _or(shown[:1] if first else shown)
+
+    def key_names(self, command: str) -> str:
+        """The command's keys as plain text, as the help lists the codebook's keys ("Return / Enter")."""
+        return " / ".join(k.toString(NATIVE) for k in self._shown(command))
+
+    def _shown(self, command: str) -> list[QKeySequence]:
+        return [k for k in self._keys[command] if combination(k).key() <= Qt.Key.Key_F35] or self._keys[command]
 
     def help_html(
         self, labels: Sequence[tuple[str, str]], *, columns: int = 1, events: Sequence[tuple[str, str]] = ()

@@ -285,7 +285,7 @@ def keys_text(window: MainWindow) -> str:
     events = [(t.key.upper(), window.tr("start an event of type %s") % t.name) for t in codebook.event_types if t.key]
     for event_type in codebook.event_types:
         events += [
-            (role.key.upper(), window.tr("in event mode: the selected span as %1 of %2")
+            (role.key.upper(), window.tr("%1 of %2 (in event mode)")
              .replace("%1", role.name).replace("%2", event_type.name))
             for role in event_type.roles if role.key
         ]
@@ -294,7 +294,7 @@ def keys_text(window: MainWindow) -> str:
         ("reject_suggestion", window.tr("reject the current event when it is a suggestion")),
         ("deselect", window.tr("leave event mode")),
     ):
-        shown = CODER_KEYS.key_text(command).replace("<b>", "").replace("</b>", "")
+        shown = CODER_KEYS.key_names(command)
         if shown:
             events.append((shown, text))
     return CODER_KEYS.help_html(labels, columns=2, events=events)
