@@ -318,3 +318,33 @@ def test_an_event_of_another_document_is_not_shown(qtbot, framed) -> None:
     assert window.events.model.rowCount() == 0
     assert isinstance(window.session.events, dict) and not window.session.events
     assert all(isinstance(e, Event) for e in window.project.events())
+
+
+def test_the_welcome_names_the_event_keys(window: MainWindow, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    ui.coder.dialogs.welcome(window)
+    assert "<b>V</b> (ATTACK)" in shown[0] and "leaves event mode" in shown[0]
+
+
+def test_a_batch_of_suggested_events_is_undone_and_redone_whole(qtbot, framed) -> None:
+    """As an event suggester run from the window would: one core call, its change set replayed."""
+    from annotator.changes import Changes
+    from ui.coder.commands import BatchEdit
+
+    window, _event, spans = framed
+    project = window.project
+
+    def suggest() -> Changes:
+        made = Changes()
+        made.add_event(project.add_event(window.session.document.id, "ATTACK", origin="suggested",
+                                         slots={"place": [spans["PLACE"].id]}))
+        return made
+
+    assert window.session.run(BatchEdit(window.session, "Suggest events", suggest))
+    assert window.events.model.rowCount() == 2
+    window.session.undo_stack.undo()
+    assert [e[3] for e in events_in_file(window)] == ["manual"] and window.events.model.rowCount() == 1
+    window.session.undo_stack.redo()
+    assert [e[3] for e in events_in_file(window)] == ["manual", "suggested"]
+    assert window.events.model.rowCount() == 2
