@@ -348,3 +348,19 @@ def test_a_batch_of_suggested_events_is_undone_and_redone_whole(qtbot, framed) -
     window.session.undo_stack.redo()
     assert [e[3] for e in events_in_file(window)] == ["manual", "suggested"]
     assert window.events.model.rowCount() == 2
+
+
+def test_a_role_key_on_selected_words_tags_them_with_the_roles_label_and_fills_it(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_V)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # nothing selected: nothing filled, the status bar says why
+    assert "place" in window.statusBar().currentMessage()
+    select(window, "الباغوز فوقاني")
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    select(window, "أمس الخميس")
+    qtbot.keyClick(window.view, Qt.Key.Key_6)
+    assert events_in_file(window) == [("ATTACK", {"place": ["الباغوز فوقاني"], "date": ["أمس الخميس"]}, {}, "manual")]
+    assert sorted(a.label for a in window.session.spans.values()) == ["DATE", "PLACE"]
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert events_in_file(window) == [("ATTACK", {"place": ["الباغوز فوقاني"]}, {}, "manual")]
+    assert [a.label for a in window.session.spans.values()] == ["PLACE"]

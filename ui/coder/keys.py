@@ -73,7 +73,8 @@ SECTIONS = (
             EventKeys(QT_TRANSLATE_NOOP("MainWindow", "Select a span and press an event key to start an event: it becomes "
                                                       "the current event (event mode). In event mode a role key puts the "
                                                       "selected span in that role of the event (pressed again, takes it out); "
-                                                      "the event panel shows each role's key.")),
+                                                      "on selected words it first tags them with the role's label. "
+                                                      "The event panel shows each role's key.")),
             Binding("next_event", QT_TRANSLATE_NOOP("MainWindow", "Next event (enters event mode)"), ("N",), VIEW),
             Binding("previous_event", QT_TRANSLATE_NOOP("MainWindow", "Previous event (enters event mode)"),
                     ("Shift+N",), VIEW),

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.spans.span_chosen.connect(session.select)
         session.event_selected.connect(self._event_selected)
         self.view.event_requested.connect(session.start_event)
-        self.view.role_requested.connect(lambda role: session.fill_role(role))
+        self.view.role_requested.connect(self._role_key)
         self.view.event_step_requested.connect(session.step_event)
         self.view.event_left.connect(lambda: session.select_event(None))
         self.view.event_delete_requested.connect(session.delete_event)
@@ -171,6 +171,27 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.session.delete_span(annotation_id, with_slots=True)
+
+    def _role_key(self, role: str, start: int, end: int) -> None:
+        """A role key in event mode: the selected span goes in the role; selected words are first
+        tagged with the role's label when it takes only one (two steps of undo)."""
+        event = self.session.current_event
+        if event is None:
+            return
+        if start != end:
+            labels = self.project.codebook.event_type(event.type).role(role).labels
+            if len(labels) != 1:
+                self.statusBar().showMessage(
+                    self.tr("%1 takes %2: tag the words first.").replace("%1", role).replace("%2", " / ".join(labels)), 4000
+                )
+                return
+            if self.session.add_span(labels[0], start, end) is None:
+                return
+            self.view.clear_selection()
+        if self.session.selected is None:
+            self.statusBar().showMessage(self.tr("Select a span to put in %s.") % role, 4000)
+            return
+        self.session.fill_role(role)
 
     def _event_selected(self, event_id: str | None) -> None:
         event = self.session.current_event

@@ -54,7 +54,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
     tag_all_requested = Signal(str)
     zoom_changed = Signal(int)
     event_requested = Signal(str)  # an event type: start an event of it
-    role_requested = Signal(str)  # a role of the current event: put the selected span in it
+    role_requested = Signal(str, int, int)  # a role of the current event, the text selection (code points)
     event_step_requested = Signal(int)  # +1 next event, -1 previous
     event_left = Signal()  # leave event mode
     event_delete_requested = Signal(str)  # event id
@@ -227,7 +227,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
         """A role key in event mode, or an event type key."""
         role = self.role_for_key(text)
         if role is not None:
-            self.role_requested.emit(role)
+            self.role_requested.emit(role, *self.selection())
             return True
         type_name = self._event_keys.get(text.lower()) if text else None
         if type_name is not None:
