@@ -92,7 +92,7 @@ class EventPanel(QWidget):
                 self.tree.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
                 )
-                self.tree.scrollTo(index)
+                self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)  # its roles below it
             else:
                 self.tree.selectionModel().clearSelection()
                 self.tree.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
