@@ -341,6 +341,22 @@ def welcome(window: MainWindow) -> bool:
 
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("Welcome"))
+    event_keys = window.tr(", ").join(
+        f"<b>{t.key.upper()}</b> ({html.escape(t.name)})" for t in window.project.codebook.event_types if t.key
+    )
+    # The events paragraph is a string of its own, after the rest: the welcome's translation stays whole.
+    events = (
+        "<br><br>"
+        + window.tr(
+            "<b>Events</b> (who did what, where, how many): select a span and press %1 to start an event; "
+            "then each role key (shown in the event panel) puts the selected span in that role. "
+            "%2 leaves event mode."
+        )
+        .replace("%1", event_keys)
+        .replace("%2", key("deselect"))
+        if event_keys
+        else ""
+    )
     box.setText(
         in_direction(
             window.tr(
@@ -352,9 +368,6 @@ def welcome(window: MainWindow) -> bool:
                 "3. %2 moves between spans, %3 removes one.<br>"
                 "4. %4 undoes anything.<br>"
                 "5. %5 marks the article done and opens the next.<br><br>"
-                "<b>Events</b> (who did what, where, how many): select a span and press %7 to start an event; "
-                "then each role key (shown in the event panel) puts the selected span in that role. "
-                "%8 leaves event mode.<br><br>"
                 "Every edit is saved at once. To work on your own articles: File &gt; New project, then "
                 "File &gt; Import articles (.txt, CSV, JSONL or brat). %6 lists every key."
             )
@@ -364,10 +377,7 @@ def welcome(window: MainWindow) -> bool:
             .replace("%4", key("undo"))
             .replace("%5", key("done"))
             .replace("%6", key("keys"))
-            .replace("%7", window.tr(", ").join(
-                f"<b>{t.key.upper()}</b> ({html.escape(t.name)})" for t in window.project.codebook.event_types if t.key
-            ) or "—")
-            .replace("%8", key("deselect"))
+            + events
         )
     )
     dont_show = QCheckBox(window.tr("Do not show this again"))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from annotator.codebook import Codebook, EventType
 from annotator.models import Annotation, Event, Origin
+from ui.coder.keys import CODER_KEYS
 from ui.widgets.rows import attrs_text, label_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -192,7 +193,11 @@ class EventModel(QAbstractItemModel):
         if node.kind == EVENT:
             lines = [attrs_text(event.attrs)] if event.attrs else []
             if event.origin == Origin.SUGGESTED:
-                lines.append(self.tr("A suggested event: Enter accepts it, X rejects it."))
+                lines.append(
+                    self.tr("A suggested event: %1 accepts it, %2 rejects it.")
+                    .replace("%1", CODER_KEYS.key_names("accept_suggestion"))
+                    .replace("%2", CODER_KEYS.key_names("reject_suggestion"))
+                )
             return "\n".join(lines) or None
         if node.kind == ROLE:
             event_type = self._type(event)
