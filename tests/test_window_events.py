@@ -181,6 +181,9 @@ def test_clicking_a_slot_selects_its_span_and_makes_its_event_current(qtbot, fra
     assert window.view.hasFocus()  # the role keys work at once
     choose(qtbot, window, find_index(model, ROLE, role="casualties"))  # a role row: its first span
     assert window.session.selected_id == spans["CASUALTY"].id
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)  # the article moves on; the same row clicked again selects again
+    choose(qtbot, window, find_index(model, ROLE, role="casualties"))
+    assert window.session.selected_id == spans["CASUALTY"].id
 
 
 def test_hovering_an_event_outlines_its_spans(qtbot, framed) -> None:

@@ -53,6 +53,7 @@ class EventPanel(QWidget):
         self.tree.viewport().installEventFilter(self)
         self.tree.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.clicked.connect(self._chosen)  # a row clicked again, after the article moved on
         self.model.rowsInserted.connect(self._expand)
         self.model.modelReset.connect(self.tree.expandAll)
         self._syncing = False
@@ -111,7 +112,12 @@ class EventPanel(QWidget):
             self._expand_all(self.model.index(row, 0, index))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing or not current.isValid():
+        if not self._syncing:
+            self._chosen(current)
+
+    def _chosen(self, current: QModelIndex) -> None:
+        """The event of the row becomes current; a slot's span (a role's first) is selected."""
+        if not current.isValid():
             return
         kind, event_id, role, span_id = current.data(ITEM_ROLE)
         self.event_chosen.emit(event_id)
