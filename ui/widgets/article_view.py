@@ -179,7 +179,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
         keymap = self.keymap
         text = event.text()
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
-        if plain and self._event_key(event, text):
+        if plain and self._event_key(text):
             return True
         if plain and text and self.label_for_key(text):
             start, end = self.selection()
@@ -223,7 +223,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
             return self.zoom_key(event)
         return True
 
-    def _event_key(self, event: QKeyEvent, text: str) -> bool:
+    def _event_key(self, text: str) -> bool:
         """A role key in event mode, or an event type key."""
         role = self.role_for_key(text)
         if role is not None:
