@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.models import Annotation
+from annotator.models import Annotation, Event
 
 
 @dataclass
@@ -18,7 +18,8 @@ class Changes:
     """Spans added, updated (before, after) and removed; documents whose status changed or whose
     spans changed some other way (a decision of the lead); ``everything`` when a whole-project run
     may have changed any document. ``position`` is where in its document the edit was made
-    (code points), so undo can show that place again."""
+    (code points), so undo can show that place again. Events are named the same way, apart
+    from spans: a span deleted with its slots names the span removed and the events updated."""
 
     added: list[Annotation] = field(default_factory=list)
     updated: list[tuple[Annotation, Annotation]] = field(default_factory=list)
@@ -27,6 +28,9 @@ class Changes:
     documents: list[int] = field(default_factory=list)
     everything: bool = False
     position: int | None = None
+    events_added: list[Event] = field(default_factory=list)
+    events_updated: list[tuple[Event, Event]] = field(default_factory=list)
+    events_removed: list[Event] = field(default_factory=list)
 
     def add(self, annotation: Annotation) -> None:
         self.added.append(annotation)
@@ -36,6 +40,15 @@ class Changes:
 
     def remove(self, annotation: Annotation) -> None:
         self.removed.append(annotation)
+
+    def add_event(self, event: Event) -> None:
+        self.events_added.append(event)
+
+    def update_event(self, before: Event, after: Event) -> None:
+        self.events_updated.append((before, after))
+
+    def remove_event(self, event: Event) -> None:
+        self.events_removed.append(event)
 
     def status(self, doc_id: int) -> None:
         if doc_id not in self.statuses:
@@ -51,13 +64,21 @@ class Changes:
         return [*self.added, *(after for _, after in self.updated), *self.removed]
 
     @property
+    def events(self) -> list[Event]:
+        """Every event named, as it is now (the after side of an update)."""
+        return [*self.events_added, *(after for _, after in self.events_updated), *self.events_removed]
+
+    @property
     def touched(self) -> list[int]:
-        """Documents whose spans changed, in the order the edit met them."""
+        """Documents whose spans or events changed, in the order the edit met them."""
         out: list[int] = []
-        for doc_id in [*(a.doc_id for a in self.spans), *self.documents]:
+        for doc_id in [*(a.doc_id for a in self.spans), *(e.doc_id for e in self.events), *self.documents]:
             if doc_id not in out:
                 out.append(doc_id)
         return out
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.statuses or self.documents or self.everything)
+        return bool(
+            self.added or self.updated or self.removed or self.statuses or self.documents or self.everything
+            or self.events_added or self.events_updated or self.events_removed
+        )

@@ -58,9 +58,16 @@ class LabelKeys:
 
 
 @dataclass(frozen=True)
+class EventKeys:
+    """Where the help lists the codebook's event type and role keys, after ``text``."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
-    entries: tuple[Binding | Note | LabelKeys, ...] = field(default_factory=tuple)
+    entries: tuple[Binding | Note | LabelKeys | EventKeys, ...] = field(default_factory=tuple)
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -282,13 +289,22 @@ class Keymap(QObject):
 
         Keys a standard binding adds for special keyboards (Help, Undo, Zoom In) work but are not
         shown: a reader looks for keys on a common keyboard."""
-        shown = [k for k in self._keys[command] if combination(k).key() <= Qt.Key.Key_F35] or self._keys[command]
+        shown = self._shown(command)
         return _or(shown[:1] if first else shown)
 
-    def help_html(self, labels: Sequence[tuple[str, str]], *, columns: int = 1) -> str:
-        """Every bound command, note and label key, by section, in the interface's direction.
+    def key_names(self, command: str) -> str:
+        """The command's keys as plain text, as the help lists the codebook's keys ("Return / Enter")."""
+        return " / ".join(k.toString(NATIVE) for k in self._shown(command))
 
-        ``labels`` are (keys, name) pairs, keys as shown ("1 / A"). In two ``columns`` the
+    def _shown(self, command: str) -> list[QKeySequence]:
+        return [k for k in self._keys[command] if combination(k).key() <= Qt.Key.Key_F35] or self._keys[command]
+
+    def help_html(
+        self, labels: Sequence[tuple[str, str]], *, columns: int = 1, events: Sequence[tuple[str, str]] = ()
+    ) -> str:
+        """Every bound command, note, label and event key, by section, in the interface's direction.
+
+        ``labels`` and ``events`` are (keys, name) pairs, keys as shown ("1 / A"). In two ``columns`` the
         sections are shared out so that a dialog of them fits a small screen."""
         sections: list[tuple[str, list[str]]] = []
         for section in self.sections:
@@ -301,7 +317,8 @@ class Keymap(QObject):
                     lines.append(f"<b>{_escape(self.translate(entry.keys))}</b> — {_escape(self.translate(entry.text))}")
                 else:
                     lines.append(_escape(self.translate(entry.text)))
-                    lines += [f"<b>{_escape(keys)}</b> — {_escape(name)}" for keys, name in labels]
+                    pairs = labels if isinstance(entry, LabelKeys) else events
+                    lines += [f"<b>{_escape(keys)}</b> — {_escape(name)}" for keys, name in pairs]
             if lines:
                 sections.append((f"<h3>{_escape(plain_text(self.translate(section.title)))}</h3>", lines))
         parts = [title + "<br>".join(lines) for title, lines in sections]

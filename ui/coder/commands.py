@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from annotator.changes import Changes
-from annotator.models import Annotation
+from annotator.models import Annotation, Event
 from ui.operations import Operation, OperationSession
 
 
@@ -83,8 +83,8 @@ class RejectSuggestion(Operation):
 
 
 class BatchEdit(Operation):
-    """Many spans made, changed or removed by one core call (suggest, accept all, tag all
-    occurrences), undone span by span.
+    """Many spans (and events) made, changed or removed by one core call (suggest, accept all,
+    tag all occurrences), undone one by one.
 
     ``first_run`` performs the call and returns its :class:`Changes`; redo and undo
     replay them. A call that changed nothing leaves no step.
@@ -106,28 +106,51 @@ class BatchEdit(Operation):
             changes.added += self.made.added
             changes.updated += self.made.updated
             changes.removed += self.made.removed
+            changes.events_added += self.made.events_added
+            changes.events_updated += self.made.events_updated
+            changes.events_removed += self.made.events_removed
             return
+        # Events go before the spans they name and come back after them.
+        for event in self.made.events_removed:
+            changes.remove_event(project.delete_event(event.id))
         for gone in self.made.removed:
             changes.remove(project.delete_annotation(gone.id))
         for _before, after in self.made.updated:
             _update(self.session, changes, after.id, _fields(after))
         for added in self.made.added:
             changes.add(project.restore_annotation(added.id))
+        for _before, event in self.made.events_updated:
+            _update_event(self.session, changes, event)
+        for event in self.made.events_added:
+            changes.add_event(project.restore_event(event.id))
 
     def backward(self, changes: Changes) -> None:
         project = self.session.project
         made = self.made or Changes()
+        for event in reversed(made.events_added):
+            changes.remove_event(project.delete_event(event.id))
+        for before, _after in reversed(made.events_updated):
+            _update_event(self.session, changes, before)
         for added in reversed(made.added):
             changes.remove(project.delete_annotation(added.id))
         for before, after in reversed(made.updated):
             _update(self.session, changes, after.id, _fields(before))
         for gone in reversed(made.removed):
             changes.add(project.restore_annotation(gone.id))
+        for event in reversed(made.events_removed):
+            changes.add_event(project.restore_event(event.id))
 
 
 def _update(session: OperationSession, changes: Changes, annotation_id: str, fields: dict[str, Any]) -> None:
     before = session.project.annotation(annotation_id)
     changes.update(before, session.project.update_annotation(annotation_id, **fields))
+
+
+def _update_event(session: OperationSession, changes: Changes, target: Event) -> None:
+    """Write an event's attributes, slots and origin back as ``target`` has them."""
+    now = session.project.event(target.id)
+    changes.update_event(now, session.project.update_event(
+        target.id, attrs=target.attrs, slots=target.slots, origin=target.origin))
 
 
 def _fields(annotation: Annotation) -> dict[str, Any]:

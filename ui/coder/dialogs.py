@@ -281,7 +281,23 @@ def keys_text(window: MainWindow) -> str:
         (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.name)
         for number, label in enumerate(window.project.codebook.labels, start=1)
     ]
-    return CODER_KEYS.help_html(labels, columns=2)
+    codebook = window.project.codebook
+    events = [(t.key.upper(), window.tr("start an event of type %s") % t.name) for t in codebook.event_types if t.key]
+    for event_type in codebook.event_types:
+        events += [
+            (role.key.upper(), window.tr("%1 of %2 (in event mode)")
+             .replace("%1", role.name).replace("%2", event_type.name))
+            for role in event_type.roles if role.key
+        ]
+    for command, text in (
+        ("accept_suggestion", window.tr("accept the current event when it is a suggestion")),
+        ("reject_suggestion", window.tr("reject the current event when it is a suggestion")),
+        ("deselect", window.tr("leave event mode")),
+    ):
+        shown = CODER_KEYS.key_names(command)
+        if shown:
+            events.append((shown, text))
+    return CODER_KEYS.help_html(labels, columns=2, events=events)
 
 
 def keys_help(window: MainWindow) -> None:
@@ -325,6 +341,22 @@ def welcome(window: MainWindow) -> bool:
 
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("Welcome"))
+    event_keys = window.tr(", ").join(
+        f"<b>{t.key.upper()}</b> ({html.escape(t.name)})" for t in window.project.codebook.event_types if t.key
+    )
+    # The events paragraph is a string of its own, after the rest: the welcome's translation stays whole.
+    events = (
+        "<br><br>"
+        + window.tr(
+            "<b>Events</b> (who did what, where, how many): select a span and press %1 to start an event; "
+            "then each role key (shown in the event panel) puts the selected span in that role. "
+            "%2 leaves event mode."
+        )
+        .replace("%1", event_keys)
+        .replace("%2", key("deselect"))
+        if event_keys
+        else ""
+    )
     box.setText(
         in_direction(
             window.tr(
@@ -345,6 +377,7 @@ def welcome(window: MainWindow) -> bool:
             .replace("%4", key("undo"))
             .replace("%5", key("done"))
             .replace("%6", key("keys"))
+            + events
         )
     )
     dont_show = QCheckBox(window.tr("Do not show this again"))

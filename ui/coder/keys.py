@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
-from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, Keymap, LabelKeys, Note, Section
+from ui.keymap import QT_TRANSLATE_NOOP, VIEW, Binding, EventKeys, Keymap, LabelKeys, Note, Section
 
 StandardKey = QKeySequence.StandardKey
 
@@ -65,6 +65,21 @@ SECTIONS = (
             # StandardKey.Undo and .Redo add keys that a text field would take; these are the ones shown.
             Binding("undo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), (StandardKey.Undo,)),
             Binding("redo", QT_TRANSLATE_NOOP("MainWindow", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+        ),
+    ),
+    Section(
+        QT_TRANSLATE_NOOP("MainWindow", "Events"),
+        (
+            EventKeys(QT_TRANSLATE_NOOP("MainWindow", "Select a span and press an event key to start an event: it becomes "
+                                                      "the current event (event mode). In event mode a role key puts the "
+                                                      "selected span in that role of the event (pressed again, takes it out); "
+                                                      "on selected words it first tags them with the role's label. "
+                                                      "The event panel shows each role's key.")),
+            Binding("next_event", QT_TRANSLATE_NOOP("MainWindow", "Next event (enters event mode)"), ("N",), VIEW),
+            Binding("previous_event", QT_TRANSLATE_NOOP("MainWindow", "Previous event (enters event mode)"),
+                    ("Shift+N",), VIEW),
+            Binding("delete_event", QT_TRANSLATE_NOOP("MainWindow", "Delete the current event (its spans stay)"),
+                    ("Shift+Delete",), VIEW),
         ),
     ),
     Section(

@@ -17,6 +17,8 @@ from annotator.models import Document, Origin, Status
 from annotator.store.project import Project
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
+from ui.coder.event_form import EventForm
+from ui.coder.event_panel import EventPanel
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
 from ui.coder.suggestions import SuggestionActions
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         span_side.addWidget(self.spans)
         self._dock(self.tr("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea, "documents")
         self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
+        self.events = EventPanel(project.codebook, EventForm(project.codebook, project.attribute_values))
+        self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
 
         self.progress = QLabel()
         self.statusBar().addPermanentWidget(self.progress)
@@ -103,7 +107,7 @@ class MainWindow(QMainWindow):
 
         self.view.label_requested.connect(self._label_key)
         self.view.span_clicked.connect(session.select)
-        self.view.delete_requested.connect(session.delete_span)
+        self.view.delete_requested.connect(self.delete_span)
         self.view.step_requested.connect(session.step)
         self.view.edge_requested.connect(lambda edge, unit, d: session.selected_id and session.move_edge(session.selected_id, edge, unit, d))
         self.view.proclitic_requested.connect(session.toggle_proclitic)
@@ -112,6 +116,22 @@ class MainWindow(QMainWindow):
         self.view.tag_all_requested.connect(self.suggestions.tag_all)
         self.view.zoom_changed.connect(self._zoomed)
         self.spans.span_chosen.connect(session.select)
+        session.event_selected.connect(self._event_selected)
+        self.view.event_requested.connect(session.start_event)
+        self.view.role_requested.connect(self._role_key)
+        self.view.event_step_requested.connect(session.step_event)
+        self.view.event_left.connect(lambda: session.select_event(None))
+        self.view.event_delete_requested.connect(session.delete_event)
+        self.view.event_accept_requested.connect(session.accept_event)
+        self.view.event_reject_requested.connect(session.reject_event)
+        self.events.event_chosen.connect(session.select_event)
+        self.events.span_chosen.connect(session.select)
+        self.events.event_hovered.connect(self._event_hovered)
+        self.events.accept_requested.connect(session.accept_event)
+        self.events.reject_requested.connect(session.reject_event)
+        self.events.delete_requested.connect(session.delete_event)
+        self.events.tree.clicked.connect(lambda _index: self.view.setFocus())  # the role keys are the article's
+        self.events.form.attrs_edited.connect(session.set_event_attrs)
         self.form.attrs_edited.connect(lambda span_id, attrs: session.update_span(span_id, attrs=attrs))
         self.form.relabel_requested.connect(session.relabel)
         self.queue.document_chosen.connect(session.open_document)
@@ -136,9 +156,73 @@ class MainWindow(QMainWindow):
             after += 1
         self.view.select_text(after, after)
 
+    def delete_span(self, annotation_id: str) -> None:
+        """Delete a span; one that fills slots of events only if the coder agrees that it leaves them."""
+        fills = self.session.fills(annotation_id)
+        if not fills:
+            self.session.delete_span(annotation_id)
+            return
+        events = self.session.events
+        slots = ", ".join(dict.fromkeys(f"{events[f.event_id].type}/{f.role}" for f in fills))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete a span of an event"),
+            self.tr("This span fills: %1.\nRemove it from those events too?").replace("%1", slots),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.delete_span(annotation_id, with_slots=True)
+
+    def _role_key(self, role: str, start: int, end: int) -> None:
+        """A role key in event mode: the selected span goes in the role; selected words are first
+        tagged with the role's label when it takes only one (two steps of undo)."""
+        event = self.session.current_event
+        if event is None:
+            return
+        if start != end:
+            labels = self.project.codebook.event_type(event.type).role(role).labels
+            if len(labels) != 1:
+                self.statusBar().showMessage(
+                    self.tr("%1 takes %2: tag the words first.").replace("%1", role).replace("%2", " / ".join(labels)), 4000
+                )
+                return
+            if self.session.add_span(labels[0], start, end) is None:
+                return
+            self.view.clear_selection()
+        if self.session.selected is None:
+            self.statusBar().showMessage(self.tr("Select a span to put in %s.") % role, 4000)
+            return
+        self.session.fill_role(role)
+
+    def _event_selected(self, event_id: str | None) -> None:
+        event = self.session.current_event
+        self.view.set_current_event(event)
+        self.events.show_current(event)
+
+    def _event_hovered(self, event_id: str | None) -> None:
+        """The spans of the event under the mouse outlined; when it leaves, the current event's."""
+        event = self.session.events.get(event_id) if event_id else self.session.current_event
+        self.view.highlighter.outline(set(event.span_ids) if event is not None else set())
+
+    def _events_changed(self, changes: Changes) -> None:
+        model = self.events.model
+        for event in changes.events_removed:
+            model.removed(event)
+        for event in changes.events_added:
+            model.added(event)
+        for _before, event in changes.events_updated:
+            model.updated(event)
+        current = self.session.current_event
+        if current is not None and any(e.id == current.id for e in changes.events):
+            self.view.set_current_event(current)
+            self.events.show_current(current)
+        for _before, after in changes.updated:
+            model.span_changed(after)
+
     def _document_changed(self, document: Document | None) -> None:
         spans = list(self.session.spans.values())
         self.view.show_document(document, spans)
+        self.events.model.reset(list(self.session.events.values()), self.session.spans)
+        self._event_selected(None)
         self.spans.source.reset(spans)
         self.form.show_annotation(None)
         self.header.show_document(document)
@@ -162,6 +246,7 @@ class MainWindow(QMainWindow):
             if self.session.selected_id == after.id:
                 self.form.show_annotation(after)
                 self.view.highlighter.select(after.id)
+        self._events_changed(changes)
         # An accepted suggestion now counts in the document list, as does an added or removed span.
         recount = changes.added or changes.removed or any(
             (before.origin, before.coder) != (after.origin, after.coder) for before, after in changes.updated

@@ -1,10 +1,14 @@
-"""The coder's session: the open project, the current document and its spans.
+"""The coder's session: the open project, the current document, its spans and events.
 
 Views never call the core to change something: they ask the session, which
 builds an operation (``ui.coder.commands``) and runs it on the one path of
 ``ui.operations``; the change set that comes back keeps :attr:`EditSession.spans`
-in step and tells every view exactly what changed, so no view re-reads the
-world after a small edit.
+and :attr:`EditSession.events` in step and tells every view exactly what changed,
+so no view re-reads the world after a small edit.
+
+The current event is the one the role keys fill ("event mode"): starting an
+event, choosing one in the event panel or stepping to one makes it current;
+leaving it (Esc) gives the keys back to the labels.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
-from annotator.models import Annotation, Document, Origin, Status
+from annotator.models import Annotation, Document, Event, Origin, SlotFill, Status
 from annotator.spans import prefilled_attributes, selected_span, toggled_proclitic
 from annotator.store.project import Project
 from annotator.text import resize_span
 from ui.coder.commands import AddSpan, DeleteSpan, UpdateSpan
+from ui.coder.event_commands import AddEvent, DeleteEvent, DeleteSpanWithSlots, EditEvent
 from ui.operations import OperationSession
 
 
@@ -26,12 +31,15 @@ class EditSession(OperationSession):
     document_changed = Signal(object)  # Document | None
     span_selected = Signal(object)  # str | None
     status_changed = Signal(int)  # document id; from each change set, for views that show statuses
+    event_selected = Signal(object)  # str | None: the current event, whose roles the role keys fill
 
     def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(project, parent)
         self.document: Document | None = None
         self.spans: dict[str, Annotation] = {}
         self.selected_id: str | None = None
+        self.events: dict[str, Event] = {}
+        self.current_event_id: str | None = None
         self.first_visit = False  # the open document had never been opened before
 
     # --- documents ------------------------------------------------------------------
@@ -42,7 +50,9 @@ class EditSession(OperationSession):
         document = self.project.document(doc_id)
         self.document = document
         self.spans = {a.id: a for a in self.project.annotations(doc_id, coder=self.project.coder)}
+        self.events = {e.id: e for e in self.project.events(doc_id, coder=self.project.coder)}
         self.selected_id = None
+        self.current_event_id = None
         self.first_visit = self.project.status(doc_id).status == Status.NEW
         if self.first_visit and not self.project.readonly:
             self.set_status(Status.IN_PROGRESS, doc_id=doc_id)
@@ -105,10 +115,21 @@ class EditSession(OperationSession):
             return self.spans.get(command.annotation_id)
         return None
 
-    def delete_span(self, annotation_id: str) -> None:
+    def delete_span(self, annotation_id: str, *, with_slots: bool = False) -> None:
+        """Delete a span; one that fills slots only ``with_slots`` (it leaves them, and undo puts it
+        back): otherwise the core refuses, naming the events (the window asks first)."""
         annotation = self.spans.get(annotation_id)
         if annotation is not None:
-            self.run(DeleteSpan(self, annotation))
+            self.run(DeleteSpanWithSlots(self, annotation) if with_slots else DeleteSpan(self, annotation))
+
+    def fills(self, annotation_id: str) -> list[SlotFill]:
+        """The slots of the open document's events that the span fills."""
+        return [
+            SlotFill(event.id, role, spans.index(annotation_id), annotation_id)
+            for event in self.events.values()
+            for role, spans in event.slots.items()
+            if annotation_id in spans
+        ]
 
     def relabel(self, annotation_id: str, label: str) -> None:
         """Another label for a span; it keeps the attributes the new label also has (``Label.carried_attributes``)."""
@@ -166,6 +187,78 @@ class EditSession(OperationSession):
     def selected(self) -> Annotation | None:
         return self.spans.get(self.selected_id) if self.selected_id else None
 
+    # --- events ------------------------------------------------------------------------------
+
+    def start_event(self, type_name: str) -> Event | None:
+        """A new, empty event of ``type_name`` in the open document, made current."""
+        if self.document is None:
+            return None
+        command = AddEvent(self, self.document.id, type_name)
+        if self.run(command) and command.event_id:
+            self.select_event(command.event_id)
+            return self.events.get(command.event_id)
+        return None
+
+    def fill_role(self, role: str, event_id: str | None = None, annotation_id: str | None = None) -> None:
+        """Put the selected span in ``role`` of the current event; a span already there leaves it
+        (the same key again undoes a slip)."""
+        event = self.events.get(event_id or self.current_event_id or "")
+        span_id = annotation_id or self.selected_id
+        if event is None or span_id is None:
+            return
+        project = self.project
+        if span_id in event.slots.get(role, ()):
+            self.run(EditEvent(self, event, self.tr("Clear %s") % role,
+                               lambda: project.clear_slot(event.id, role, span_id)))
+        else:
+            self.run(EditEvent(self, event, self.tr("Fill %s") % role,
+                               lambda: project.fill_slot(event.id, role, span_id)))
+
+    def set_event_attrs(self, event_id: str, attrs: dict[str, Any]) -> None:
+        event = self.events.get(event_id)
+        if event is not None and event.attrs != attrs:
+            self.run(EditEvent(self, event, self.tr("Edit %s event") % event.type,
+                               lambda: self.project.update_event(event_id, attrs=attrs)))
+
+    def delete_event(self, event_id: str) -> None:
+        event = self.events.get(event_id)
+        if event is not None:
+            self.run(DeleteEvent(self, event))
+
+    def accept_event(self, event_id: str) -> None:
+        """A pending suggested event becomes the coder's own."""
+        event = self.events.get(event_id)
+        if event is not None and event.origin == Origin.SUGGESTED:
+            self.run(EditEvent(self, event, self.tr("Accept event suggestion"),
+                               lambda: self.project.update_event(event_id, origin=Origin.MANUAL)))
+
+    def reject_event(self, event_id: str) -> None:
+        event = self.events.get(event_id)
+        if event is not None and event.origin == Origin.SUGGESTED:
+            self.run(DeleteEvent(self, event, self.tr("Reject event suggestion")))
+
+    def select_event(self, event_id: str | None) -> None:
+        if event_id is not None and event_id not in self.events:
+            event_id = None
+        if event_id != self.current_event_id:
+            self.current_event_id = event_id
+            self.event_selected.emit(event_id)
+
+    def step_event(self, direction: int) -> None:
+        """Make the next (+1) or previous (-1) event current, in the order made, wrapping around."""
+        ids = list(self.events)
+        if not ids:
+            return
+        if self.current_event_id in ids:
+            index = (ids.index(self.current_event_id) + direction) % len(ids)
+        else:
+            index = 0 if direction > 0 else len(ids) - 1
+        self.select_event(ids[index])
+
+    @property
+    def current_event(self) -> Event | None:
+        return self.events.get(self.current_event_id) if self.current_event_id else None
+
     # --- the one path's hook --------------------------------------------------------------
 
     def apply_changes(self, changes: Changes) -> None:
@@ -182,6 +275,15 @@ class EditSession(OperationSession):
             self.spans[annotation.id] = annotation
         for _before, after in changes.updated:
             self.spans[after.id] = after
+        for event in changes.events_removed:
+            self.events.pop(event.id, None)
+            if self.current_event_id == event.id:
+                self.select_event(None)
+        for event in changes.events_added:
+            self.events[event.id] = event
+        for _before, event in changes.events_updated:
+            self.events[event.id] = event
+        self.events = dict(sorted(self.events.items(), key=lambda item: item[0]))
 
     def publish(self, changes: Changes) -> None:
         super().publish(changes)

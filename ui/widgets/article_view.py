@@ -7,6 +7,11 @@ Keys that tag or edit spans are handled here, while the view has focus, so they
 never fire while the coder types in a search box or a form field; which key does
 what is the coder's key table (``ui.coder.keys``), which the gold editor's article
 reads too.
+
+Event mode: while an event is current (:meth:`ArticleView.set_current_event`),
+the codebook's role keys of its type come before the label keys and put the
+selected span in a role; the codebook's event type keys start an event at any
+time; the deselect key leaves event mode before it deselects.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.codebook import Codebook
-from annotator.models import Annotation, Document, Origin
+from annotator.models import Annotation, Document, Event, Origin
 from ui.coder.keys import CODER_KEYS
 from ui.offsets import OffsetMap
 from ui.widgets.reading_view import ARTICLE_FONT, ReadingView, prepare_reading_view
@@ -48,6 +53,13 @@ class ArticleView(ReadingView, QPlainTextEdit):
     reject_requested = Signal(str)  # a suggestion: drop it, and never suggest it again
     tag_all_requested = Signal(str)
     zoom_changed = Signal(int)
+    event_requested = Signal(str)  # an event type: start an event of it
+    role_requested = Signal(str, int, int)  # a role of the current event, the text selection (code points)
+    event_step_requested = Signal(int)  # +1 next event, -1 previous
+    event_left = Signal()  # leave event mode
+    event_delete_requested = Signal(str)  # event id
+    event_accept_requested = Signal(str)  # a suggested event: keep it
+    event_reject_requested = Signal(str)  # a suggested event: drop it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +69,8 @@ class ArticleView(ReadingView, QPlainTextEdit):
         self.codebook: Codebook | None = None
         self._spans: dict[str, Annotation] = {}
         self._keys: dict[str, str] = {}
+        self._event_keys: dict[str, str] = {}
+        self.current_event: Event | None = None
 
     # --- content ----------------------------------------------------------------------
 
@@ -69,6 +83,20 @@ class ArticleView(ReadingView, QPlainTextEdit):
                 self._keys[str(number)] = label.name
             if label.key:
                 self._keys[label.key.lower()] = label.name
+        self._event_keys = {t.key.lower(): t.name for t in codebook.event_types if t.key}
+
+    def set_current_event(self, event: Event | None) -> None:
+        """The event whose role keys apply (None: no event mode); its spans are outlined."""
+        self.current_event = event
+        self.highlighter.outline(set(event.span_ids) if event is not None else set())
+
+    def role_for_key(self, key: str) -> str | None:
+        """The current event's role with this key, in event mode."""
+        if self.current_event is None or self.codebook is None or not key:
+            return None
+        event_type = next((t for t in self.codebook.event_types if t.name == self.current_event.type), None)
+        roles = event_type.roles if event_type is not None else ()
+        return next((r.name for r in roles if r.key and r.key.lower() == key.lower()), None)
 
     def label_for_key(self, key: str) -> str | None:
         return self._keys.get(key.lower())
@@ -151,6 +179,8 @@ class ArticleView(ReadingView, QPlainTextEdit):
         keymap = self.keymap
         text = event.text()
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and self._event_key(text):
+            return True
         if plain and text and self.label_for_key(text):
             start, end = self.selection()
             self.label_requested.emit(self.label_for_key(text), start, end)
@@ -159,6 +189,9 @@ class ArticleView(ReadingView, QPlainTextEdit):
         span = self._spans.get(selected) if selected else None
         suggestion = span is not None and span.origin == Origin.SUGGESTED
         command = keymap.command(event, ("next_span", "previous_span", "deselect"))
+        if command == "deselect" and self.current_event is not None:
+            self.event_left.emit()
+            return True
         if command == "deselect":
             self.clear_selection()
             self.span_clicked.emit(None)
@@ -166,10 +199,18 @@ class ArticleView(ReadingView, QPlainTextEdit):
         if command is not None:
             self.step_requested.emit(1 if command == "next_span" else -1)
             return True
-        if selected and suggestion and keymap.matches("accept_suggestion", event):
+        if (step := keymap.command(event, ("next_event", "previous_event"))) is not None:
+            self.event_step_requested.emit(1 if step == "next_event" else -1)
+        elif self.current_event is not None and keymap.matches("delete_event", event):
+            self.event_delete_requested.emit(self.current_event.id)
+        elif selected and suggestion and keymap.matches("accept_suggestion", event):
             self.accept_requested.emit(selected)
         elif selected and suggestion and keymap.command(event, ("reject_suggestion", "delete_span")):
             self.reject_requested.emit(selected)
+        elif (pending := self._pending_event()) and keymap.matches("accept_suggestion", event):
+            self.event_accept_requested.emit(pending)
+        elif pending and (keymap.matches("reject_suggestion", event) or (not selected and keymap.matches("delete_span", event))):
+            self.event_reject_requested.emit(pending)
         elif selected and keymap.matches("delete_span", event):
             self.delete_requested.emit(selected)
         elif selected and keymap.matches("tag_all", event):
@@ -181,6 +222,26 @@ class ArticleView(ReadingView, QPlainTextEdit):
         else:
             return self.zoom_key(event)
         return True
+
+    def _event_key(self, text: str) -> bool:
+        """A role key in event mode, or an event type key."""
+        role = self.role_for_key(text)
+        if role is not None:
+            self.role_requested.emit(role, *self.selection())
+            return True
+        type_name = self._event_keys.get(text.lower()) if text else None
+        if type_name is not None:
+            self.event_requested.emit(type_name)
+            return True
+        return False
+
+    def _pending_event(self) -> str | None:
+        """The current event when it is a pending suggestion: Enter and X act on it (a selected
+        suggested span comes first; with a span selected, Delete still removes the span)."""
+        event = self.current_event
+        if event is None or event.origin != Origin.SUGGESTED:
+            return None
+        return event.id
 
 
 def tooltip_text(annotation: Annotation) -> str:

@@ -15,7 +15,9 @@ How spans look:
 - a span inside another one: the outer background, plus a thick underline in
   the inner span's colour, so both stay visible;
 - a suggestion: a dashed underline in its label colour, no background;
-- the selected span: a strong background in its label colour and white text.
+- the selected span: a strong background in its label colour and white text;
+- the spans of the event under the mouse (or the current event): a line over and
+  under them in the text colour, so the spans one event links read as one group.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._starts: list[int] = []
         self._longest = 0
         self._selected_id: str | None = None
+        self._outlined: frozenset[str] = frozenset()
         self._dark = dark
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         # Stretches of text with one look: (start, end, format), in order, not overlapping.
@@ -98,6 +101,22 @@ class SpanHighlighter(QSyntaxHighlighter):
         for span in (previous, self.span(span_id) if span_id else None):
             if span is not None:
                 self.redraw_range(span.start, span.end)
+
+    def outline(self, span_ids: set[str] | frozenset[str]) -> None:
+        """Draw a line over and under these spans (and no others)."""
+        span_ids = frozenset(span_ids)
+        if span_ids == self._outlined:
+            return
+        changed = span_ids ^ self._outlined
+        self._outlined = span_ids
+        self._cut_runs()
+        for span in self._spans:
+            if span.id in changed:
+                self.redraw_range(span.start, span.end)
+
+    @property
+    def outlined(self) -> frozenset[str]:
+        return self._outlined
 
     def span(self, span_id: str | None) -> PaintedSpan | None:
         return next((s for s in self._spans if s.id == span_id), None)
@@ -164,15 +183,22 @@ class SpanHighlighter(QSyntaxHighlighter):
         confirmed = [s.color for s in covering if not s.suggested]
         suggested = [s.color for s in covering if s.suggested]
         selected = next((s.color for s in covering if s.id == self.selected_id), None)
+        outlined = any(s.id in self._outlined for s in covering)
         key = (confirmed[0] if confirmed else None, confirmed[-1] if len(confirmed) > 1 else None,
-               suggested[-1] if suggested and len(confirmed) <= 1 else None, selected)
+               suggested[-1] if suggested and len(confirmed) <= 1 else None, selected, outlined)
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = self._formats[key] = self._make_format(*key)
         return fmt
 
-    def _make_format(self, outer: str | None, inner: str | None, suggested: str | None, selected: str | None) -> QTextCharFormat:
+    def _make_format(
+        self, outer: str | None, inner: str | None, suggested: str | None, selected: str | None, outlined: bool = False
+    ) -> QTextCharFormat:
         fmt = QTextCharFormat()
+        if outlined:
+            fmt.setFontOverline(True)
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(QColor("#E5E7EB" if self.dark else "#111827"))
         if outer is not None:
             fmt.setBackground(self._tint(outer))
         if inner is not None:
