@@ -155,6 +155,13 @@ class Codebook:
     def _labels_by_name(self) -> dict[str, Label]:
         return {label.name: label for label in self.labels}
 
+    def key_owners(self) -> dict[str, str]:
+        """The codebook's own keys (lower case) and what each starts: a label or an event type.
+        The window's commands may not take them."""
+        owners = {label.key.lower(): label.name for label in self.labels if label.key}
+        owners |= {kind.key.lower(): kind.name for kind in self.event_types if kind.key}
+        return owners
+
     @property
     def label_names(self) -> list[str]:
         return [label.name for label in self.labels]

@@ -254,8 +254,8 @@ class Keymap(QObject):
     ) -> str | None:
         """Why ``command`` cannot take ``sequences`` among the window's ``keys`` (None: it can).
 
-        A key may serve one command of a window; plain digits and the codebook's label letters
-        are the label and version keys, which the codebook (not this table) defines."""
+        A key may serve one command of a window; plain digits and the codebook's letters (labels,
+        event types) are keys the codebook (not this table) defines."""
         for sequence in sequences:
             shown = sequence.toString(NATIVE)
             for other, taken in keys.items():
@@ -276,7 +276,7 @@ class Keymap(QObject):
             letter = chr(key).lower() if Qt.Key.Key_A <= key <= Qt.Key.Key_Z else None
             if letter is not None and letter in label_keys:
                 return (
-                    QCoreApplication.translate("Keymap", "“%1” is the key of the label %2 in the codebook.")
+                    QCoreApplication.translate("Keymap", "“%1” is the codebook's key for %2.")
                     .replace("%1", shown)
                     .replace("%2", label_keys[letter])
                 )

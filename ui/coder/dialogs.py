@@ -242,7 +242,7 @@ def preferences(window: MainWindow) -> None:
     form.addRow(window.tr("Theme"), theme)
     form.addRow(auto_suggest)
     form.addRow(QLabel(window.tr("A new language applies the next time the app starts.")))
-    label_keys = {label.key.lower(): label.name for label in window.project.codebook.labels if label.key}
+    label_keys = window.project.codebook.key_owners()
     keys = KeyEditor([(window.tr("Coding window"), CODER_KEYS), (window.tr("Adjudication window"), LEAD_KEYS)], label_keys)
     pages = QTabWidget()
     pages.addTab(general, window.tr("General"))
