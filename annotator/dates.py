@@ -264,7 +264,8 @@ class _Scanner:
         j, clitic = lead if lead else (i, -1)
         day_word = self._is(j, frozenset({_DAY_WORD}), clitic=True)
         if day_word is not None and self._lookup(j + 1, _RELATIVE) is not None:
-            lead, clitic, j = (j + 1, clitic if lead else day_word), (clitic if lead else day_word), j + 1
+            clitic = clitic if lead else day_word
+            lead, j = (j + 1, clitic), j + 1
         days: int | None = None
         if self._is(j, frozenset({_BEFORE_YESTERDAY_FIRST}), clitic=True) is not None and self._form(j + 1) == "امس":
             days, first_clitic, end = 2, self._is(j, frozenset({_BEFORE_YESTERDAY_FIRST}), clitic=True), j + 2
