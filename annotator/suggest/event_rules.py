@@ -12,8 +12,11 @@ ATTACK is proposed:
   next word is the perpetrator when the strike word has no article (غارات التحالف، قصف
   قوات النظام، استهدفت طائرات التحالف: a verb's subject, a noun's possessor) or when the
   next word is the actor with ل (الغارة الجوية للتحالف، قصف لقوات النظام). A definite
-  noun cannot take a possessor, so «استهدفت الغارة تنظيم الدولة» has none. An ACTOR span
-  whose ``role`` attribute says perpetrator counts too.
+  noun cannot take a possessor, so «استهدفت الغارة تنظيم الدولة» has none. So does an
+  ACTOR span that starts with a strike word (طائرات التحالف), one right before or after a
+  word by which it denies, admits or hints at the attack (نفى التحالف، والتحالف يلمح
+  لمسؤوليته: who denies an attack is who it is laid on), and one whose ``role`` attribute
+  says perpetrator.
 - ``target``: an ACTOR span within two words after ضد, or whose ``role`` says target.
 - ``source``: the first ACTOR span within three words after بحسب، حسب، وفق، قال، أفاد،
   ذكر، أحصى، وثق، أكد (بحسب ما أفاد المرصد), or whose ``role`` says claimant.
@@ -161,6 +164,7 @@ def _read_sentence(words: list[Word], spans: list[Annotation], where: tuple[int,
         weapons.add("airstrike")
     weapon = next(name for name, _ in WEAPON_WORDS if name in weapons)
     perpetrators = _governed_actors(words, [k for k, _ in triggers], actors)
+    perpetrators += [a for a in _claiming_actors(words, actors) if a not in perpetrators]
     perpetrators += [a for a in actors if a.attrs.get("role") == "perpetrator" and a not in perpetrators]
     targets = [a for a in _after_cues(words, TARGET_CUES, actors, 2) if a not in perpetrators]
     targets += [a for a in actors if a.attrs.get("role") == "target" and a not in targets and a not in perpetrators]
@@ -207,6 +211,20 @@ def _governed_actors(words: list[Word], triggers: list[int], actors: Sequence[An
         if found is not None and found not in out:
             out.append(found)
     return out
+
+
+def _claiming_actors(words: list[Word], actors: Sequence[Annotation]) -> list[Annotation]:
+    """ACTOR spans that start a strike word (طائرات التحالف) or stand next to a word by which
+    they deny, admit or hint at the attack (نفى التحالف، والتحالف يلمح لمسؤوليته)."""
+    out: list[Annotation] = []
+    for k, word in enumerate(words):
+        if weapon_of(word.text) is not None:
+            out += [a for a in actors if a.start == word.start]
+        elif any(cues.matches(word.text) for cues in (DENIED, ADMITTED, HINTED)):
+            after = _starting_at(words[k + 1], actors, clitic_only=False) if k + 1 < len(words) else None
+            before = [a for a in actors if k > 0 and a.end == words[k - 1].end]
+            out += ([after] if after else []) + before
+    return list({a.id: a for a in out}.values())
 
 
 def _has_article(word: str) -> bool:
