@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.text import Token, normalize, proclitic_candidates, tokenize
 
@@ -102,6 +103,11 @@ _OF = normalize("من")
 _YEAR_WORDS = frozenset(normalize(w) for w in ("عام", "العام", "سنة"))
 _YEAR_MARKS = frozenset(("م",))
 _MONTH_JOINERS = frozenset("/-(–")
+
+# Every word a date expression can begin with (digits aside).
+_STARTERS = frozenset(
+    [*_RELATIVE, *_TIMES_OF_DAY, _DAY_WORD, *_WEEKDAYS, *_ORDINAL_UNITS, *_ORDINAL_TENS, _BEFORE_YESTERDAY_FIRST]
+)
 
 _DIGIT_CLASS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _NUMERIC_RE = re.compile(
@@ -188,6 +194,19 @@ class _Reading:
     form: str
 
 
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[_Reading, ...]:
+    out = [_Reading(0, normalize(word))]
+    out += [_Reading(n, normalize(word[n:])) for n in proclitic_candidates(word)]
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _can_start(word: str) -> bool:
+    """Whether a date expression may begin with this word: most words of a text are let go here."""
+    return any(r.form in _STARTERS or r.form.isdecimal() for r in _readings(word))
+
+
 class _Scanner:
     """Reads date expressions token by token, longest pattern first."""
 
@@ -195,18 +214,15 @@ class _Scanner:
         self.text = text
         self.tokens = tokens
         self.today = today
-        self.readings = [self._readings(t.text) for t in tokens]
-
-    @staticmethod
-    def _readings(word: str) -> tuple[_Reading, ...]:
-        out = [_Reading(0, normalize(word))]
-        out += [_Reading(n, normalize(word[n:])) for n in proclitic_candidates(word)]
-        return tuple(out)
+        self.readings = [_readings(t.text) for t in tokens]
 
     def scan(self) -> list[DateMatch]:
         out: list[DateMatch] = []
         i = 0
         while i < len(self.tokens):
+            if not _can_start(self.tokens[i].text):
+                i += 1
+                continue
             found = self._explicit(i) or self._relative(i) or self._weekday(i)
             if found is None:
                 i += 1

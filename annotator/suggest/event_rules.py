@@ -121,9 +121,15 @@ def weapon_of(word: str) -> str | None:
     return None
 
 
-def propose_events(text: str, spans: Sequence[Annotation], document_date: str | None = None) -> list[EventProposal]:
-    """An ATTACK per sentence that holds one (the module's rules), over ``spans`` of one layer."""
-    words = words_of(text)
+def propose_events(
+    text: str, spans: Sequence[Annotation], document_date: str | None = None, words: list[Word] | None = None
+) -> list[EventProposal]:
+    """An ATTACK per sentence that holds one (the module's rules), over ``spans`` of one layer;
+    ``words`` are the text's :func:`~annotator.suggest.names.words_of` when the caller has them."""
+    if not any(s.label == CASUALTY for s in spans):
+        return []
+    if words is None:
+        words = words_of(text)
     by_sentence = sentences(text)
     out: list[EventProposal] = []
     word_at = 0

@@ -27,6 +27,7 @@ from annotator.errors import ValidationError
 from annotator.models import Annotation, Event, Origin
 from annotator.store.project import Project
 from annotator.suggest.event_rules import EventProposal, propose_events
+from annotator.suggest.names import Word
 
 SUGGESTER = "events"
 CASUALTIES = "casualties"
@@ -71,7 +72,7 @@ def event_suggestion_spans(project: Project, event: Event) -> list[Annotation]:
 
 
 def suggest_events(
-    project: Project, doc_id: int, spans: Sequence[Annotation] | None = None
+    project: Project, doc_id: int, spans: Sequence[Annotation] | None = None, words: list[Word] | None = None
 ) -> list[Event]:
     """Store new ATTACK suggestions for one document over the coder's live spans and return them.
 
@@ -90,7 +91,7 @@ def suggest_events(
     taken |= _casualties_of(project.rejected_event_suggestions(doc_id, coder), event_type.name)
     stored: list[Event] = []
     with project.transaction():
-        for proposal in propose_events(doc.text, spans, doc.date or None):
+        for proposal in propose_events(doc.text, spans, doc.date or None, words):
             slots = _fit_slots(event_type, proposal.slots, by_id)
             casualties = set(slots.get(CASUALTIES, ()))
             if not casualties or casualties & taken:

@@ -25,7 +25,7 @@ from annotator.suggest.casualty import find_casualty_figures
 from annotator.suggest.events import suggest_events
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory
-from annotator.suggest.names import NameMatcher, words_of
+from annotator.suggest.names import NameMatcher, Word, words_of
 from annotator.suggest.suggestion import Suggestion
 
 NAME_LABELS = frozenset(MEMORY_LABELS)
@@ -51,10 +51,12 @@ class Suggesters:
             gazetteer.check(project.codebook)
         return cls(gazetteer, gazetteer.matcher() if gazetteer else None, project_memory(project))
 
-    def propose(self, project: Project, text: str) -> list[Suggestion]:
-        """Everything the suggesters see in ``text``: memory, gazetteer, casualty figures, then dates."""
+    def propose(self, project: Project, text: str, words: list[Word] | None = None) -> list[Suggestion]:
+        """Everything the suggesters see in ``text`` (whose :func:`words_of` may be given):
+        memory, gazetteer, casualty figures, then dates."""
         labels = set(project.codebook.label_names)
-        words = words_of(text)
+        if words is None:
+            words = words_of(text)
         out = [s for s in self.memory.find(text, words) if s.label in labels]
         if self.gazetteer is not None:
             out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
@@ -120,7 +122,8 @@ def suggest_document_events(
     coder = project.coder
     live = project.annotations(doc_id, coder=coder)
     kept: list[Suggestion] = []
-    for suggestion in suggesters.propose(project, doc.text):
+    words = words_of(doc.text)
+    for suggestion in suggesters.propose(project, doc.text, words):
         if _blocked(project, doc_id, suggestion, live, kept):
             continue
         kept.append(suggestion)
@@ -141,7 +144,7 @@ def suggest_document_events(
                     text=doc.text,
                 )
             )
-        events = suggest_events(project, doc_id, live + stored)
+        events = suggest_events(project, doc_id, live + stored, words)
     return sorted(stored, key=lambda a: (a.start, a.end, a.label)), events
 
 
