@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from annotator.dates import resolve_date
@@ -83,6 +84,13 @@ ANNOUNCE = WordList.of("أعلن*", "يعلن*", "تعلن*")
 RESPONSIBILITY = WordList.of("مسؤولي*", "المسؤولي*")
 # fmt: on
 _ATTRIBUTION_ORDER = ("denied", "admitted", "hinted", "accused")
+_ATTRIBUTIONS = frozenset(_ATTRIBUTION_ORDER)
+_CLAIMS = frozenset({"denied", "admitted", "hinted"})
+_CUE_LISTS = {
+    "aerial": AERIAL, "modifier": MODIFIERS, "source": SOURCE_CUES, "target": TARGET_CUES, "denied": DENIED,
+    "accused": ACCUSED, "admitted": ADMITTED, "hinted": HINTED, "announce": ANNOUNCE,
+    "responsibility": RESPONSIBILITY,
+}
 
 
 @dataclass(frozen=True)
@@ -114,11 +122,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def weapon_of(word: str) -> str | None:
+    """The weapon a strike word names (the most specific list that holds it), else None."""
     for weapon, words in WEAPON_WORDS:
         if words.matches(word):
             return weapon
     return None
+
+
+@lru_cache(maxsize=65536)
+def _kinds(word: str) -> frozenset[str]:
+    """Which cue lists hold the word: an article's words repeat, so each is read once."""
+    return frozenset(name for name, words in _CUE_LISTS.items() if words.matches(word))
 
 
 def propose_events(
@@ -143,8 +159,11 @@ def propose_events(
         proposal = _read_sentence(words[first:word_at], inside, (start, end))
         if proposal is None:
             continue
-        following = by_sentence[number + 1] if number + 1 < len(by_sentence) else None
-        after = [w for w in words[word_at:] if following and w.end <= following[1]]
+        following_end = by_sentence[number + 1][1] if number + 1 < len(by_sentence) else end
+        last = word_at
+        while last < len(words) and words[last].end <= following_end:
+            last += 1
+        after = words[word_at:last]
         attribution = _attribution(words[first:word_at]) or _attribution(after) or "asserted"
         attrs: dict[str, Any] = {**proposal.attrs, "attribution": attribution}
         date_spans = [s for s in inside if s.label == DATE]
@@ -166,15 +185,15 @@ def _read_sentence(words: list[Word], spans: list[Annotation], where: tuple[int,
     if not triggers:
         return None
     weapons = {weapon for _, weapon in triggers}
-    if any(k + 1 < len(words) and AERIAL.matches(words[k + 1].text) for k, _ in triggers):
+    if any(k + 1 < len(words) and "aerial" in _kinds(words[k + 1].text) for k, _ in triggers):
         weapons.add("airstrike")
     weapon = next(name for name, _ in WEAPON_WORDS if name in weapons)
     perpetrators = _governed_actors(words, [k for k, _ in triggers], actors)
     perpetrators += [a for a in _claiming_actors(words, actors) if a not in perpetrators]
     perpetrators += [a for a in actors if a.attrs.get("role") == "perpetrator" and a not in perpetrators]
-    targets = [a for a in _after_cues(words, TARGET_CUES, actors, 2) if a not in perpetrators]
+    targets = [a for a in _after_cues(words, "target", actors, 2) if a not in perpetrators]
     targets += [a for a in actors if a.attrs.get("role") == "target" and a not in targets and a not in perpetrators]
-    sources = _after_cues(words, SOURCE_CUES, actors, 3) + [a for a in actors if a.attrs.get("role") == "claimant"]
+    sources = _after_cues(words, "source", actors, 3) + [a for a in actors if a.attrs.get("role") == "claimant"]
     dates = [s for s in spans if s.label == DATE]
     slots = {
         "perpetrator": _ids(perpetrators),
@@ -208,7 +227,7 @@ def _governed_actors(words: list[Word], triggers: list[int], actors: Sequence[An
     for k in triggers:
         definite = _has_article(words[k].text)
         nxt = k + 1
-        if nxt < len(words) and MODIFIERS.matches(words[nxt].text) and words[nxt].follows_space:
+        if nxt < len(words) and "modifier" in _kinds(words[nxt].text) and words[nxt].follows_space:
             nxt += 1
             definite = True  # a possessor cannot follow the adjective: only ل can join the actor
         if nxt >= len(words) or not words[nxt].follows_space:
@@ -226,7 +245,7 @@ def _claiming_actors(words: list[Word], actors: Sequence[Annotation]) -> list[An
     for k, word in enumerate(words):
         if weapon_of(word.text) is not None:
             out += [a for a in actors if a.start == word.start]
-        elif any(cues.matches(word.text) for cues in (DENIED, ADMITTED, HINTED)):
+        elif _kinds(word.text) & _CLAIMS:
             after = _starting_at(words[k + 1], actors, clitic_only=False) if k + 1 < len(words) else None
             before = [a for a in actors if k > 0 and a.end == words[k - 1].end]
             out += ([after] if after else []) + before
@@ -238,10 +257,10 @@ def _has_article(word: str) -> bool:
     return any(normalize(word[n:]).startswith("ال") for n in (0, *proclitic_candidates(word)))
 
 
-def _after_cues(words: list[Word], cues: WordList, actors: Sequence[Annotation], reach: int) -> list[Annotation]:
+def _after_cues(words: list[Word], cues: str, actors: Sequence[Annotation], reach: int) -> list[Annotation]:
     out: list[Annotation] = []
     for k, word in enumerate(words):
-        if not cues.matches(word.text):
+        if cues not in _kinds(word.text):
             continue
         for later in words[k + 1 : k + 1 + reach]:
             found = _starting_at(later, actors, clitic_only=False)
@@ -255,15 +274,8 @@ def _after_cues(words: list[Word], cues: WordList, actors: Sequence[Annotation],
 def _attribution(words: list[Word]) -> str | None:
     found: set[str] = set()
     for k, word in enumerate(words):
-        text = word.text
-        if DENIED.matches(text):
-            found.add("denied")
-        elif ADMITTED.matches(text):
-            found.add("admitted")
-        elif HINTED.matches(text):
-            found.add("hinted")
-        elif ACCUSED.matches(text):
-            found.add("accused")
-        elif RESPONSIBILITY.matches(text) and any(ANNOUNCE.matches(w.text) for w in words[max(0, k - 3) : k]):
+        kinds = _kinds(word.text)
+        found |= kinds & _ATTRIBUTIONS
+        if "responsibility" in kinds and any("announce" in _kinds(w.text) for w in words[max(0, k - 3) : k]):
             found.add("admitted")
     return next((name for name in _ATTRIBUTION_ORDER if name in found), None)
