@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.cli.main import main
+from annotator.codebook import default_codebook
 from annotator.errors import ValidationError
 from annotator.models import Document, Event
 from annotator.store.project import Project
@@ -224,3 +228,46 @@ def test_cli_suggest_json_prints_events(tmp_path: Path) -> None:
     assert [spans[s] for s in event["slots"]["casualties"]] == ["12"]
     assert [spans[s] for s in event["slots"]["date"]] == ["أمس الخميس"]
     assert "1 new event suggestion(s)" in result.stderr
+
+
+def test_a_codebook_without_attack_gets_no_events(tmp_path: Path) -> None:
+    codebook = replace(default_codebook(), event_types=())
+    with Project.create(tmp_path / "lead.db", coder="amal", codebook=codebook) as project:
+        doc = add(project, SHELLING, "2018-06-08")
+        tag(project, doc, "PLACE", "كفرنبل")
+        spans, events = suggest(project, doc)
+        assert events == [] and [a.label for a in spans] == ["CASUALTY", "DATE"]
+
+
+BITS = st.sampled_from(
+    [
+        "قتل", "12", "مدنيا", "أمس", "الخميس", "في", "غارة", "قصف", "لقوات", "النظام", "على", "كفرنبل", "بحسب",
+        "المرصد", "نفى", "التحالف", "يلمح", "لمسؤوليته", "طائرات", "مفخخة", "،", ".", "\n", "السابع", "من",
+        "حزيران", "2018", "عشرات", "أكثر", "ـ", "\u064e",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(BITS, min_size=1, max_size=40).map(" ".join))
+def test_law_events_are_valid_and_within_one_sentence(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    with Project.create(tmp_path_factory.mktemp("p") / "p.db", coder="amal") as project:
+        doc = add(project, text, "2018-06-08")
+        for name in ("كفرنبل", "النظام", "التحالف"):
+            if name in text:
+                tag(project, doc, "PLACE" if name == "كفرنبل" else "ACTOR", name)
+        _, events = suggest(project, doc)
+        bounds = sentences(text)
+        for event in events:
+            spans = [project.annotation(s) for ids in proposed_slots(event).values() for s in ids]
+            assert any(s <= min(a.start for a in spans) and max(a.end for a in spans) <= e for s, e in bounds)
+            assert {project.annotation(s).label for s in proposed_slots(event)["casualties"]} == {"CASUALTY"}
+            assert accept_event_suggestion(project, event.id).origin == "manual"
+        assert suggest(project, doc)[1] == []
+
+
+def test_a_lone_tatweel_after_a_known_name_is_no_word(project: Project) -> None:
+    doc = add(project, "قصف النظام ـ قتل 5 في كفرنبل")
+    tag(project, doc, "ACTOR", "النظام")
+    other = add(project, "قوات النظام ـ هناك", key="d2")
+    assert [a.text for a in suggest(project, other)[0]] == ["النظام"]
