@@ -67,6 +67,10 @@ def _n(words: dict[str, int]) -> dict[str, int]:
 # Days back from the document's day.
 _RELATIVE = _n({"اليوم": 0, "أمس": 1, "الأمس": 1, "البارحة": 1, "امس": 1})
 _BEFORE_YESTERDAY_FIRST = normalize("أول")  # أول أمس
+_FIRST = frozenset({_BEFORE_YESTERDAY_FIRST})
+_YESTERDAY = normalize("أمس")
+_NOT_TODAY_AFTER = frozenset(normalize(w) for w in ("التالي", "الثاني", "نفسه", "ذاته", "السابق", "الذي", "التي"))
+_NOT_TODAY_BEFORE = frozenset(normalize(w) for w in ("ذلك", "تلك", "ذات", "نفس"))
 _BEFORE_YESTERDAY_LAST = normalize("الأول")  # أمس الأول
 _TIMES_OF_DAY = frozenset(
     normalize(w) for w in ("فجر", "صباح", "مساء", "ليل", "ليلة", "ظهر", "عصر", "ظهيرة", "الفجر", "منتصف")
@@ -74,6 +78,7 @@ _TIMES_OF_DAY = frozenset(
 _MIDDLE = normalize("منتصف")  # منتصف ليل أمس
 _NIGHTS = (normalize("ليل"), normalize("ليلة"))
 _DAY_WORD = normalize("يوم")
+_DAY_WORDS = frozenset({_DAY_WORD})
 _WEEKDAYS = _n({
     "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
 })
@@ -237,7 +242,7 @@ class _Scanner:
     # --- reading one token ---------------------------------------------------------------
 
     def _form(self, i: int) -> str:
-        return self.readings[i][0].form if i < len(self.tokens) else ""
+        return self.readings[i][0].form if 0 <= i < len(self.tokens) else ""
 
     def _lookup(self, i: int, table: dict[str, int], *, clitic: bool = True) -> tuple[int, int] | None:
         """``(value, clitic length)`` when token ``i`` (after a proclitic if allowed) is in ``table``."""
@@ -278,13 +283,13 @@ class _Scanner:
     def _relative(self, i: int) -> tuple[int, int, str | None, str, str] | None:
         lead = self._time_of_day(i)
         j, clitic = lead if lead else (i, -1)
-        day_word = self._is(j, frozenset({_DAY_WORD}), clitic=True)
+        day_word = self._is(j, _DAY_WORDS, clitic=True)
         if day_word is not None and self._lookup(j + 1, _RELATIVE) is not None:
             clitic = clitic if lead else day_word
             lead, j = (j + 1, clitic), j + 1
-        days: int | None = None
-        if self._is(j, frozenset({_BEFORE_YESTERDAY_FIRST}), clitic=True) is not None and self._form(j + 1) == "امس":
-            days, first_clitic, end = 2, self._is(j, frozenset({_BEFORE_YESTERDAY_FIRST}), clitic=True), j + 2
+        first = self._is(j, _FIRST, clitic=True)
+        if first is not None and self._form(j + 1) == _YESTERDAY:
+            days, first_clitic, end = 2, first, j + 2
         else:
             found = self._lookup(j, _RELATIVE)
             if found is None:
@@ -293,6 +298,8 @@ class _Scanner:
             end = j + 1
             if days == 1 and self._form(end) == _BEFORE_YESTERDAY_LAST:
                 days, end = 2, end + 1
+            if days == 0 and (self._form(end) in _NOT_TODAY_AFTER or self._form(j - 1) in _NOT_TODAY_BEFORE):
+                return None  # اليوم التالي، ذلك اليوم: a day of the story, not the document's
         if lead is None:
             clitic = first_clitic or 0
         day = _shift(self.today, days)
@@ -308,7 +315,7 @@ class _Scanner:
         """``(weekday, next token, clitic)`` for الخميس / يوم الخميس / مساء الخميس at ``i``."""
         lead = self._time_of_day(i)
         j, clitic = lead if lead else (i, -1)
-        day_word = self._is(j, frozenset({_DAY_WORD}), clitic=True)
+        day_word = self._is(j, _DAY_WORDS, clitic=True)
         if day_word is not None:
             if lead is None:
                 clitic = day_word

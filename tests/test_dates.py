@@ -26,6 +26,7 @@ FRIDAY = "2018-06-08"  # a Friday: أمس is Thursday 7 June
 # (text, document date, the words matched, the day, the note) - each worked out by hand
 CASES = [
     ("اليوم", FRIDAY, "اليوم", "2018-06-08", ""),
+    ("ذلك اليوم ... اليوم", FRIDAY, "اليوم", "2018-06-08", ""),
     ("أمس", FRIDAY, "أمس", "2018-06-07", ""),
     ("وأمس", FRIDAY, "أمس", "2018-06-07", ""),
     ("بالأمس", FRIDAY, "الأمس", "2018-06-07", ""),
@@ -85,6 +86,8 @@ def test_hand_checked_readings(text: str, today: str | None, matched: str, iso: 
     "text",
     [
         "مقتل 54 بغارة",
+        "في اليوم التالي",  # a day of the story, not the document's
+        "ذلك اليوم",
         "صلاة الجمعة",  # the prayer, not the day
         "الثاني",  # "the second" of anything, no month
         "في آذار/مارس 2011",  # a month, no day
