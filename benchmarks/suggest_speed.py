@@ -17,8 +17,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.dates import find_dates
 from annotator.store.project import Project
 from annotator.suggest import Suggesters, find_casualty_figures, load_gazetteer, suggest_document
+from annotator.suggest.event_rules import propose_events
 
 PLACES = ["دير الزور", "البوكمال", "الباغوز فوقاني", "السوسة", "هجين", "حلب", "إدلب", "الرقة", "درعا", "الميادين"]
 ACTORS = ["التحالف الدولي", "قوات سوريا الديمقراطية", "تنظيم الدولة", "قوات النظام", "المرصد السوري لحقوق الإنسان"]
@@ -104,11 +106,16 @@ def main() -> None:
         report("casualty figures (compute)", [timed(lambda t=t: find_casualty_figures(t)) for t in texts])
         report("gazetteer (compute)", [timed(lambda t=t: gazetteer.suggest(t, None, matcher)) for t in texts])
         report("memory (compute)", [timed(lambda t=t: suggesters.memory.find(t)) for t in texts])
+        report("dates (compute)", [timed(lambda t=t: find_dates(t, "2018-06-08")) for t in texts])
         stored = [timed(lambda i=i: suggest_document(project, i, suggesters)) for i in ids]
         report("suggest_document (all + store)", stored)
         again = [timed(lambda i=i: suggest_document(project, i, suggesters)) for i in ids]
         report("suggest_document again (no new)", again)
+        spans = {i: project.annotations(i, coder="amal") for i in ids}
+        events = [timed(lambda i=i, t=t: propose_events(t, spans[i], "2018-06-08")) for i, t in zip(ids, texts, strict=True)]
+        report("events (compute, spans given)", events)
         print(f"pending suggestions stored: {project.stats()['pending_suggestions']}")
+        print(f"event suggestions stored: {len(project.events(include_suggestions=True))}")
 
 
 if __name__ == "__main__":

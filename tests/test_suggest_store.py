@@ -214,7 +214,8 @@ def test_cli_suggest_summary(tmp_path: Path) -> None:
     result = runner.invoke(main, ["suggest", str(path)])
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "d1: 9 new suggestion(s) (ACTOR 2, CASUALTY 4, PLACE 3)\n9 new suggestion(s) in 2 document(s)\n"
+        "d1: 9 new suggestion(s) (ACTOR 2, CASUALTY 4, PLACE 3), 1 new event suggestion(s)\n"
+            "9 new suggestion(s) and 1 new event suggestion(s) in 2 document(s)\n"
     )
     again = runner.invoke(main, ["suggest", str(path)])
     assert again.output == "0 new suggestion(s) in 2 document(s)\n"
@@ -233,7 +234,8 @@ def test_cli_suggest_json(tmp_path: Path) -> None:
     assert all(TEXT[s["start"] : s["end"]] == s["text"] for s in record["spans"])
     assert (
         result.stderr
-        == "d1: 9 new suggestion(s) (ACTOR 2, CASUALTY 4, PLACE 3)\n9 new suggestion(s) in 1 document(s)\n"
+        == "d1: 9 new suggestion(s) (ACTOR 2, CASUALTY 4, PLACE 3), 1 new event suggestion(s)\n"
+            "9 new suggestion(s) and 1 new event suggestion(s) in 1 document(s)\n"
     )
     # printed again (all pending ones) though nothing new is stored
     second = CliRunner().invoke(main, ["suggest", str(path), "--doc", "d1", "--json"])
@@ -245,7 +247,7 @@ def test_cli_suggest_with_own_gazetteer_or_none(tmp_path: Path) -> None:
     gazetteer = tmp_path / "g.toml"
     gazetteer.write_text('[[places]]\nname = "الباغوز"\nkind = "town"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["suggest", str(path), "--gazetteer", str(gazetteer)])
-    assert result.output.splitlines()[0] == "d1: 6 new suggestion(s) (CASUALTY 4, PLACE 2)"
+    assert result.output.splitlines()[0] == "d1: 6 new suggestion(s) (CASUALTY 4, PLACE 2), 1 new event suggestion(s)"
     (tmp_path / "other").mkdir()
     other = make_project(tmp_path / "other")
     result = CliRunner().invoke(main, ["suggest", str(other), "--no-gazetteer"])
@@ -279,7 +281,7 @@ def test_suggest_documents_is_one_transaction(project: Project) -> None:
     doc_of(project, "قتل 5 مدنيين في حلب", key="d2")
     report = suggest_documents(project)
     assert report.lines() == [
-        "d1: 9 new suggestion(s) (ACTOR 2, CASUALTY 4, PLACE 3)",
+        "d1: 9 new suggestion(s) (ACTOR 2, CASUALTY 4, PLACE 3), 1 new event suggestion(s)",
         "d2: 2 new suggestion(s) (CASUALTY 1, PLACE 1)",
-        "11 new suggestion(s) in 2 document(s)",
+        "11 new suggestion(s) and 1 new event suggestion(s) in 2 document(s)",
     ]

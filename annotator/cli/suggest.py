@@ -10,13 +10,17 @@ from annotator.errors import ValidationError
 from annotator.records import document_to_json, dumps
 from annotator.store.project import Project
 from annotator.suggest import Suggesters, load_gazetteer, pending_suggestions, suggest_documents
+from annotator.suggest.events import pending_event_suggestions, suggestion_to_json
 
 
 @click.command()
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--doc", "doc_keys", multiple=True, help="Only this document id (repeat for more; default: all).")
 @click.option(
-    "--json", "as_json", is_flag=True, help="Print one JSONL record per document, its pending suggestions in spans."
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSONL record per document, its pending suggestions in spans and its event suggestions in events.",
 )
 @click.option(
     "--gazetteer",
@@ -30,8 +34,11 @@ def suggest(
 ) -> None:
     """Store suggestions (casualty figures, gazetteer names, names you tagged before) in PROJECT.
 
-    Suggestions are pending spans of the project's coder (origin 'suggested');
-    running again adds only new ones, never one you rejected.
+    Suggestions are pending spans of the project's coder (origin 'suggested'),
+    and pending ATTACK events over them where a sentence holds a strike word, a
+    casualty figure and a place or an actor; running again adds only new ones,
+    never one you rejected. With --json, an event's slots name the spans it
+    proposes: the suggestions in spans and spans you confirmed.
 
     \b
     Example:
@@ -54,6 +61,8 @@ def suggest(
             for doc_id in doc_ids if doc_ids is not None else opened.document_ids():
                 doc = opened.document(doc_id)
                 status = opened.status(doc_id).status
-                click.echo(dumps(document_to_json(doc, status, pending_suggestions(opened, doc_id))))
+                record = document_to_json(doc, status, pending_suggestions(opened, doc_id))
+                record["events"] = [suggestion_to_json(e) for e in pending_event_suggestions(opened, doc_id)]
+                click.echo(dumps(record))
     for line in report.lines():
         click.echo(line, err=as_json)

@@ -21,6 +21,7 @@ from annotator.store.backups import Backup, list_backups, make_backup, restore_b
 from annotator.store.base import write_codebook
 from annotator.store.event_lead import EventLead
 from annotator.store.event_spans import EventSpans
+from annotator.store.event_suggest import EventSuggestStore
 from annotator.store.export_reads import ExportReads
 from annotator.store.index import (
     SEARCH_SCHEME,
@@ -34,7 +35,7 @@ from annotator.store.rows import check_coder_name, now
 from annotator.store.status import StatusStore
 
 
-class Project(EventSpans, EventLead, StatusStore, ExportReads, LeadTables):
+class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads, LeadTables):
     """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``).
 
     Its methods come from the parts it inherits, one module of :mod:`annotator.store` each;

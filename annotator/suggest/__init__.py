@@ -12,9 +12,23 @@ The window builds on these functions; the command line is ``annotator suggest``.
 - :func:`tag_all_occurrences` (``project, ann_id``) tags the other occurrences of
   a span's name in its document.
 - :func:`casualty_attributes` (``text, start, end``) prefills a new CASUALTY span.
+- Event suggestions (:mod:`annotator.suggest.events`) come with the spans: pending ATTACK
+  events, listed by :func:`pending_event_suggestions`, accepted with
+  :func:`accept_event_suggestion` (undone by :func:`revert_event_acceptance`) and
+  rejected with :func:`reject_event_suggestion` (undone by :meth:`Project.restore_event`);
+  :func:`proposed_slots` gives every span one proposes, suggestions included.
+- Dates (DATE spans, and the day an event's ``date`` attribute holds): :mod:`annotator.dates`.
 """
 
 from annotator.suggest.casualty import casualty_attributes, find_casualty_figures
+from annotator.suggest.events import (
+    accept_event_suggestion,
+    event_suggestion_spans,
+    pending_event_suggestions,
+    proposed_slots,
+    reject_event_suggestion,
+    revert_event_acceptance,
+)
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import project_memory, tag_all_occurrences
 from annotator.suggest.run import (
@@ -25,6 +39,7 @@ from annotator.suggest.run import (
     pending_suggestions,
     revert_acceptance,
     suggest_document,
+    suggest_document_events,
     suggest_documents,
 )
 from annotator.suggest.suggestion import Suggestion
@@ -35,14 +50,21 @@ __all__ = [
     "Suggesters",
     "Suggestion",
     "accept_all",
+    "accept_event_suggestion",
     "accept_suggestion",
     "casualty_attributes",
+    "event_suggestion_spans",
     "find_casualty_figures",
     "load_gazetteer",
+    "pending_event_suggestions",
     "pending_suggestions",
     "project_memory",
+    "proposed_slots",
+    "reject_event_suggestion",
     "revert_acceptance",
+    "revert_event_acceptance",
     "suggest_document",
+    "suggest_document_events",
     "suggest_documents",
     "tag_all_occurrences",
 ]

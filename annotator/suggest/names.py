@@ -101,7 +101,9 @@ class NameMatcher:
                     j += 1
                     if j >= len(words) or not words[j].follows_space:
                         break
-                    node = node.get(normalize(words[j].text))
+                    following = normalize(words[j].text)
+                    # a lone tatweel normalises to nothing, the key that marks a name's end
+                    node = node.get(following) if following else None
             if best is None:
                 i += 1
                 continue

@@ -16,17 +16,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.codebook import Label
+from annotator.dates import find_dates
 from annotator.errors import ValidationError
-from annotator.models import Annotation, Origin
+from annotator.models import Annotation, Event, Origin
 from annotator.store.project import Project
 from annotator.suggest import casualty
 from annotator.suggest.casualty import find_casualty_figures
+from annotator.suggest.events import suggest_events
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory
-from annotator.suggest.names import NameMatcher, words_of
+from annotator.suggest.names import NameMatcher, Word, words_of
 from annotator.suggest.suggestion import Suggestion
 
 NAME_LABELS = frozenset(MEMORY_LABELS)
+DATE_LABEL = "DATE"
 
 
 @dataclass
@@ -48,15 +51,19 @@ class Suggesters:
             gazetteer.check(project.codebook)
         return cls(gazetteer, gazetteer.matcher() if gazetteer else None, project_memory(project))
 
-    def propose(self, project: Project, text: str) -> list[Suggestion]:
-        """Everything the suggesters see in ``text``: memory first, then gazetteer, then casualty figures."""
+    def propose(self, project: Project, text: str, words: list[Word] | None = None) -> list[Suggestion]:
+        """Everything the suggesters see in ``text`` (whose :func:`words_of` may be given):
+        memory, gazetteer, casualty figures, then dates."""
         labels = set(project.codebook.label_names)
-        words = words_of(text)
+        if words is None:
+            words = words_of(text)
         out = [s for s in self.memory.find(text, words) if s.label in labels]
         if self.gazetteer is not None:
             out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
         if casualty.LABEL in labels:
             out += find_casualty_figures(text, project.codebook.vague_amounts)
+        if DATE_LABEL in labels:
+            out += [Suggestion(DATE_LABEL, m.start, m.end, source="dates") for m in find_dates(text)]
         return out
 
 
@@ -65,36 +72,58 @@ class SuggestReport:
     """New suggestions per document key, for the command line's summary."""
 
     added: dict[str, list[Annotation]] = field(default_factory=dict)
+    events: dict[str, list[Event]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return sum(len(spans) for spans in self.added.values())
 
+    @property
+    def total_events(self) -> int:
+        return sum(len(events) for events in self.events.values())
+
     def lines(self) -> list[str]:
         out = []
         for key, spans in self.added.items():
-            if spans:
+            events = self.events.get(key, [])
+            if spans or events:
                 counts = Counter(a.label for a in spans)
                 parts = ", ".join(f"{label} {counts[label]}" for label in sorted(counts))
-                out.append(f"{key}: {len(spans)} new suggestion(s) ({parts})")
-        out.append(f"{self.total} new suggestion(s) in {len(self.added)} document(s)")
+                line = f"{key}: {len(spans)} new suggestion(s)" + (f" ({parts})" if parts else "")
+                if events:
+                    line += f", {len(events)} new event suggestion(s)"
+                out.append(line)
+        total = f"{self.total} new suggestion(s)"
+        if self.total_events:
+            total += f" and {self.total_events} new event suggestion(s)"
+        out.append(f"{total} in {len(self.added)} document(s)")
         return out
 
 
 def suggest_document(project: Project, doc_id: int, suggesters: Suggesters | None = None) -> list[Annotation]:
-    """Store new suggestions for one document and return them (one transaction).
+    """Store new suggestions for one document and return the spans among them (one transaction).
 
-    Each is an annotation of the project's coder with origin ``suggested``, its
+    Each span is an annotation of the project's coder with origin ``suggested``, its
     attributes filled (only those the codebook's label defines and accepts) and
-    ``provenance = {"suggester": name}``. Builds the suggesters when not given;
+    ``provenance = {"suggester": name}``; event suggestions follow the spans
+    (:func:`suggest_document_events` returns both). Builds the suggesters when not given;
     pass one :class:`Suggesters` when running over many documents.
     """
+    return suggest_document_events(project, doc_id, suggesters)[0]
+
+
+def suggest_document_events(
+    project: Project, doc_id: int, suggesters: Suggesters | None = None
+) -> tuple[list[Annotation], list[Event]]:
+    """As :func:`suggest_document`, returning the new spans and the new events
+    (:mod:`annotator.suggest.events`), which may use the new spans."""
     suggesters = suggesters or Suggesters.for_project(project)
     doc = project.document(doc_id)
     coder = project.coder
     live = project.annotations(doc_id, coder=coder)
     kept: list[Suggestion] = []
-    for suggestion in suggesters.propose(project, doc.text):
+    words = words_of(doc.text)
+    for suggestion in suggesters.propose(project, doc.text, words):
         if _blocked(project, doc_id, suggestion, live, kept):
             continue
         kept.append(suggestion)
@@ -115,7 +144,8 @@ def suggest_document(project: Project, doc_id: int, suggesters: Suggesters | Non
                     text=doc.text,
                 )
             )
-    return sorted(stored, key=lambda a: (a.start, a.end, a.label))
+        events = suggest_events(project, doc_id, live + stored, words)
+    return sorted(stored, key=lambda a: (a.start, a.end, a.label)), events
 
 
 def _blocked(
@@ -173,7 +203,8 @@ def suggest_documents(
         for done, doc_id in enumerate(ids):
             if progress is not None:
                 progress(done, len(ids))
-            report.added[project.document(doc_id).key] = suggest_document(project, doc_id, suggesters)
+            key = project.document(doc_id).key
+            report.added[key], report.events[key] = suggest_document_events(project, doc_id, suggesters)
         if progress is not None:
             progress(len(ids), len(ids))
     return report
