@@ -367,3 +367,36 @@ def test_a_role_key_on_selected_words_tags_them_with_the_roles_label_and_fills_i
     window.session.undo_stack.undo()
     assert events_in_file(window) == [("ATTACK", {"place": ["الباغوز فوقاني"]}, {}, "manual")]
     assert [a.label for a in window.session.spans.values()] == ["PLACE"]
+
+
+def test_the_suggesters_event_is_shown_with_its_proposed_spans_and_accepting_takes_them_all(qtbot, tmp_path: Path) -> None:
+    """Ctrl+G proposes an ATTACK over pending span suggestions; Enter accepts the event and the
+    spans it proposes in one step, and undo makes them suggestions again."""
+    project = Project.create(tmp_path / "g.db", coder="amal")
+    project.add_document(TEXT, key="a", title="غارة", date="2019-03-01")
+    window = open_window(qtbot, project)
+    window.actions.suggest.trigger()
+    [pending] = [e for e in window.session.events.values() if e.origin == "suggested"]
+    model = window.events.model
+    roles = {model.index(row, 0, model.event_index(pending.id)).data(ITEM_ROLE)[2]
+             for row in range(model.rowCount(model.event_index(pending.id)))
+             if model.rowCount(model.index(row, 0, model.event_index(pending.id)))}
+    assert {"casualties", "place"} <= roles  # the proposal shows though its spans are still suggestions
+
+    window.session.select_event(pending.id)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    [(kind, slots, _attrs, origin)] = events_in_file(window)
+    assert (kind, origin) == ("ATTACK", "manual")
+    assert slots["casualties"] == ["54"] and slots["place"]
+    with Project.open(window.project.path, readonly=True) as reread:
+        figure = next(a for a in reread.annotations() if a.text == "54")
+        assert figure.origin == "manual"
+
+    window.session.undo_stack.undo()
+    assert [e[3] for e in events_in_file(window)] == ["suggested"]
+    with Project.open(window.project.path, readonly=True) as reread:
+        assert next(a for a in reread.annotations() if a.text == "54").origin == "suggested"
+    window.session.undo_stack.redo()
+    assert [e[3] for e in events_in_file(window)] == ["manual"]
+    window.close()

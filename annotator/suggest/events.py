@@ -45,6 +45,12 @@ def proposed_slots(event: Event) -> dict[str, tuple[str, ...]]:
     return {role: tuple(spans) for role, spans in out.items() if spans}
 
 
+def shown_slots(event: Event) -> dict[str, tuple[str, ...]]:
+    """What a view shows in an event's roles: for a pending suggestion, the spans it proposes
+    (which are still suggestions themselves, so not yet in its slots); else its slots."""
+    return proposed_slots(event) if event.origin == Origin.SUGGESTED else event.slots
+
+
 def suggestion_to_json(event: Event) -> dict[str, Any]:
     """An event suggestion as in our JSONL record (DESIGN.md, "Events"), its slots the spans it proposes."""
     out: dict[str, Any] = {

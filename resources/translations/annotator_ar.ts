@@ -250,88 +250,103 @@
 <context>
     <name>AdjudicationSession</name>
     <message>
-        <location filename="../../ui/lead/commands.py" line="145" />
+        <location filename="../../ui/lead/commands.py" line="188" />
         <source>Auto-adjudication (%s)</source>
         <translation>تحكيم آلي (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="139" />
-        <location filename="../../ui/lead/session.py" line="321" />
+        <location filename="../../ui/lead/session.py" line="162" />
+        <location filename="../../ui/lead/session.py" line="361" />
         <source>Every place in this document is settled: Ctrl+Enter for the next document.</source>
         <translation>حُسمت كل مواضع هذا المقال: Ctrl+Enter للمقال التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="153" />
+        <location filename="../../ui/lead/session.py" line="176" />
         <source>Version %s is already in gold.</source>
         <translation>الصيغة %s في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="158" />
+        <location filename="../../ui/lead/session.py" line="181" />
         <source>Accept %s</source>
         <translation>قبول %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="159" />
+        <location filename="../../ui/lead/session.py" line="182" />
         <source>Version %1 accepted into gold.</source>
         <translation>قُبلت الصيغة %1 في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="174" />
+        <location filename="../../ui/lead/session.py" line="197" />
         <source>Take back rejection</source>
         <translation>التراجع عن الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="178" />
+        <location filename="../../ui/lead/session.py" line="201" />
         <source>Reject %s</source>
         <translation>رفض %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="179" />
+        <location filename="../../ui/lead/session.py" line="202" />
         <source>Version %1 rejected.</source>
         <translation>رُفضت الصيغة %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="188" />
+        <location filename="../../ui/lead/session.py" line="211" />
         <source>No open version here.</source>
         <translation>لا صيغة مفتوحة هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="190" />
+        <location filename="../../ui/lead/session.py" line="213" />
         <source>Reject the place</source>
         <translation>رفض الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="197" />
+        <location filename="../../ui/lead/session.py" line="220" />
         <source>Withdraw %s</source>
         <translation>سحب %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="227" />
+        <location filename="../../ui/lead/session.py" line="250" />
         <source>Edit %s</source>
         <translation>تعديل %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="235" />
+        <location filename="../../ui/lead/session.py" line="258" />
         <source>Select the words of the missing span first, then press its label key.</source>
         <translation>حدِّد كلمات المقطع الناقص أولًا، ثم اضغط مفتاح وسمه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="241" />
+        <location filename="../../ui/lead/session.py" line="264" />
         <source>This span is already in gold.</source>
         <translation>هذا المقطع في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="246" />
+        <location filename="../../ui/lead/session.py" line="269" />
         <source>Add %s</source>
         <translation>إضافة %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="249" />
+        <location filename="../../ui/lead/session.py" line="272" />
         <source>Added to gold. E edits its attributes.</source>
         <translation>أُضيف إلى الطبقة الذهبية. E لتعديل سماته.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="339" />
+        <location filename="../../ui/lead/session.py" line="280" />
+        <source>Accept event %s</source>
+        <translation>قبول الحدث %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/session.py" line="282" />
+        <source>Event accepted into gold with its spans.</source>
+        <translation>قُبل الحدث في الطبقة الذهبية مع مقاطعه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/session.py" line="289" />
+        <source>Withdraw event %s</source>
+        <translation>سحب الحدث %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/session.py" line="379" />
         <source>This place has no version %s.</source>
         <translation>لا صيغة %s لهذا الموضع.</translation>
     </message>
@@ -339,22 +354,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/lead/view.py" line="368" />
+        <location filename="../../ui/lead/view.py" line="363" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="369" />
+        <location filename="../../ui/lead/view.py" line="364" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="370" />
+        <location filename="../../ui/lead/view.py" line="365" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="371" />
+        <location filename="../../ui/lead/view.py" line="366" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -362,128 +377,138 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../ui/lead/window.py" line="54" />
+        <location filename="../../ui/lead/window.py" line="56" />
         <source>Adjudication — %s</source>
         <translation>التحكيم — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="56" />
+        <location filename="../../ui/lead/window.py" line="58" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="93" />
+        <location filename="../../ui/lead/window.py" line="95" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="112" />
+        <location filename="../../ui/lead/window.py" line="98" />
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="119" />
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="113" />
+        <location filename="../../ui/lead/window.py" line="120" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="137" />
+        <location filename="../../ui/lead/window.py" line="145" />
+        <source>%1 span(s) and %2 event(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).</source>
+        <translation>دخل الطبقة الذهبية آليًا %1 مقطع(مقاطع) و%2 حدث(أحداث) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="152" />
         <source>%s span(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).</source>
         <translation>دخل الطبقة الذهبية آليًا %s مقطع(مقاطع) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="206" />
-        <location filename="../../ui/lead/window.py" line="281" />
+        <location filename="../../ui/lead/window.py" line="223" />
+        <location filename="../../ui/lead/window.py" line="299" />
         <source>No place selected: Tab goes to the next open place.</source>
         <translation>لم يُحدَّد موضع: Tab للانتقال إلى الموضع المفتوح التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="267" />
+        <location filename="../../ui/lead/window.py" line="285" />
         <source>Bands under each line, one per coder, top to bottom: &lt;b&gt;%1&lt;/b&gt;. Places: %2, open: %3, all agreed: %4. Your status: %5.</source>
         <translation>تحت كل سطر شريط لكل مرمِّز، من الأعلى إلى الأسفل: &lt;b&gt;%1&lt;/b&gt;. المواضع: %2، المفتوحة: %3، المتفق عليها كلها: %4. حالتك: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="285" />
+        <location filename="../../ui/lead/window.py" line="303" />
         <source>a gold span no coder made</source>
         <translation>مقطع ذهبي لم يضعه أي مرمِّز</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="289" />
+        <location filename="../../ui/lead/window.py" line="307" />
         <source>settled</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="291" />
+        <location filename="../../ui/lead/window.py" line="309" />
         <source>Place %1 of %2</source>
         <translation>الموضع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="293" />
+        <location filename="../../ui/lead/window.py" line="311" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="294" />
+        <location filename="../../ui/lead/window.py" line="312" />
         <source>extent</source>
         <translation>الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="295" />
+        <location filename="../../ui/lead/window.py" line="313" />
         <source>attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="296" />
+        <location filename="../../ui/lead/window.py" line="314" />
         <source>not every coder tagged it</source>
         <translation>لم يوسمه كل المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="300" />
+        <location filename="../../ui/lead/window.py" line="318" />
         <source>the coders differ on: %s</source>
         <translation>يختلف المرمِّزون في: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="302" />
+        <location filename="../../ui/lead/window.py" line="320" />
         <source>every coder made the same span</source>
         <translation>وضع كل المرمِّزين المقطع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="308" />
+        <location filename="../../ui/lead/window.py" line="326" />
         <source>Open places: %1 — documents settled: %2 / %3</source>
         <translation>المواضع المفتوحة: %1 — المقالات المحسومة: %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="328" />
+        <location filename="../../ui/lead/window.py" line="346" />
         <source>That document is not finished by two coders: nothing to adjudicate.</source>
         <translation>لم يُنجز هذا المقالَ مرمِّزان: لا شيء للتحكيم فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="335" />
+        <location filename="../../ui/lead/window.py" line="353" />
         <source>No more documents in the queue.</source>
         <translation>لا مزيد من المقالات في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="348" />
+        <location filename="../../ui/lead/window.py" line="366" />
         <source>Open places</source>
         <translation>مواضع مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="349" />
+        <location filename="../../ui/lead/window.py" line="367" />
         <source>%s place(s) of this document are still open. Leave them open and go to the next document?</source>
         <translation>ما زال %s موضع(مواضع) في هذا المقال مفتوحًا. أتتركها مفتوحة وتنتقل إلى المقال التالي؟</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="358" />
+        <location filename="../../ui/lead/window.py" line="376" />
         <source>Every document is settled. Export the gold layer with File &gt; Export (layer: gold).</source>
         <translation>حُسمت كل المقالات. صدِّر الطبقة الذهبية من ملف &gt; تصدير (الطبقة: gold).</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="371" />
+        <location filename="../../ui/lead/window.py" line="389" />
         <source>Auto-adjudication</source>
         <translation>التحكيم الآلي</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="391" />
+        <location filename="../../ui/lead/window.py" line="409" />
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -524,21 +549,21 @@
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
         <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
         <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
         <location filename="../../ui/lead/agreement_dashboard.py" line="118" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
         <source>Token kappa</source>
         <translation>كابا الكلمات</translation>
     </message>
@@ -549,13 +574,14 @@
     </message>
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="113" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="211" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
         <source>Krippendorff's alpha</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
         <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
@@ -586,89 +612,129 @@
     </message>
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="169" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="254" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="256" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="176" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="268" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="270" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
         <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <source>Matched</source>
+        <translation>تطابقت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
+        <source>Event F1</source>
+        <translation>F1 الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
+        <source>Casualty value alpha (interval)</source>
+        <translation>ألفا أعداد الضحايا (مقياس فتري)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="128" />
+        <source>Events match when they have the same type and the spans of a role other than source and date overlap.</source>
+        <translation>يتطابق حدثان إذا كانا من النوع نفسه وتداخلت مقاطعهما في دور غير المصدر (source) والتاريخ (date).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
         <source>Places where coders differ</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="131" />
         <source>Places</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="131" />
         <source>Tokens labelled differently</source>
         <translation>كلمات وُسمت بخلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="128" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="134" />
         <source>Enter or double click: adjudicate this document</source>
         <translation>Enter أو نقرة مزدوجة: التحكيم في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="131" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="137" />
         <source>Per label (F1 and token kappa: mean over coder pairs)</source>
         <translation>لكل وسم (F1 وكابا الكلمات: متوسط أزواج المرمِّزين)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="132" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="138" />
         <source>Agreement per label</source>
         <translation>الاتفاق لكل وسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="134" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="140" />
         <source>Coder pairs, all labels</source>
         <translation>أزواج المرمِّزين، كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="135" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="141" />
         <source>Attributes of exactly matched spans</source>
         <translation>سمات المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="141" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="142" />
+        <source>Events of coder pairs, matched by their slots</source>
+        <translation>أحداث أزواج المرمِّزين، مطابَقةً حسب خاناتها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/agreement_dashboard.py" line="148" />
         <source>Documents, most disagreement first</source>
         <translation>المقالات، الأكثر اختلافًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="165" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="172" />
         <source>No agreement figures: %s</source>
         <translation>لا أرقام للاتفاق: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="179" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="186" />
         <source>Coders: %1. Documents finished by all: %2 (%3 tokens); by at least two: %4. Fleiss' kappa &lt;b&gt;%5&lt;/b&gt;, Krippendorff's alpha &lt;b&gt;%6&lt;/b&gt;.</source>
         <translation>المرمِّزون: %1. المقالات التي أنجزها الجميع: %2 (%3 كلمة)؛ وأنجزها اثنان على الأقل: %4. كابا فلايس &lt;b&gt;%5&lt;/b&gt;، ألفا كريبندورف &lt;b&gt;%6&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="189" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="196" />
         <source>Not compared (no document marked done): %s</source>
         <translation>لم يُقارَن (لم يُعلِّم أي مقال منجزًا): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="247" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="261" />
         <source>Save the agreement report</source>
         <translation>حفظ تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="256" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="270" />
         <source>Report saved as %s</source>
         <translation>حُفظ التقرير باسم %s</translation>
     </message>
@@ -814,24 +880,48 @@
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../ui/coder/session.py" line="98" />
+        <location filename="../../ui/coder/session.py" line="108" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="119" />
+        <location filename="../../ui/coder/session.py" line="140" />
         <source>Relabel</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="129" />
+        <location filename="../../ui/coder/session.py" line="150" />
         <source>Proclitic</source>
         <translation>السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="136" />
+        <location filename="../../ui/coder/session.py" line="157" />
         <source>Resize</source>
         <translation>تغيير الحدود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/session.py" line="211" />
+        <source>Clear %s</source>
+        <translation>إفراغ خانة %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/session.py" line="214" />
+        <source>Fill %s</source>
+        <translation>ملء خانة %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/session.py" line="220" />
+        <source>Edit %s event</source>
+        <translation>تعديل حدث %s</translation>
+    </message>
+    <message>
+        <source>Accept event suggestion</source>
+        <translation>قبول اقتراح الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/session.py" line="237" />
+        <source>Reject event suggestion</source>
+        <translation>رفض اقتراح الحدث</translation>
     </message>
     <message>
         <source>Add %s</source>
@@ -848,6 +938,98 @@
     <message>
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>New %s event</source>
+        <translation>حدث %s جديد</translation>
+    </message>
+    <message>
+        <source>Delete %s event</source>
+        <translation>حذف حدث %s</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <location filename="../../ui/coder/event_form.py" line="41" />
+        <source>No current event: select a span and press an event key.</source>
+        <translation>لا حدث حالي: حدِّد مقطعًا واضغط مفتاح حدث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/event_form.py" line="47" />
+        <source>Attributes of %s</source>
+        <translation>سمات %s</translation>
+    </message>
+</context>
+<context>
+    <name>EventModel</name>
+    <message>
+        <location filename="../../ui/coder/event_model.py" line="165" />
+        <source>Event, role, span</source>
+        <translation>الحدث، الدور، المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/event_model.py" line="165" />
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/event_model.py" line="198" />
+        <source>A suggested event: %1 accepts it, %2 rejects it.</source>
+        <translation>حدث مقترَح: %1 لقبوله، %2 لرفضه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/event_model.py" line="214" />
+        <source>(suggested)</source>
+        <translation>(مقترَح)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/event_model.py" line="219" />
+        <source>%s (empty)</source>
+        <translation>%s (فارغ)</translation>
+    </message>
+</context>
+<context>
+    <name>EventPanel</name>
+    <message>
+        <location filename="../../ui/coder/event_panel.py" line="79" />
+        <source>Select a span, then press an event key to start an event: %s.</source>
+        <translation>حدِّد مقطعًا، ثم اضغط مفتاح حدث لبدء حدث: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/event_panel.py" line="84" />
+        <source>Event mode (%1): a role key puts the selected span in that role: %2. %3 leaves event mode.</source>
+        <translation>وضع الحدث (%1): مفتاح الدور يضع المقطع المحدَّد في ذلك الدور: %2. %3 للخروج من وضع الحدث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/event_panel.py" line="35" />
+        <source>Accept event into gold</source>
+        <translation>قبول الحدث في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/event_panel.py" line="36" />
+        <source>Put the chosen coder's event into gold, with the spans it needs.</source>
+        <translation>إدخال حدث المرمِّز المختار في الطبقة الذهبية، مع المقاطع التي يحتاج إليها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/event_panel.py" line="37" />
+        <source>Withdraw gold event</source>
+        <translation>سحب الحدث الذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/event_panel.py" line="60" />
+        <source>gold</source>
+        <translation>الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/event_panel.py" line="95" />
+        <source>every coder</source>
+        <translation>كل المرمِّزين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/event_panel.py" line="97" />
+        <source>in gold</source>
+        <translation>في الطبقة الذهبية</translation>
     </message>
 </context>
 <context>
@@ -888,78 +1070,83 @@
         <translation>قالب jinja2 خاص بك</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="49" />
+        <location filename="../../ui/coder/export_dialog.py" line="42" />
+        <source>Events dataset, one row per event (CSV, JSONL or Parquet by the file's suffix)</source>
+        <translation>مجموعة بيانات الأحداث، صف لكل حدث (CSV أو JSONL أو Parquet حسب امتداد الملف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/export_dialog.py" line="52" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="55" />
+        <location filename="../../ui/coder/export_dialog.py" line="58" />
         <source>Default (every layer; gold or the only coder for training formats)</source>
         <translation>الافتراضي (كل الطبقات؛ الذهبية أو المرمِّز الوحيد لصيغ التدريب)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="59" />
+        <location filename="../../ui/coder/export_dialog.py" line="62" />
         <source>Default (done for training formats, else every document)</source>
         <translation>الافتراضي (المنجزة لصيغ التدريب، وإلا كل المقالات)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="60" />
+        <location filename="../../ui/coder/export_dialog.py" line="63" />
         <source>Only documents marked done</source>
         <translation>المقالات المنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="61" />
+        <location filename="../../ui/coder/export_dialog.py" line="64" />
         <source>Every document</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="63" />
+        <location filename="../../ui/coder/export_dialog.py" line="66" />
         <source>e.g. 80,10,10 (train, dev, test); empty for no split</source>
         <translation>مثلًا 80,10,10 (تدريب، تطوير، اختبار)؛ فارغ من دون تقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="66" />
+        <location filename="../../ui/coder/export_dialog.py" line="69" />
         <source>Split proclitics into tokens of their own</source>
         <translation>فصل السوابق في وحدات مستقلة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="67" />
+        <location filename="../../ui/coder/export_dialog.py" line="70" />
         <source>Include pending suggestions</source>
         <translation>تضمين الاقتراحات المعلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="69" />
+        <location filename="../../ui/coder/export_dialog.py" line="72" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="75" />
+        <location filename="../../ui/coder/export_dialog.py" line="78" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="76" />
+        <location filename="../../ui/coder/export_dialog.py" line="79" />
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="77" />
+        <location filename="../../ui/coder/export_dialog.py" line="80" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="78" />
+        <location filename="../../ui/coder/export_dialog.py" line="81" />
         <source>Split</source>
         <translation>التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="79" />
+        <location filename="../../ui/coder/export_dialog.py" line="82" />
         <source>Seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="80" />
-        <location filename="../../ui/coder/export_dialog.py" line="103" />
+        <location filename="../../ui/coder/export_dialog.py" line="83" />
+        <location filename="../../ui/coder/export_dialog.py" line="107" />
         <source>Template</source>
         <translation>القالب</translation>
     </message>
@@ -1029,22 +1216,22 @@
 <context>
     <name>Keymap</name>
     <message>
-        <location filename="../../ui/keymap.py" line="239" />
+        <location filename="../../ui/keymap.py" line="264" />
         <source>“%1” is already the key of “%2” in this window.</source>
         <translation>«%1» هو مفتاح «%2» في هذه النافذة أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/keymap.py" line="250" />
+        <location filename="../../ui/keymap.py" line="275" />
         <source>The digits 1 to 9 pick a label or a version; choose another key.</source>
         <translation>الأرقام من 1 إلى 9 تختار وسمًا أو صيغة؛ اختر مفتاحًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/keymap.py" line="254" />
-        <source>“%1” is the key of the label %2 in the codebook.</source>
-        <translation>«%1» هو مفتاح الوسم %2 في دليل الترميز.</translation>
+        <location filename="../../ui/keymap.py" line="279" />
+        <source>“%1” is the codebook's key for %2.</source>
+        <translation>«%1» هو مفتاح %2 في دليل الترميز.</translation>
     </message>
     <message>
-        <location filename="../../ui/keymap.py" line="303" />
+        <location filename="../../ui/keymap.py" line="338" />
         <source> or </source>
         <translation> أو </translation>
     </message>
@@ -1052,43 +1239,65 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="36" />
+        <location filename="../../ui/coder/main_window.py" line="39" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="38" />
+        <location filename="../../ui/coder/main_window.py" line="41" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="54" />
-        <location filename="../../ui/coder/main_window.py" line="66" />
+        <location filename="../../ui/coder/main_window.py" line="69" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="67" />
+        <location filename="../../ui/coder/main_window.py" line="70" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="130" />
+        <location filename="../../ui/coder/main_window.py" line="151" />
         <source>No word in the selection to tag.</source>
         <translation>لا كلمة في التحديد لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="190" />
+        <location filename="../../ui/coder/main_window.py" line="170" />
+        <source>Delete a span of an event</source>
+        <translation>حذف مقطع تابع لحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/main_window.py" line="171" />
+        <source>This span fills: %1.
+Remove it from those events too?</source>
+        <translation>يملأ هذا المقطع الخانات: %1.
+أتزيله من تلك الأحداث أيضًا؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/main_window.py" line="186" />
+        <source>%1 takes %2: tag the words first.</source>
+        <translation>يقبل الدور %1 مقاطع %2: سِم الكلمات أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/main_window.py" line="193" />
+        <source>Select a span to put in %s.</source>
+        <translation>حدِّد مقطعًا لوضعه في %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/main_window.py" line="278" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="213" />
+        <location filename="../../ui/coder/main_window.py" line="304" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/coder/main_window.py" line="225" />
+        <location filename="../../ui/coder/main_window.py" line="316" />
         <source>Marked done with %n span(s) missing required attributes.</source>
         <translation>
             <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
@@ -1100,12 +1309,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="230" />
+        <location filename="../../ui/coder/main_window.py" line="321" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="235" />
+        <location filename="../../ui/coder/main_window.py" line="326" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -1118,12 +1327,12 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="73" />
+        <location filename="../../ui/coder/keys.py" line="88" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="74" />
+        <location filename="../../ui/coder/keys.py" line="89" />
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
@@ -1132,17 +1341,17 @@
         <translation>المشاريع ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="75" />
+        <location filename="../../ui/coder/keys.py" line="90" />
         <source>&amp;Import articles…</source>
         <translation>&amp;استيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="76" />
+        <location filename="../../ui/coder/keys.py" line="91" />
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="80" />
+        <location filename="../../ui/coder/keys.py" line="95" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -1161,12 +1370,12 @@
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="71" />
+        <location filename="../../ui/coder/keys.py" line="86" />
         <source>Project</source>
         <translation>المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="79" />
+        <location filename="../../ui/coder/keys.py" line="94" />
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
@@ -1315,17 +1524,43 @@
         <translation>العودة إلى ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="87" />
+        <location filename="../../ui/coder/keys.py" line="71" />
+        <location filename="../../ui/coder/main_window.py" line="72" />
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="73" />
+        <source>Select a span and press an event key to start an event: it becomes the current event (event mode). In event mode a role key puts the selected span in that role of the event (pressed again, takes it out); on selected words it first tags them with the role's label. The event panel shows each role's key.</source>
+        <translation>حدِّد مقطعًا واضغط مفتاح حدث لبدء حدث: يصبح هو الحدث الحالي (وضع الحدث). في وضع الحدث، يضع مفتاح الدور المقطع المحدَّد في ذلك الدور من الحدث (والضغط عليه مرة أخرى يُخرجه منه)؛ وعلى كلمات محدَّدة، يسِمها أولًا بوسم الدور. تعرض لوحة الأحداث مفتاح كل دور.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="78" />
+        <source>Next event (enters event mode)</source>
+        <translation>الحدث التالي (يدخل وضع الحدث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="79" />
+        <source>Previous event (enters event mode)</source>
+        <translation>الحدث السابق (يدخل وضع الحدث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="81" />
+        <source>Delete the current event (its spans stay)</source>
+        <translation>حذف الحدث الحالي (تبقى مقاطعه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="102" />
         <source>View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="91" />
+        <location filename="../../ui/coder/keys.py" line="106" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="91" />
+        <location filename="../../ui/coder/keys.py" line="106" />
         <source>zoom</source>
         <translation>تكبير وتصغير</translation>
     </message>
@@ -1334,12 +1569,12 @@
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="89" />
+        <location filename="../../ui/coder/keys.py" line="104" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="90" />
+        <location filename="../../ui/coder/keys.py" line="105" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
@@ -1348,12 +1583,12 @@
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="92" />
+        <location filename="../../ui/coder/keys.py" line="107" />
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="93" />
+        <location filename="../../ui/coder/keys.py" line="108" />
         <source>&amp;About</source>
         <translation>&amp;حول البرنامج</translation>
     </message>
@@ -1468,12 +1703,12 @@
         <translation>فتحه للقراءة فقط؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="77" />
+        <location filename="../../ui/coder/keys.py" line="92" />
         <source>Save a &amp;copy…</source>
         <translation>حفظ &amp;نسخة…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="78" />
+        <location filename="../../ui/coder/keys.py" line="93" />
         <source>Restore a &amp;backup…</source>
         <translation>استعادة نسخة &amp;احتياطية…</translation>
     </message>
@@ -1539,17 +1774,17 @@
         <translation>المشر&amp;ف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="81" />
+        <location filename="../../ui/coder/keys.py" line="96" />
         <source>&amp;Merge coder files…</source>
         <translation>&amp;دمج ملفات المرمِّزين…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="82" />
+        <location filename="../../ui/coder/keys.py" line="97" />
         <source>&amp;Adjudicate…</source>
         <translation>ال&amp;تحكيم…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="83" />
+        <location filename="../../ui/coder/keys.py" line="98" />
         <source>A&amp;greement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
@@ -1617,6 +1852,30 @@
         <source>Merge cancelled: nothing was written.</source>
         <translation>أُلغي الدمج: لم يُكتب شيء.</translation>
     </message>
+    <message>
+        <source>start an event of type %s</source>
+        <translation>بدء حدث من نوع %s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (in event mode)</source>
+        <translation>دور %1 في %2 (في وضع الحدث)</translation>
+    </message>
+    <message>
+        <source>accept the current event when it is a suggestion</source>
+        <translation>قبول الحدث الحالي إن كان اقتراحًا</translation>
+    </message>
+    <message>
+        <source>reject the current event when it is a suggestion</source>
+        <translation>رفض الحدث الحالي إن كان اقتراحًا</translation>
+    </message>
+    <message>
+        <source>leave event mode</source>
+        <translation>الخروج من وضع الحدث</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Events&lt;/b&gt; (who did what, where, how many): select a span and press %1 to start an event; then each role key (shown in the event panel) puts the selected span in that role. %2 leaves event mode.</source>
+        <translation>&lt;b&gt;الأحداث&lt;/b&gt; (مَن فعل ماذا، وأين، وكم العدد): حدِّد مقطعًا واضغط %1 لبدء حدث؛ ثم يضع كل مفتاح دور (يظهر في لوحة الأحداث) المقطع المحدَّد في ذلك الدور. %2 للخروج من وضع الحدث.</translation>
+    </message>
 </context>
 <context>
     <name>SpanListModel</name>
@@ -1649,22 +1908,22 @@
 <context>
     <name>SuggestionActions</name>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="40" />
+        <location filename="../../ui/coder/suggestions.py" line="42" />
         <source>Suggest spans</source>
         <translation>اقتراح مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="57" />
+        <location filename="../../ui/coder/suggestions.py" line="59" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="77" />
+        <location filename="../../ui/coder/suggestions.py" line="79" />
         <source>Accept all suggestions</source>
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="89" />
+        <location filename="../../ui/coder/suggestions.py" line="86" />
         <source>Tag all occurrences</source>
         <translation>وسم كل المواضع</translation>
     </message>

@@ -13,6 +13,7 @@ from typing import Any
 
 from annotator.changes import Changes
 from annotator.models import Annotation, Event, SlotFill
+from annotator.suggest.events import accept_event_suggestion, event_suggestion_spans, revert_event_acceptance
 from ui.operations import Operation, OperationSession
 
 
@@ -49,6 +50,35 @@ class DeleteEvent(Operation):
 
     def backward(self, changes: Changes) -> None:
         changes.add_event(self.session.project.restore_event(self.event_id))
+
+
+class AcceptEventSuggestion(Operation):
+    """A suggested event becomes the coder's own, with the pending spans it proposes
+    (:func:`annotator.suggest.events.accept_event_suggestion`); undo makes both suggestions again."""
+
+    def __init__(self, session: OperationSession, event: Event):
+        super().__init__(session, session.tr("Accept event suggestion"))
+        self.before = event
+        self.spans: list[Annotation] | None = None
+
+    def forward(self, changes: Changes) -> None:
+        project = self.session.project
+        if self.spans is None:
+            self.spans = event_suggestion_spans(project, self.before)
+        with project.transaction():
+            after = accept_event_suggestion(project, self.before.id)
+            for span in self.spans:
+                changes.update(span, project.annotation(span.id))
+        changes.update_event(self.before, after)
+
+    def backward(self, changes: Changes) -> None:
+        project = self.session.project
+        now = project.event(self.before.id)
+        accepted = {span.id: project.annotation(span.id) for span in self.spans or []}
+        after = revert_event_acceptance(project, self.before, self.spans or [])
+        for span in self.spans or []:
+            changes.update(accepted[span.id], project.annotation(span.id))
+        changes.update_event(now, after)
 
 
 class EditEvent(Operation):

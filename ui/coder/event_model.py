@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from annotator.codebook import Codebook, EventType
 from annotator.models import Annotation, Event, Origin
+from annotator.suggest.events import shown_slots
 from ui.coder.keys import CODER_KEYS
 from ui.widgets.rows import attrs_text, label_colour
 
@@ -90,7 +91,7 @@ class EventModel(QAbstractItemModel):
                 self.beginRemoveRows(role_index, 0, len(role_node.children) - 1)
                 role_node.children = []
                 self.endRemoveRows()
-            spans = event.slots.get(role_node.role or "", ())
+            spans = shown_slots(event).get(role_node.role or "", ())
             if spans:
                 self.beginInsertRows(role_index, 0, len(spans) - 1)
                 role_node.children = [Node(SPAN, event.id, role_node.role, span, role_node) for span in spans]
@@ -116,10 +117,10 @@ class EventModel(QAbstractItemModel):
     def _event_node(self, event: Event) -> Node:
         node = Node(EVENT, event.id)
         role_names = [r.name for r in self._type(event).roles] if self._type(event) else []
-        role_names += [r for r in event.slots if r not in role_names]
+        role_names += [r for r in shown_slots(event) if r not in role_names]
         for role in role_names:
             role_node = Node(ROLE, event.id, role, None, node)
-            role_node.children = [Node(SPAN, event.id, role, span, role_node) for span in event.slots.get(role, ())]
+            role_node.children = [Node(SPAN, event.id, role, span, role_node) for span in shown_slots(event).get(role, ())]
             node.children.append(role_node)
         return node
 
@@ -180,7 +181,7 @@ class EventModel(QAbstractItemModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind == ROLE and not event.slots.get(node.role or ""):
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind == ROLE and not shown_slots(event).get(node.role or ""):
             return QColor("#9CA3AF")
         if role == Qt.ItemDataRole.DecorationRole and node.kind == SPAN and column == "name":
             span = self.spans.get(node.span_id or "")
@@ -214,7 +215,7 @@ class EventModel(QAbstractItemModel):
             return event_type.key.upper() if event_type and event_type.key else ""
         if node.kind == ROLE:
             if column == "name":
-                empty = not event.slots.get(node.role or "")
+                empty = not shown_slots(event).get(node.role or "")
                 return self.tr("%s (empty)") % node.role if empty else node.role or ""
             found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
             return found.key.upper() if found and found.key else ""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter,
 
 from annotator.codebook import Codebook
 from annotator.models import Event, Origin
+from annotator.suggest.events import shown_slots
 from ui.coder.event_delegate import EventDelegate
 from ui.coder.event_form import EventForm
 from ui.coder.event_model import ITEM_ROLE, SPAN, EventModel
@@ -122,7 +123,7 @@ class EventPanel(QWidget):
         kind, event_id, role, span_id = current.data(ITEM_ROLE)
         self.event_chosen.emit(event_id)
         if kind != SPAN and role is not None:
-            filled = self.model.events[event_id].slots.get(role, ())
+            filled = shown_slots(self.model.events[event_id]).get(role, ())
             span_id = filled[0] if filled else None
         if span_id is not None:
             self.span_chosen.emit(span_id)

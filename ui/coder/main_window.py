@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSp
 from annotator.changes import Changes
 from annotator.models import Document, Origin, Status
 from annotator.store.project import Project
+from annotator.suggest.events import shown_slots
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
 from ui.coder.event_form import EventForm
@@ -201,7 +202,9 @@ class MainWindow(QMainWindow):
     def _event_hovered(self, event_id: str | None) -> None:
         """The spans of the event under the mouse outlined; when it leaves, the current event's."""
         event = self.session.events.get(event_id) if event_id else self.session.current_event
-        self.view.highlighter.outline(set(event.span_ids) if event is not None else set())
+        self.view.highlighter.outline(
+            {s for spans in shown_slots(event).values() for s in spans} if event is not None else set()
+        )
 
     def _events_changed(self, changes: Changes) -> None:
         model = self.events.model

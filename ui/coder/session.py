@@ -23,7 +23,7 @@ from annotator.spans import prefilled_attributes, selected_span, toggled_proclit
 from annotator.store.project import Project
 from annotator.text import resize_span
 from ui.coder.commands import AddSpan, DeleteSpan, UpdateSpan
-from ui.coder.event_commands import AddEvent, DeleteEvent, DeleteSpanWithSlots, EditEvent
+from ui.coder.event_commands import AcceptEventSuggestion, AddEvent, DeleteEvent, DeleteSpanWithSlots, EditEvent
 from ui.operations import OperationSession
 
 
@@ -229,8 +229,7 @@ class EditSession(OperationSession):
         """A pending suggested event becomes the coder's own."""
         event = self.events.get(event_id)
         if event is not None and event.origin == Origin.SUGGESTED:
-            self.run(EditEvent(self, event, self.tr("Accept event suggestion"),
-                               lambda: self.project.update_event(event_id, origin=Origin.MANUAL)))
+            self.run(AcceptEventSuggestion(self, event))
 
     def reject_event(self, event_id: str) -> None:
         event = self.events.get(event_id)

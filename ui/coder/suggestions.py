@@ -14,7 +14,7 @@ from annotator.errors import AnnotatorError
 from annotator.models import Annotation, Origin
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import tag_all_occurrences
-from annotator.suggest.run import Suggesters, accept_all, pending_suggestions, suggest_document
+from annotator.suggest.run import Suggesters, accept_all, pending_suggestions, suggest_document_events
 from ui.coder.commands import BatchEdit, RejectSuggestion
 from ui.coder.session import EditSession
 
@@ -36,7 +36,8 @@ class SuggestionActions(QObject):
         def run() -> Changes:
             suggesters = Suggesters.for_project(session.project, self._load_gazetteer(),
                                                 use_gazetteer=self._gazetteer is not None)
-            return Changes(added=suggest_document(session.project, doc_id, suggesters))
+            spans, events = suggest_document_events(session.project, doc_id, suggesters)
+            return Changes(added=spans, events_added=events)
 
         command = BatchEdit(session, self.tr("Suggest spans"), run)
         session.run(command)
