@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -240,6 +240,18 @@ def default_codebook() -> Codebook:
     """The built-in conflict-news codebook shipped in ``resources/codebook.toml``."""
     path = resource_path("codebook.toml")
     return parse_codebook(path.read_text(encoding="utf-8"), "codebook.toml", "toml")
+
+
+def brought_forward(codebook: Codebook) -> Codebook:
+    """A built-in codebook stored before events, with what the built-in one gained since (the
+    labels it lacks, at the end, and the event types): how schema 3 brings such a file forward,
+    and how a lead reads one that is still older. A lead's own codebook is left as it is."""
+    built_in = default_codebook()
+    if codebook.name != built_in.name or codebook.event_types:
+        return codebook
+    known = set(codebook.label_names)
+    labels = codebook.labels + tuple(label for label in built_in.labels if label.name not in known)
+    return replace(codebook, labels=labels, event_types=built_in.event_types)
 
 
 def load_codebook(path: str | Path) -> Codebook:

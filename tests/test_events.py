@@ -267,8 +267,8 @@ def test_a_version_2_file_reads_without_events_and_gains_them_when_opened_for_wr
     conn.close()
     with Project.open(path) as project:
         assert any(b.reason == "schema-v2" for b in project.backups())
-        # the stored codebook is the file's own: made before events, it declares none
-        assert project.codebook.event_types == ()
+        # the built-in codebook is brought forward with the tables: the file can hold events now
+        assert project.codebook.event_type_names == ["ATTACK"]
         assert project.events() == []
         project.delete_annotation(place.id)  # the span guard works on the new tables
     conn = sqlite3.connect(path)
@@ -314,3 +314,47 @@ def test_reverting_a_change_brings_the_event_back_as_it_was(article: Article, sp
     ]
     with pytest.raises(ValidationError, match="no event history entry 999"):
         project.revert_event(999)
+
+
+def _as_made_before_events(path: Path) -> None:
+    """As a file 0.1 made: version 2, no event tables, and a built-in codebook without DATE."""
+    _as_version_2(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM labels WHERE name = 'DATE'")
+    conn.commit()
+    conn.close()
+
+
+def test_a_file_made_before_events_on_the_built_in_codebook_is_brought_forward(tmp_path: Path) -> None:
+    from annotator.lead.merge import merge_projects
+
+    old = tmp_path / "sara.db"
+    with Project.create(old, coder="sara") as project:
+        Article(project).span("PLACE", "الباغوز")
+    _as_made_before_events(old)
+    new = tmp_path / "amal.db"
+    with Project.create(new, coder="amal") as project:
+        Article(project).span("PLACE", "الباغوز")
+
+    with Project.open(old, readonly=True) as project:  # read as a lead reads it: the file is not touched
+        assert project.codebook.label_names[-1] == "DATE" and project.codebook.event_type_names == ["ATTACK"]
+    merge_projects(tmp_path / "lead.db", [new, old])  # the two codebooks are the same one
+    with Project.open(old) as project:  # opened for writing: migrated, and the codebook stored forward
+        assert project.codebook == Project.open(new, readonly=True).codebook
+        place = project.annotations()[0]
+        event = project.add_event(place.doc_id, "ATTACK", slots={"place": [place.id]})
+        assert project.events() == [event]
+    conn = sqlite3.connect(old)
+    assert [r[0] for r in conn.execute("SELECT name FROM labels ORDER BY position")][-1] == "DATE"
+    conn.close()
+
+
+def test_a_leads_own_codebook_made_before_events_stays_as_it_was(tmp_path: Path) -> None:
+    from annotator.codebook import codebook_from_dict
+
+    own = codebook_from_dict({"name": "our-bulletins", "labels": [{"name": "PLACE", "key": "p"}]})
+    path = tmp_path / "own.db"
+    Project.create(path, coder="sara", codebook=own).close()
+    _as_version_2(path)
+    with Project.open(path) as project:
+        assert project.codebook.event_types == () and project.codebook.label_names == ["PLACE"]

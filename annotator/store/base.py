@@ -15,7 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from annotator.codebook import Codebook, codebook_from_dict
+from annotator.codebook import Codebook, brought_forward, codebook_from_dict
 from annotator.errors import ProjectError, storage_error
 from annotator.store.progress import StoppableReads
 from annotator.store.rows import now
@@ -132,31 +132,41 @@ class StoreBase:
         return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
 
     def _read_codebook(self) -> Codebook:
-        rows = self.conn.execute(
-            "SELECT name, color, key, description, strip_proclitics, attributes FROM labels ORDER BY position"
-        ).fetchall()
-        data = {
-            "name": self._meta.get("codebook_name", "codebook"),
-            "labels": [
-                {
-                    "name": name,
-                    "color": color,
-                    "key": key,
-                    "description": description,
-                    "strip_proclitics": bool(strip),
-                    "attributes": json.loads(attributes),
-                }
-                for name, color, key, description, strip, attributes in rows
-            ],
-        }
-        if "vague_amounts" in self._meta:  # files made before the rule was stored get the built-in one
-            data["vague_amounts"] = json.loads(self._meta["vague_amounts"])
-        if "event_types" in self._meta:  # a file made before events declares none: its codebook is what it was
-            data["events"] = json.loads(self._meta["event_types"])
         try:
-            return codebook_from_dict(data, self.path)
+            codebook = stored_codebook(self.conn, self._meta, self.path)
         except Exception as exc:
             raise ProjectError(f"the project's codebook is damaged ({exc})", path=self.path) from None
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] < 3:
+            # A file from before events, read as it is (a lead reads coders' files read-only):
+            # its built-in codebook reads as schema 3 brings it forward, so it merges with new ones.
+            codebook = brought_forward(codebook)
+        return codebook
+
+
+def stored_codebook(conn: sqlite3.Connection, meta: dict[str, str], path: str | Path = "<project>") -> Codebook:
+    """The codebook a project file stores (labels in their table, the rest in ``meta``)."""
+    rows = conn.execute(
+        "SELECT name, color, key, description, strip_proclitics, attributes FROM labels ORDER BY position"
+    ).fetchall()
+    data: dict[str, Any] = {
+        "name": meta.get("codebook_name", "codebook"),
+        "labels": [
+            {
+                "name": name,
+                "color": color,
+                "key": key,
+                "description": description,
+                "strip_proclitics": bool(strip),
+                "attributes": json.loads(attributes),
+            }
+            for name, color, key, description, strip, attributes in rows
+        ],
+    }
+    if "vague_amounts" in meta:  # files made before the rule was stored get the built-in one
+        data["vague_amounts"] = json.loads(meta["vague_amounts"])
+    if "event_types" in meta:  # a file made before events declares none: its codebook is what it was
+        data["events"] = json.loads(meta["event_types"])
+    return codebook_from_dict(data, path)
 
 
 def write_codebook(conn: sqlite3.Connection, codebook: Codebook) -> None:

@@ -12,8 +12,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.codebook import brought_forward
 from annotator.errors import ProjectError
 from annotator.store.backups import make_backup
+from annotator.store.base import stored_codebook, write_codebook
 
 APPLICATION_ID = 0x41524E4E  # "ARNN"
 SCHEMA_VERSION = 3
@@ -207,6 +209,20 @@ def _add_event_tables(conn: sqlite3.Connection) -> None:
     for statement in EVENT_TABLES.split(";"):
         if statement.strip():
             conn.execute(statement)
+    _bring_codebook_forward(conn)
+
+
+def _bring_codebook_forward(conn: sqlite3.Connection) -> None:
+    """A file on the built-in codebook gains its DATE label and ATTACK type, so a coder's
+    existing project can hold events and still merges with new ones (``brought_forward``)."""
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    try:
+        codebook = stored_codebook(conn, meta)
+    except Exception:  # noqa: BLE001 - a damaged codebook is reported when the project opens, not here
+        return
+    forward = brought_forward(codebook)
+    if forward != codebook:
+        write_codebook(conn, forward)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
