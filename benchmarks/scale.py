@@ -34,7 +34,7 @@ from lead_steps import (  # noqa: E402
     statistics_against_references,
 )
 
-from annotator.export import FORMATS, ExportOptions, export  # noqa: E402
+from annotator.export import FORMATS, SUFFIXES, ExportOptions, export  # noqa: E402
 from annotator.importing.run import import_sources  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from annotator.suggest.run import Suggesters, suggest_documents  # noqa: E402
@@ -210,7 +210,7 @@ def export_every_format(project_path: Path, folder: Path, repeat: int, formats: 
                 import spacy  # noqa: F401
             except ImportError:
                 continue
-        target = folder / f"export-{fmt}"
+        target = folder / f"export-{fmt}{SUFFIXES.get(fmt, '')}"  # a file format by its suffix
 
         def run(fmt: str = fmt, target: Path = target) -> None:
             with Project.open(project_path, readonly=True) as project:
