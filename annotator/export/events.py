@@ -107,13 +107,20 @@ def _casualty_columns(spans: Sequence[Annotation], counts: dict[str, int]) -> di
                 civilians = _civilian_total(groups, f"{prefix}{status}", bound)
                 if not prefix:
                     row[f"{status}_civilians_total_{bound}"] = civilians
-                total = _sum(
-                    civilians,
-                    groups.get(f"{prefix}{status}_combatants_{bound}"),
+                row[f"{prefix}{status}_{bound}"] = _total(
+                    _sum(civilians, groups.get(f"{prefix}{status}_combatants_{bound}")),
                     groups.get(f"{prefix}{status}_unspecified_{bound}"),
                 )
-                row[f"{prefix}{status}_{bound}"] = total
     return row
+
+
+def _total(named: int | None, unspecified: int | None) -> int | None:
+    """A figure of people not named as a group is read as the whole toll the groups are part
+    of («قتل 20 شخصا بينهم 5 أطفال» is 20): the larger reading, never the sum, the conservative
+    count conflict datasets keep as their best estimate."""
+    if named is None or unspecified is None:
+        return named if unspecified is None else unspecified
+    return max(named, unspecified)
 
 
 def _civilian_total(groups: Mapping[str, int | None], status: str, bound: str) -> int | None:

@@ -84,8 +84,8 @@ def _columns() -> list[Column]:
         for bound in BOUNDS:
             out.append(Column(
                 f"{status}_{bound}", "int",
-                f"everyone {status} in this incident ({bound}): combatants + unspecified + "
-                f"{status}_civilians_total_{bound}",
+                f"everyone {status} in this incident ({bound}): the larger of {status}_unspecified_{bound} "
+                f"and combatants + {status}_civilians_total_{bound} (a figure with no group is the whole toll)",
                 "fatalities" if status == "killed" and bound == "best" else "",
                 {"best": "best", "min": "low", "max": "high"}[bound] if status == "killed" else "",
             ))

@@ -33,9 +33,12 @@ RULES = """\
 - Children and women are counted as among the civilians, as reports write them
   («قتل 54 مدنيا بينهم 12 طفلا»: 54 civilians, 12 of them children):
   `{status}_civilians_total_*` is the larger of the civilians figure and
-  children + women, never their sum, and the totals `killed_*` / `injured_*`
-  add combatants and unspecified to it. Unspecified figures are taken to be
-  other people than the groups named.
+  children + women, never their sum. The totals `killed_*` / `injured_*` add
+  combatants to it, and a figure without a victim group is read as the whole
+  toll the groups belong to («قتل 20 شخصا بينهم 5 أطفال»: 20, not 25): the total
+  is the larger of the two readings, never their sum, the conservative count
+  conflict datasets keep as their best estimate. Two events that share a
+  casualty span each count it whole.
 - Figures with scope `cumulative` (a toll since a date, not of this incident)
   are summed by the same rules into `cumulative_*` and never into the incident
   columns; figures without a scope are incident figures.

@@ -249,3 +249,26 @@ def test_parquet_without_pyarrow_says_how_to_get_it(seed: Seed, tmp_path: Path, 
     with pytest.raises(AnnotatorError, match=r"arabic-event-annotator\[parquet\]"):
         export(seed.project, ExportOptions(format="events"), tmp_path / "e.parquet")
     assert not (tmp_path / "e.parquet").exists()
+
+
+def test_a_figure_with_no_victim_group_is_the_toll_its_groups_belong_to(tmp_path: Path) -> None:
+    """«قتل 20 شخصا بينهم 5 أطفال»: killed is 20, not 25; a cumulative toll stays apart."""
+    text = "قتل 20 شخصا بينهم 5 أطفال في قصف على الباغوز، وبلغ عدد القتلى 350 ألفا منذ 2011."
+    project = Project.create(tmp_path / "p.db", coder="amal")
+    doc, _, _ = project.add_document(text, key="d")
+
+    def figure(words: str, attrs: dict[str, object]) -> str:
+        start = text.index(words)
+        return project.add_annotation(doc.id, "CASUALTY", start, start + len(words), attrs=attrs).id
+
+    spans = [
+        figure("20", {"value": 20, "status": "killed", "victims": "unspecified"}),
+        figure("5", {"value": 5, "status": "killed", "victims": "children"}),
+        figure("350 ألفا", {"value": 350000, "status": "killed", "victims": "civilians", "scope": "cumulative"}),
+    ]
+    project.add_event(doc.id, "ATTACK", slots={"casualties": spans})
+    out = tmp_path / "e.jsonl"
+    export(project, ExportOptions(format="events", status="all"), out)
+    [row] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["killed_unspecified_best"], row["killed_children_best"], row["killed_best"]) == (20, 5, 20)
+    assert row["cumulative_killed_best"] == 350000
