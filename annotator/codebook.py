@@ -348,6 +348,8 @@ def _event_types_from(items: Any, labels: list[Label], label_keys: set[str], fai
             raise fail(f"event type {number} needs a name of letters, digits, _ or - (got {name!r})", "[[events]]")
         if name in seen_names:
             raise fail(f"event type {name} is defined twice", name)
+        if name in label_names:  # brat's annotation.conf and the exports name both in one namespace
+            raise fail(f"event type {name} has the name of a label; give it another", name)
         seen_names.add(name)
         unknown = set(item) - {"name", "key", "description", "roles", "attributes"}
         if unknown:

@@ -116,6 +116,10 @@ def record_from_json(data: Any, path: str, line: int) -> DocumentRecord:
     if not isinstance(raw_events, list):
         raise fail('"events" must be a list')
     events = [_event_from_json(raw, number, fail) for number, raw in enumerate(raw_events, start=1)]
+    for kind, ids in (("span", [s.id for s in spans if s.id]), ("event", [e.id for e in events if e.id])):
+        repeated = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+        if repeated is not None:  # the second would silently overwrite the first
+            raise fail(f"two {kind}s of this record have the id {repeated!r}")
     span_ids = {span.id for span in spans if span.id}
     for number, event in enumerate(events, start=1):
         for role, ids in event.slots.items():

@@ -133,3 +133,10 @@ def test_differences_name_event_types_roles_and_attributes() -> None:
     attack["roles"][0]["key"] = "0"  # a key is no rule: not a difference
     attack["attributes"][1]["choices"].append("missile")
     assert new.differences(codebook_from_dict(changed)) == ["attribute ATTACK.weapon differs", "role ATTACK.source differs"]
+
+
+def test_an_event_type_may_not_take_a_labels_name() -> None:
+    data = {"name": "c", "labels": [{"name": "ACTOR", "key": "a"}],
+            "events": [{"name": "ACTOR", "roles": [{"name": "who", "labels": ["ACTOR"]}]}]}
+    with pytest.raises(InputError, match="event type ACTOR has the name of a label"):
+        codebook_from_dict(data)

@@ -228,3 +228,23 @@ def test_export_then_import_then_export_gives_the_same_events(docs: list[dict[st
         first = [json.loads(line).get("events", []) for line in (folder / "first.jsonl").read_text("utf-8").splitlines()]
         second = [json.loads(line).get("events", []) for line in (folder / "second.jsonl").read_text("utf-8").splitlines()]
         assert first == second
+
+
+@pytest.mark.parametrize("kind", ["span", "event"])
+def test_a_record_with_two_spans_or_events_of_one_id_is_refused(tmp_path: Path, kind: str) -> None:
+    text = "قتل 54 مدنيا في غارة على الباغوز."
+    spans = [{"id": "s1", "start": 4, "end": 6, "label": "CASUALTY", "attrs": {"value": 54}},
+             {"id": "s2", "start": 25, "end": 32, "label": "PLACE"}]
+    events = [{"id": "e1", "type": "ATTACK", "slots": {"casualties": ["s1"]}},
+              {"id": "e2", "type": "ATTACK", "slots": {"place": ["s2"]}}]
+    if kind == "span":
+        spans[1]["id"] = "s1"
+        events = []
+    else:
+        events[1]["id"] = "e1"
+    source = tmp_path / "dup.jsonl"
+    source.write_text(json.dumps({"text": text, "spans": spans, "events": events}, ensure_ascii=False) + "\n", encoding="utf-8")
+    project = Project.create(tmp_path / "p.db", coder="amal")
+    with pytest.raises(InputError, match=f"dup.jsonl.*line 1.*two {kind}s of this record have the id"):
+        import_sources(project, [source])
+    assert project.document_count() == 0
