@@ -288,6 +288,12 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
     def fail(message: str, *needles: str) -> InputError:
         return InputError(message, path=path, line=_find_line(raw, needles))
 
+    def fail_in_events(message: str, *needles: str) -> InputError:
+        """As ``fail``, looking only below the events section: its role and label names are
+        also the labels' own, higher up."""
+        start = _find_line(raw, ("[[events]]", '"events"')) or 1
+        return InputError(message, path=path, line=_find_line(raw, needles, start))
+
     if not isinstance(data, dict) or not isinstance(data.get("labels"), list) or not data["labels"]:
         raise fail("a codebook needs a non-empty list of labels ([[labels]] in TOML)")
     labels: list[Label] = []
@@ -327,7 +333,7 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
             )
         )
     vague = DEFAULT_VAGUE_AMOUNTS if "vague_amounts" not in data else vague_amounts_from(data["vague_amounts"], fail)
-    events = _event_types_from(data.get("events", []), labels, seen_keys, fail)
+    events = _event_types_from(data.get("events", []), labels, seen_keys, fail_in_events)
     return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels), vague_amounts=vague, event_types=events)
 
 
@@ -469,13 +475,13 @@ def _toml_error_line(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _find_line(raw: str, needles: tuple[str, ...]) -> int | None:
-    """The first line of the source holding one of ``needles``: semantic errors found
-    after parsing still point the lead at a line."""
+def _find_line(raw: str, needles: tuple[str, ...], start: int = 1) -> int | None:
+    """The first line of the source, from line ``start`` on, holding one of ``needles``: semantic
+    errors found after parsing still point the lead at a line."""
     for needle in needles:
         if not needle:
             continue
         for number, line in enumerate(raw.splitlines(), start=1):
-            if needle in line:
+            if number >= start and needle in line:
                 return number
     return None

@@ -140,3 +140,21 @@ def test_an_event_type_may_not_take_a_labels_name() -> None:
             "events": [{"name": "ACTOR", "roles": [{"name": "who", "labels": ["ACTOR"]}]}]}
     with pytest.raises(InputError, match="event type ACTOR has the name of a label"):
         codebook_from_dict(data)
+
+
+def test_an_error_in_the_events_section_names_its_own_line(tmp_path: Path) -> None:
+    source = (tmp_path / "default.toml")
+    text = default_codebook_text()
+    broken = text.replace('labels = ["PLACE"]', 'labels = "PLACE"', 1)
+    assert broken != text
+    source.write_text(broken, encoding="utf-8")
+    expected = next(n for n, line in enumerate(broken.splitlines(), start=1) if 'labels = "PLACE"' in line)
+    with pytest.raises(InputError) as caught:
+        load_codebook(source)
+    assert caught.value.line in (expected - 1, expected)  # the role's name or its labels, not the label PLACE above
+
+
+def default_codebook_text() -> str:
+    from annotator.resources_path import resource_path
+
+    return resource_path("codebook.toml").read_text(encoding="utf-8")
