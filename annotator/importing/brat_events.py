@@ -84,12 +84,14 @@ def take_event_lines(raw: str, path: Path) -> tuple[str, TakenLines]:
         lines[number - 1] = ""
     if not event_ids:
         return raw, taken
+    seen_triggers: set[str] = set()
     for number, line in enumerate(lines, start=1):
         parts = line.split("\t")
         ident = parts[0]
         fields = parts[1].split(" ") if len(parts) > 1 else []
         target = fields[1] if len(fields) > 1 else ""
         if ident in triggers:
+            seen_triggers.add(ident)
             lines[number - 1] = ""
         elif ident[:1] in ("A", "M") and target in event_ids:
             taken.attributes.append((number, target, fields[0], fields[2] if len(fields) > 2 else True))
@@ -101,6 +103,10 @@ def take_event_lines(raw: str, path: Path) -> tuple[str, TakenLines]:
             lines[number - 1] = ""
         elif ident[:1] in ("A", "M") and target in triggers:
             lines[number - 1] = ""
+    for number, ident, fields in taken.events:
+        trigger = fields[0].partition(":")[2]
+        if trigger not in seen_triggers:
+            raise InputError(f"{ident}: its trigger {trigger} names no T line of this file", path=path, line=number)
     return "\n".join(lines), taken
 
 

@@ -145,3 +145,15 @@ def test_an_argument_naming_nothing_is_refused_with_its_line(tmp_path: Path) -> 
         import_sources(project, [folder])
     assert caught.value.line == 2
     assert project.document_by_key("a") is None
+
+
+def test_an_event_whose_trigger_names_nothing_is_refused_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قصف الباغوز", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tPLACE 4 11\tالباغوز\nE1\tATTACK:T3 place:T1\n", encoding="utf-8")
+    project = Project.create(tmp_path / "p.db", coder="amal")
+    with pytest.raises(InputError, match="E1: its trigger T3 names no T line") as caught:
+        import_sources(project, [folder])
+    assert caught.value.line == 2
+    assert project.document_by_key("a") is None
