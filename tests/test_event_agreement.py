@@ -184,3 +184,18 @@ def test_interval_alpha_against_the_krippendorff_package() -> None:
         assert ours is not None and math.isclose(ours, theirs, rel_tol=1e-9)
     assert krippendorff_alpha_interval([[5, 5], [5, 5]]) is None  # one value everywhere: undefined
     assert krippendorff_alpha_interval([[5, None]]) is None
+
+
+def test_the_casualty_value_is_the_toll_the_dataset_publishes() -> None:
+    """54 civilians among them 10 children is 54, as in the events export, not 64."""
+    from annotator.lead.event_agreement import casualty_value
+    from annotator.models import Annotation, Event
+
+    def figure(span_id: str, value: int, victims: str, scope: str = "incident") -> Annotation:
+        return Annotation(span_id, 1, "amal", "CASUALTY", 0, 2, "54",
+                          attrs={"value": value, "status": "killed", "victims": victims, "scope": scope})
+
+    spans = {s.id: s for s in (figure("a", 54, "civilians"), figure("b", 10, "children"),
+                               figure("c", 350000, "civilians", "cumulative"))}
+    event = Event("e", 1, "amal", "ATTACK", slots={"casualties": ("a", "b", "c")})
+    assert casualty_value(event, spans) == 54.0

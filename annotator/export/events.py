@@ -81,8 +81,11 @@ def _sum(*values: int | None) -> int | None:
     return sum(present) if present else None
 
 
-def _casualty_columns(spans: Sequence[Annotation], counts: dict[str, int]) -> dict[str, Any]:
-    """The ``{status}_{victims}_{bound}`` sums, the civilian totals, the totals and the cumulative ones."""
+def casualty_figures(spans: Sequence[Annotation], counts: dict[str, int] | None = None) -> dict[str, Any]:
+    """The ``{status}_{victims}_{bound}`` sums, the civilian totals, the totals and the cumulative ones
+    (the module's counting rules); figures left out are counted in ``counts``. Agreement on
+    events compares the same ``killed_best`` the dataset publishes."""
+    counts = counts if counts is not None else {}
     groups: dict[str, int | None] = {}
     for span in spans:
         status = span.attrs.get("status")
@@ -169,7 +172,7 @@ def event_row(
         row[f"{column}_text"] = [s.text for s in filled]
         row[f"{column}_span_ids"] = [s.id for s in filled]
     casualties = slot("casualties")
-    row.update(_casualty_columns(casualties, counts))
+    row.update(casualty_figures(casualties, counts))
     row["casualty_spans"] = [
         {
             "id": s.id, "text": s.text, "start": s.start, "end": s.end, "value": s.attrs.get("value"),

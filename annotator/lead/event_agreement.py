@@ -25,8 +25,10 @@ Figures, per pair of coders ``[a, b]``, pooled over their shared documents:
   sets overlap (``overlap``), and whose spans are the same offsets and labels (``exact``);
   a role one coder left empty counts as a disagreement.
 - per event attribute, on matched pairs where either coder set it: the share set alike.
-- the casualty value of an event is the sum of the ``value`` attributes of the CASUALTY
-  spans in its slots (None when none has one); Krippendorff's alpha, interval level
+- the casualty value of an event is its toll as the events dataset publishes it
+  (``killed_best``, else ``injured_best``, by the counting rules of
+  :mod:`annotator.export.events`: children among civilians and a figure with no group
+  are not added twice, cumulative tolls stay out); Krippendorff's alpha, interval level
   (a count: 20 against 23 is a smaller disagreement than 20 against 200), is computed
   over the matched pairs where both events have a value.
 """
@@ -38,6 +40,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from annotator.export.events import casualty_figures
 from annotator.models import Annotation, Event
 from annotator.store.project import Project
 
@@ -120,13 +123,15 @@ def match_events(
 
 
 def casualty_value(event: Event, spans: Mapping[str, Annotation]) -> float | None:
-    """The sum of the ``value`` of the CASUALTY spans in the event's slots; None when none has one."""
-    values = [
-        spans[s].attrs["value"]
-        for s in event.span_ids
-        if s in spans and spans[s].label == CASUALTY and isinstance(spans[s].attrs.get("value"), int | float)
-    ]
-    return float(sum(values)) if values else None
+    """The event's toll as the events dataset publishes it: people killed in the incident (best),
+    else injured; children among civilians and cumulative tolls counted by its rules, not summed."""
+    figures = casualty_figures(
+        [spans[s] for s in event.slots.get("casualties", ()) if s in spans and spans[s].label == CASUALTY]
+    )
+    value = figures.get("killed_best")
+    if value is None:
+        value = figures.get("injured_best")
+    return None if value is None else float(value)
 
 
 # --- the figures --------------------------------------------------------------------------------
