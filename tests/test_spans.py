@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.codebook import default_codebook
 from annotator.spans import prefilled_attributes, selected_span, toggled_proclitic
-from annotator.text import normalize, tokenize
+from annotator.text import normalize, proclitic_candidates, tokenize
 
 TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقاني 😀 بدير الزور، وأصيب ٢٣ آخرون في لبنان وبغداد."
 
@@ -38,8 +40,66 @@ def test_tashkeel_stays_in_the_word() -> None:
 def test_an_emoji_outside_the_bmp_is_one_code_point() -> None:
     emoji = TEXT.index("😀")
     assert selected_span(TEXT, emoji, emoji + 1) == (emoji, emoji + 1)  # no word: the selection as it is
-    found = selected_span(TEXT, emoji, TEXT.index("الزور") + 2)
+    found = selected_span(TEXT, emoji, TEXT.index("الزور") + 3)
     assert found is not None and TEXT[found[0] : found[1]] == "بدير الزور"
+
+
+ISSUE = "قالت المصادر إن و28 مدنيا قتلوا في الباغوز فوقاني أمس، وبغداد"
+
+
+def picked(start: int, end: int, text: str = ISSUE) -> str | None:
+    found = selected_span(text, start, end)
+    return None if found is None else text[found[0] : found[1]]
+
+
+def test_a_selection_made_exactly_after_a_proclitic_keeps_it_out() -> None:
+    start, end = span_of("28 مدنيا", ISSUE)
+    assert picked(start, end) == "28 مدنيا"
+    assert picked(start - 1, end) == "و28 مدنيا"  # the whole word, when that is what was selected
+    assert picked(start + 1, end) == "28 مدنيا"  # a start one letter after the clitic goes back to its edge
+
+
+def test_a_drag_that_grazes_the_next_word_drops_it() -> None:
+    start, end = span_of("الباغوز", ISSUE)
+    assert picked(start, end + 2) == "الباغوز"  # the space and ف of فوقاني
+    assert picked(start, end + 3) == "الباغوز"  # two letters of six: still grazing
+    assert picked(start, end + 4) == "الباغوز فوقاني"  # half of it: taken (a tie goes outward)
+    assert picked(start - 2, end) == "في الباغوز"  # one of في's two letters is half of it: taken
+    first = ISSUE.index("قتلوا")
+    assert picked(first + 4, end) == "في الباغوز"  # one letter of قتلوا
+
+
+def test_a_selection_ending_a_letter_short_takes_the_whole_word() -> None:
+    start, end = span_of("الباغوز فوقاني", ISSUE)
+    assert picked(start, end - 1) == "الباغوز فوقاني"
+    assert picked(start + 1, end - 1) == "الباغوز فوقاني"
+
+
+def test_a_selection_inside_one_word_or_grazing_two_is_the_word_it_holds_most_of() -> None:
+    start, end = span_of("الباغوز", ISSUE)
+    assert picked(start + 3, start + 4) == "الباغوز"  # never an empty span
+    assert picked(end - 1, end + 2) == "الباغوز"  # ز and ف: one letter each, the first word
+    assert picked(end - 1, end + 3) == "فوقاني"  # فو outweighs ز
+    waw = ISSUE.index("وبغداد")
+    assert picked(waw + 2, waw + 4) == "غداد"  # after وب: the clitic edge, the coder's K key does the rest
+
+
+def test_tashkeel_and_tatweel_go_with_their_letter_when_counting() -> None:
+    text = "قُتِلَ المدنيّون في الـبـاغـوز"
+    start, end = span_of("قُتِلَ", text)
+    # One letter of المدنيّون (with its marks) grazed: dropped; its marks never split from a letter.
+    assert picked(start, end + 2, text) == "قُتِلَ"
+    last = text.index("الـبـاغـوز")
+    assert picked(last + 1, len(text), text) == "الـبـاغـوز"
+    assert picked(last + 6, len(text), text) == "الـبـاغـوز"  # ا ل ب ا before, غ و ز after: a tie, outward
+
+
+def test_arabic_indic_digits_and_emoji_are_counted_as_code_points() -> None:
+    text = "قتل 😀 ٢٣ مدنيا 😀"
+    start, end = span_of("٢٣ مدنيا", text)
+    assert picked(text.index("😀"), len(text), text) == "٢٣ مدنيا"  # the emoji and the spaces are trimmed
+    assert picked(text.index("ل"), end, text) == "٢٣ مدنيا"  # one letter of قتل, then the emoji: dropped
+    assert picked(start + 1, end - 1, text) == "٢٣ مدنيا"  # one digit of two: a tie, outward
 
 
 def test_an_empty_selection_is_the_word_at_the_cursor_only_when_asked() -> None:
@@ -129,17 +189,68 @@ def selections(draw: st.DrawFn) -> tuple[str, int, int]:
     return text, min(a, b), max(a, b)
 
 
+def starts_and_ends(text: str) -> tuple[set[int], set[int]]:
+    words = [t for t in tokenize(text) if t.is_word]
+    starts = {t.start + n for t in words for n in (0, *proclitic_candidates(t.text))}
+    return starts, {t.end for t in words}
+
+
+def holds_a_word(text: str, start: int, end: int) -> bool:
+    return any(t.is_word and t.start < end and start < t.end for t in tokenize(text))
+
+
 @given(selections())
-def test_a_span_is_the_whole_words_the_selection_touches(case: tuple[str, int, int]) -> None:
+def test_a_span_starts_and_ends_on_boundaries_and_is_never_empty(case: tuple[str, int, int]) -> None:
     text, start, end = case
     found = selected_span(text, start, end)
-    words = [t for t in tokenize(text) if t.is_word and t.start < end and start < t.end]
     if start == end or not text[start:end].strip():
         assert found is None
-    elif words:
-        assert found == (words[0].start, words[-1].end)
-    else:  # no word in it: the selection as it is
-        assert found == (start, end)
+    elif not holds_a_word(text, start, end):
+        assert found == (start, end)  # no word in it: the selection as it is
+    else:
+        starts, ends = starts_and_ends(text)
+        assert found is not None and found[0] < found[1]
+        assert found[0] in starts and found[1] in ends
+        assert found[0] < end and start < found[1]  # never a span beside the selection
+
+
+@st.composite
+def boundary_selections(draw: st.DrawFn) -> tuple[str, int, int]:
+    text = draw(texts.filter(lambda t: any(token.is_word for token in tokenize(t))))
+    starts, ends = starts_and_ends(text)
+    start = draw(st.sampled_from(sorted(starts)))
+    end = draw(st.sampled_from(sorted(e for e in ends if e > start) or [start]))
+    return text, start, end
+
+
+@given(boundary_selections())
+def test_a_selection_on_boundaries_is_kept_exactly(case: tuple[str, int, int]) -> None:
+    text, start, end = case
+    if start < end:
+        assert selected_span(text, start, end) == (start, end)
+
+
+@given(selections())
+def test_a_span_holds_no_word_the_selection_only_grazed(case: tuple[str, int, int]) -> None:
+    """Each word in the span has at least half of its letters (from the span's start) selected, unless
+    the span is that one word; every word the selection holds whole is in the span."""
+    text, start, end = case
+    found = selected_span(text, start, end)
+    if found is None or not holds_a_word(text, start, end):
+        return
+    words = [t for t in tokenize(text) if t.is_word and t.start < found[1] and found[0] < t.end]
+    if len(words) > 1:
+        for word in words:
+            held = letters(text[max(found[0], word.start) : word.end])
+            selected = letters(text[max(start, found[0], word.start) : min(end, word.end)])
+            assert 2 * selected >= held, (word.text, text[start:end])
+    for word in tokenize(text):
+        if word.is_word and start <= word.start and word.end <= end:
+            assert found[0] <= word.start and word.end <= found[1]
+
+
+def letters(text: str) -> int:
+    return sum(1 for ch in text if ch != "\u0640" and not unicodedata.category(ch).startswith("M"))
 
 
 @given(selections(), st.booleans())
