@@ -134,21 +134,36 @@ def test_enter_and_x_walk_the_queue_of_suggestions(qtbot, window: MainWindow) ->
     assert pending_texts(window).count("الباغوز") == 1  # the other one, further on
 
 
-def test_the_form_the_span_list_and_the_document_list_tell_suggestions_apart(qtbot, window: MainWindow) -> None:
+def test_the_form_says_the_selected_span_is_a_suggestion(qtbot, window: MainWindow) -> None:
     window.session.select(span(window, "54").id)
     form = window.form
     assert form.suggestion.isVisibleTo(form)
-    assert "Suggestion" in form.suggestion.text() and "X" in form.suggestion.text()
+    assert form.suggestion.text() == "Suggestion — Return / Enter accepts, X rejects"
+    key(qtbot, window, Qt.Key.Key_Return)
+    window.session.select(span(window, "54").id)
+    assert not form.suggestion.isVisibleTo(form)
+
+
+def test_the_span_list_marks_suggestions_in_words(qtbot, window: MainWindow) -> None:
     model = window.spans.source
-    label = model.data(model.index(model.row_of(span(window, "54").id), 0))
-    assert label == "CASUALTY (suggested)"
+
+    def label_of(text: str) -> str:
+        return model.data(model.index(model.row_of(span(window, text).id), 0))
+
+    assert label_of("54") == "CASUALTY (suggested)"
+    window.suggestions.accept(span(window, "54").id)
+    assert label_of("54") == "CASUALTY"
+
+
+def test_the_document_list_counts_confirmed_spans_and_pending_suggestions(qtbot, window: MainWindow) -> None:
     queue = window.queue.model
     count = queue.index(0, queue.COLUMNS.index("spans"))
     pending = len(pending_texts(window))
     assert queue.data(count) == f"0 + {pending}"
-    assert str(pending) in queue.data(count, Qt.ItemDataRole.ToolTipRole)
+    assert queue.data(count, Qt.ItemDataRole.ToolTipRole) == f"0 span(s), {pending} suggestion(s) pending"
+    window.session.select(span(window, "54").id)
     key(qtbot, window, Qt.Key.Key_Return)
     assert queue.data(count) == f"1 + {pending - 1}"
-    window.session.select(span(window, "54").id)
-    assert not form.suggestion.isVisibleTo(form)
-    assert model.data(model.index(model.row_of(span(window, "54").id), 0)) == "CASUALTY"
+    with Project.open(window.project.path, readonly=True) as project:
+        summary = project.document_summary(project.document_ids()[0])
+    assert (summary.span_count, summary.suggestion_count) == (1, pending - 1)

@@ -65,9 +65,10 @@ class SuggestionActions(QObject):
     def reject(self, annotation_id: str) -> None:
         """Drop a suggestion for good, then go on to the next pending one."""
         annotation = self.session.spans.get(annotation_id)
-        if annotation is not None and annotation.origin == Origin.SUGGESTED:
-            if self.session.run(RejectSuggestion(self.session, annotation)):
-                self._move_on(annotation)
+        if annotation is None or annotation.origin != Origin.SUGGESTED:
+            return
+        if self.session.run(RejectSuggestion(self.session, annotation)):
+            self._move_on(annotation)
 
     def _move_on(self, settled: Annotation, keep: str | None = None) -> None:
         """Select the pending suggestion after ``settled`` (Enter, Enter, X walks the queue); with none
