@@ -63,6 +63,7 @@ class DocumentSummary:
     span_count: int
     duplicate_of: str | None = None
     comment: str = ""
+    suggestion_count: int = 0  # the coder's pending suggestions, beside the confirmed span_count
 
 
 @dataclass(frozen=True)

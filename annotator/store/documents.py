@@ -136,16 +136,18 @@ class DocumentStore(StoreBase):
                        (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id AND a.deleted = 0
                            AND a.coder = ? AND a.origin != 'suggested'),
                        (SELECT o.key FROM duplicates x JOIN documents o ON o.id = x.other_id
-                           WHERE x.doc_id = d.id ORDER BY x.similarity DESC LIMIT 1)
+                           WHERE x.doc_id = d.id ORDER BY x.similarity DESC LIMIT 1),
+                       (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id AND a.deleted = 0
+                           AND a.coder = ? AND a.origin = 'suggested')
                 FROM documents d
                 LEFT JOIN document_status s ON s.doc_id = d.id AND s.coder = ?
                 {where} ORDER BY d.id LIMIT ? OFFSET ?""",
-            (coder, coder, *params, limit, offset),
+            (coder, coder, coder, *params, limit, offset),
         ).fetchall()
         return [
             DocumentSummary(
                 id=r[0], key=r[1], title=r[2], status=r[3], flagged=bool(r[4]), comment=r[5],
-                span_count=r[6], duplicate_of=r[7],
+                span_count=r[6], duplicate_of=r[7], suggestion_count=r[8],
             )
             for r in rows
         ]

@@ -215,6 +215,30 @@ def pending_suggestions(project: Project, doc_id: int) -> list[Annotation]:
     return [a for a in project.annotations(doc_id, coder=project.coder) if a.origin == Origin.SUGGESTED]
 
 
+def covered_suggestions(span: Annotation, spans: Iterable[Annotation]) -> list[Annotation]:
+    """The pending suggestions of ``span``'s label that the confirmed ``span`` covers.
+
+    Once the coder has confirmed «28 مدنيا» as a CASUALTY, the «28» suggested under it
+    is settled, not a second thing to decide; a suggested ``span`` settles nothing.
+    """
+    if span.origin == Origin.SUGGESTED:
+        return []
+    return [
+        a for a in spans
+        if a.origin == Origin.SUGGESTED and a.id != span.id and a.label == span.label
+        and span.start <= a.start and a.end <= span.end
+    ]
+
+
+def resolve_covered(project: Project, annotation_id: str) -> list[Annotation]:
+    """Reject the suggestions a confirmed span covers (:func:`covered_suggestions`), so they are not
+    suggested again; returns them as they were (:meth:`Project.unreject_suggestion` brings each back)."""
+    span = project.annotation(annotation_id)
+    covered = covered_suggestions(span, project.annotations(span.doc_id, coder=span.coder))
+    with project.transaction():
+        return [project.reject_suggestion(a.id) for a in covered]
+
+
 def accept_suggestion(project: Project, annotation_id: str, attrs: dict[str, Any] | None = None) -> Annotation:
     """Make a suggestion the coder's own span (origin ``manual``), with ``attrs`` if the coder edited them.
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from annotator.changes import Changes
 from annotator.models import Annotation, Event
+from annotator.suggest.run import resolve_covered
 from ui.operations import Operation, OperationSession
 
 
@@ -64,6 +65,39 @@ class UpdateSpan(Operation):
 
     def backward(self, changes: Changes) -> None:
         _update(self.session, changes, self.annotation_id, self.before)
+
+
+class ConfirmSpan(Operation):
+    """A span the coder confirms (adds, accepts, resizes) and, in the same step, the pending
+    suggestions of its label it covers rejected (``annotator.suggest.run.resolve_covered``):
+    one undo brings them back with the span as it was."""
+
+    def __init__(self, inner: AddSpan | UpdateSpan):
+        super().__init__(inner.session, inner.text())
+        self.inner = inner
+        self.resolved: list[Annotation] | None = None
+
+    @property
+    def annotation_id(self) -> str | None:
+        return self.inner.annotation_id
+
+    def forward(self, changes: Changes) -> None:
+        self.inner.forward(changes)
+        project = self.session.project
+        if self.resolved is None:
+            self.resolved = resolve_covered(project, self.inner.annotation_id) if self.inner.annotation_id else []
+            for gone in self.resolved:
+                changes.remove(gone)
+        else:
+            for gone in self.resolved:
+                changes.remove(project.reject_suggestion(gone.id))
+
+    def backward(self, changes: Changes) -> None:
+        project = self.session.project
+        for gone in reversed(self.resolved or []):
+            project.unreject_suggestion(gone)
+            changes.add(project.annotation(gone.id))
+        self.inner.backward(changes)
 
 
 class RejectSuggestion(Operation):

@@ -28,6 +28,8 @@ SECTIONS = (
         (
             Binding("next_span", QT_TRANSLATE_NOOP("MainWindow", "Next span"), ("Tab",), VIEW),
             Binding("previous_span", QT_TRANSLATE_NOOP("MainWindow", "Previous span"), ("Shift+Tab",), VIEW),
+            Binding("next_suggestion", QT_TRANSLATE_NOOP("MainWindow", "Next suggestion"), ("]",), VIEW),
+            Binding("previous_suggestion", QT_TRANSLATE_NOOP("MainWindow", "Previous suggestion"), ("[",), VIEW),
             Binding("delete_span", QT_TRANSLATE_NOOP("MainWindow", "Remove the span (a suggestion: reject it)"),
                     ("Delete", "Backspace"), VIEW),
             Binding("grow_end", QT_TRANSLATE_NOOP("MainWindow", "Grow its end by a word"), ("E",), VIEW),

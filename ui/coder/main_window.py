@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.view.span_clicked.connect(session.select)
         self.view.delete_requested.connect(self.delete_span)
         self.view.step_requested.connect(session.step)
+        self.view.suggestion_step_requested.connect(lambda direction: session.step(direction, suggestions=True))
         self.view.edge_requested.connect(lambda edge, unit, d: session.selected_id and session.move_edge(session.selected_id, edge, unit, d))
         self.view.proclitic_requested.connect(session.toggle_proclitic)
         self.view.accept_requested.connect(self.suggestions.accept)

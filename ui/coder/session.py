@@ -22,7 +22,7 @@ from annotator.models import Annotation, Document, Event, Origin, SlotFill, Stat
 from annotator.spans import prefilled_attributes, selected_span, toggled_proclitic
 from annotator.store.project import Project
 from annotator.text import resize_span
-from ui.coder.commands import AddSpan, DeleteSpan, UpdateSpan
+from ui.coder.commands import AddSpan, ConfirmSpan, DeleteSpan, UpdateSpan
 from ui.coder.event_commands import AcceptEventSuggestion, AddEvent, DeleteEvent, DeleteSpanWithSlots, EditEvent
 from ui.operations import OperationSession
 
@@ -109,7 +109,7 @@ class EditSession(OperationSession):
                              attrs={**kept, **(attrs or {})})
             self.select(suggestion.id)
             return self.spans.get(suggestion.id)
-        command = AddSpan(self, self.document.id, label, start, end, {**prefill, **(attrs or {})})
+        command = ConfirmSpan(AddSpan(self, self.document.id, label, start, end, {**prefill, **(attrs or {})}))
         if self.run(command) and command.annotation_id:
             self.select(command.annotation_id)
             return self.spans.get(command.annotation_id)
@@ -119,8 +119,12 @@ class EditSession(OperationSession):
         """Delete a span; one that fills slots only ``with_slots`` (it leaves them, and undo puts it
         back): otherwise the core refuses, naming the events (the window asks first)."""
         annotation = self.spans.get(annotation_id)
-        if annotation is not None:
-            self.run(DeleteSpanWithSlots(self, annotation) if with_slots else DeleteSpan(self, annotation))
+        if annotation is None:
+            return
+        following = self._following(annotation, suggestions=annotation.origin == Origin.SUGGESTED)
+        if self.run(DeleteSpanWithSlots(self, annotation) if with_slots else DeleteSpan(self, annotation)):
+            # The next span of the same kind: a second Delete must not reject a suggestion.
+            self.select(following.id if following else None)
 
     def fills(self, annotation_id: str) -> list[SlotFill]:
         """The slots of the open document's events that the span fills."""
@@ -156,25 +160,49 @@ class EditSession(OperationSession):
         start, end = resize_span(self.document.text, span.start, span.end, edge, unit, direction)
         self.update_span(annotation_id, self.tr("Resize"), start=start, end=end)
 
-    def step(self, direction: int) -> None:
-        """Select the next (+1) or previous (-1) span in reading order, wrapping around."""
-        ordered = sorted(self.spans.values(), key=lambda a: (a.start, a.end, a.id))
+    def step(self, direction: int, *, suggestions: bool = False) -> None:
+        """Select the next (+1) or previous (-1) confirmed span in reading order, wrapping around;
+        ``suggestions``: the next or previous pending suggestion instead."""
+        ordered = self._ordered(suggestions=suggestions)
         if not ordered:
             return
         ids = [a.id for a in ordered]
+        selected = self.selected
         if self.selected_id in ids:
             index = (ids.index(self.selected_id) + direction) % len(ids)
+        elif selected is not None:
+            # From a span of the other kind: the nearest one in reading order in that direction.
+            key = _order(selected)
+            after = [i for i, a in enumerate(ordered) if (_order(a) > key if direction > 0 else _order(a) < key)]
+            index = (after[0] if direction > 0 else after[-1]) if after else (0 if direction > 0 else len(ids) - 1)
         else:
             index = 0 if direction > 0 else len(ids) - 1
         self.select(ids[index])
+
+    def _ordered(self, *, suggestions: bool) -> list[Annotation]:
+        """The confirmed spans, or the pending suggestions, in reading order."""
+        return sorted((a for a in self.spans.values() if (a.origin == Origin.SUGGESTED) == suggestions), key=_order)
+
+    def _following(self, annotation: Annotation, *, suggestions: bool) -> Annotation | None:
+        """The span of the kind asked after ``annotation`` in reading order (wrapping), not itself."""
+        others = [a for a in self._ordered(suggestions=suggestions) if a.id != annotation.id]
+        key = _order(annotation)
+        return next((a for a in others if _order(a) > key), others[0] if others else None)
+
+    def next_suggestion_after(self, annotation: Annotation) -> Annotation | None:
+        """The pending suggestion to show once ``annotation`` is settled, so Enter, Enter, X walks the queue."""
+        return self._following(annotation, suggestions=True)
 
     def update_span(self, annotation_id: str, text: str = "", **changes: Any) -> None:
         before = self.spans.get(annotation_id)
         if before is None:
             return
         changes = {k: v for k, v in changes.items() if getattr(before, k) != v}
-        if changes:
-            self.run(UpdateSpan(self, before, changes, text))
+        if not changes:
+            return
+        command = UpdateSpan(self, before, changes, text)
+        # A span that takes a new extent, label or origin may now cover suggestions it settles.
+        self.run(ConfirmSpan(command) if changes.keys() & {"label", "start", "end", "origin"} else command)
 
     def select(self, annotation_id: str | None) -> None:
         if annotation_id is not None and annotation_id not in self.spans:
@@ -288,3 +316,7 @@ class EditSession(OperationSession):
         super().publish(changes)
         for doc_id in changes.statuses:
             self.status_changed.emit(doc_id)
+
+
+def _order(annotation: Annotation) -> tuple[int, int, str]:
+    return (annotation.start, annotation.end, annotation.id)

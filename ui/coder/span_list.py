@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
@@ -39,8 +40,10 @@ class SpanListModel(RowsModel):
             if column == "label":
                 missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
                 marker = " ⚠" if missing else ""
-                suggestion = " …" if annotation.origin == Origin.SUGGESTED else ""
-                return annotation.label + marker + suggestion
+                if annotation.origin == Origin.SUGGESTED:
+                    # A word, not "…": an ellipsis reads as text cut short, and no font lacks it.
+                    return self.tr("%1 (suggested)").replace("%1", annotation.label + marker)
+                return annotation.label + marker
             if column == "text":
                 return annotation.text
             if column == "attributes":
@@ -50,9 +53,16 @@ class SpanListModel(RowsModel):
             return label_colour(self.codebook, annotation.label)
         if role == Qt.ItemDataRole.UserRole:
             return annotation.id
+        if role == Qt.ItemDataRole.FontRole and annotation.origin == Origin.SUGGESTED:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column == "label":
             missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
-            return self.tr("Missing: %s") % ", ".join(missing) if missing else None
+            lines = [self.tr("Missing: %s") % ", ".join(missing)] if missing else []
+            if annotation.origin == Origin.SUGGESTED:
+                lines.append(self.tr("A suggestion: accept or reject it"))
+            return "\n".join(lines) or None
         return None
 
     def reset(self, annotations: list[Annotation]) -> None:

@@ -54,14 +54,27 @@ class SuggestionActions(QObject):
         return self._gazetteer
 
     def accept(self, annotation_id: str) -> None:
-        annotation = self.session.spans.get(annotation_id)
+        """Keep a suggestion as the coder's span, then go on to the next pending one."""
+        session = self.session
+        annotation = session.spans.get(annotation_id)
         if annotation is not None and annotation.origin == Origin.SUGGESTED:
-            self.session.update_span(annotation_id, self.tr("Accept suggestion"), origin=Origin.MANUAL)
+            session.update_span(annotation_id, self.tr("Accept suggestion"), origin=Origin.MANUAL)
+            if session.spans.get(annotation_id, annotation).origin != Origin.SUGGESTED:
+                self._move_on(annotation, keep=annotation_id)
 
     def reject(self, annotation_id: str) -> None:
+        """Drop a suggestion for good, then go on to the next pending one."""
         annotation = self.session.spans.get(annotation_id)
-        if annotation is not None and annotation.origin == Origin.SUGGESTED:
-            self.session.run(RejectSuggestion(self.session, annotation))
+        if annotation is None or annotation.origin != Origin.SUGGESTED:
+            return
+        if self.session.run(RejectSuggestion(self.session, annotation)):
+            self._move_on(annotation)
+
+    def _move_on(self, settled: Annotation, keep: str | None = None) -> None:
+        """Select the pending suggestion after ``settled`` (Enter, Enter, X walks the queue); with none
+        left, ``keep`` stays selected."""
+        following = self.session.next_suggestion_after(settled)
+        self.session.select(following.id if following else keep)
 
     def pending(self) -> list[Annotation]:
         return [a for a in self.session.spans.values() if a.origin == Origin.SUGGESTED]

@@ -47,6 +47,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
     span_clicked = Signal(object)  # annotation id or None
     delete_requested = Signal(str)
     step_requested = Signal(int)  # +1 next span, -1 previous
+    suggestion_step_requested = Signal(int)  # +1 next pending suggestion, -1 previous
     edge_requested = Signal(str, str, int)  # "start"|"end", "word"|"char", +1 grow / -1 shrink
     proclitic_requested = Signal(str)
     accept_requested = Signal(str)  # a suggestion: keep it
@@ -199,7 +200,9 @@ class ArticleView(ReadingView, QPlainTextEdit):
         if command is not None:
             self.step_requested.emit(1 if command == "next_span" else -1)
             return True
-        if (step := keymap.command(event, ("next_event", "previous_event"))) is not None:
+        if (step := keymap.command(event, ("next_suggestion", "previous_suggestion"))) is not None:
+            self.suggestion_step_requested.emit(1 if step == "next_suggestion" else -1)
+        elif (step := keymap.command(event, ("next_event", "previous_event"))) is not None:
             self.event_step_requested.emit(1 if step == "next_event" else -1)
         elif self.current_event is not None and keymap.matches("delete_event", event):
             self.event_delete_requested.emit(self.current_event.id)

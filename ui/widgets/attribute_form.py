@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.codebook import Attribute, Codebook, Label
-from annotator.models import Annotation
+from annotator.models import Annotation, Origin
+from ui.coder.keys import CODER_KEYS
 
 UNSET = -1
 CHOICE_COLUMNS = 3
@@ -53,6 +54,9 @@ class AttributeForm(QWidget):
         self.label_box = QComboBox()
         self.label_box.addItems(codebook.label_names)
         self.label_box.activated.connect(self._relabel)
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setStyleSheet("font-style: italic;")
         self.missing = QLabel()
         self.missing.setStyleSheet("color: #D32F2F; font-weight: bold;")
         self.missing.setWordWrap(True)
@@ -60,6 +64,7 @@ class AttributeForm(QWidget):
         self.fields_layout = QFormLayout(self.fields)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.suggestion)
         layout.addWidget(self.label_box)
         layout.addWidget(self.fields)
         layout.addWidget(self.missing)
@@ -74,6 +79,7 @@ class AttributeForm(QWidget):
         self.annotation = annotation
         self._loading = True
         try:
+            self._show_suggestion(annotation)
             if annotation is None:
                 self._clear_fields()
                 self.title.setText(self.tr("No span selected: select text and press a label key."))
@@ -91,6 +97,15 @@ class AttributeForm(QWidget):
             self._show_missing(label, annotation.attrs)
         finally:
             self._loading = False
+
+    def _show_suggestion(self, annotation: Annotation | None) -> None:
+        """Say that the span is only a suggestion, and which keys settle it (the coder's keymap)."""
+        pending = annotation is not None and annotation.origin == Origin.SUGGESTED
+        self.suggestion.setVisible(pending)
+        if pending:
+            self.suggestion.setText(self.tr("Suggestion — %1 accepts, %2 rejects")
+                                    .replace("%1", CODER_KEYS.key_names("accept_suggestion"))
+                                    .replace("%2", CODER_KEYS.key_names("reject_suggestion")))
 
     def _show_missing(self, label: Label, attrs: dict[str, Any]) -> None:
         missing = label.missing_required(attrs)

@@ -68,7 +68,12 @@ class DocumentQueueModel(RowsModel):
                 return (doc.title or doc.key) + (" ⚑" if doc.flagged else "") + (" ≈" if doc.duplicate_of else "")
             if column == "status":
                 return status_text(doc.status)
+            if doc.suggestion_count:
+                return f"{doc.span_count} + {doc.suggestion_count}"
             return doc.span_count
+        if role == Qt.ItemDataRole.ToolTipRole and column == "spans":
+            return self.tr("%1 span(s), %2 suggestion(s) pending").replace("%1", str(doc.span_count)).replace(
+                "%2", str(doc.suggestion_count))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS.get(doc.status, "#9E9E9E"))
         if role == Qt.ItemDataRole.ToolTipRole:
