@@ -31,7 +31,7 @@ from annotator.codebook import Attribute, Codebook, Label
 from annotator.models import Annotation
 
 UNSET = -1
-CHOICE_COLUMNS = 3
+CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider than a side panel
 
 
 class AttributeForm(QWidget):
@@ -65,6 +65,20 @@ class AttributeForm(QWidget):
         layout.addWidget(self.missing)
         layout.addStretch(1)
         self.show_annotation(None)
+
+    def widest(self) -> int:
+        """The width the form needs for the widest label of the codebook: the panel is given it
+        once, so it need not change with the selected span."""
+        shown = self.annotation
+        width = self.minimumSizeHint().width()
+        for label in self.codebook.labels:
+            self._build(label)
+            self.fields_layout.activate()
+            width = max(width, self.minimumSizeHint().width())
+        self._readers = {}  # rebuilt on the next span shown
+        self.annotation = None
+        self.show_annotation(shown)
+        return width
 
     # --- showing ---------------------------------------------------------------------
 
