@@ -142,7 +142,8 @@ class AttributeForm(QWidget):
             button = QRadioButton(_with_mnemonic(choice.replace("_", " "), used_letters))
             button.setProperty("choice", choice)
             group.addButton(button)
-            grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
+            # At its own width, not the cell's: a click beside the words would miss the button.
+            grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS, Qt.AlignmentFlag.AlignLeft)
             buttons[choice] = button
 
         def clicked(button: QAbstractButton) -> None:
