@@ -12,11 +12,9 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -40,7 +38,7 @@ from ui.widgets.attribute_form import AttributeForm
 from ui.widgets.document_header import DocumentHeader
 from ui.widgets.document_queue import DocumentQueue
 
-DOCK_MIN_WIDTH = 300  # px: a dock narrower than this scrolls sideways rather than squeezing its content
+DOCK_MIN_WIDTH = 300  # px: the narrowest a side panel may be dragged
 DOCK_MAX_START_WIDTH = 480  # px: the span panel's first width, however wide a codebook's form
 
 
@@ -119,20 +117,14 @@ class MainWindow(QMainWindow):
 
         The main window widens a dock area whenever a dock's minimum width grows, and the
         attribute form's minimum follows the selected span's label (a row of choices is wide),
-        as does the event form's: the article then re-wrapped under the mouse. The content sits
-        in a scroll area that ignores its width, so only the coder's drag resizes a dock.
+        as does the event form's: the article then re-wrapped under the mouse. The content's
+        width is ignored (its height is not), so only the coder's drag resizes a dock.
         """
-        scroller = QScrollArea()
-        scroller.setObjectName(f"{name}-scroller")
-        scroller.setWidget(widget)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroller.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        scroller.setMinimumWidth(DOCK_MIN_WIDTH)
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
+        widget.setMinimumWidth(DOCK_MIN_WIDTH)
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(scroller)
+        dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         return dock
