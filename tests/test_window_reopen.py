@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics
 
 from annotator.store.project import Project
 from ui.coder.main_window import MainWindow
-from ui.settings import Settings, load_settings, save_settings
+from ui.settings import MAX_LAST_DOCUMENTS, Settings, load_settings, save_settings
 
 REPORT = (
     "قتل 54 شخصاً بينهم 28 مدنياً في غارة للتحالف الدولي على بلدة الباغوز فوقاني بريف دير الزور الشرقي، "
@@ -94,3 +94,14 @@ def test_a_near_duplicate_is_marked_in_the_document_list(qtbot, tmp_path: Path) 
     cell = window.queue.table.visualRect(duplicate)
     assert QFontMetrics(window.queue.table.font()).horizontalAdvance("≈") <= cell.width()
     window.close()
+
+
+def test_only_the_newest_projects_keep_their_last_document(tmp_path: Path) -> None:
+    settings = Settings()
+    for n in range(MAX_LAST_DOCUMENTS + 5):
+        settings.remember_document(tmp_path / f"مشروع-{n}.db", f"وثيقة-{n}")
+    settings.remember_document(tmp_path / "مشروع-3.db", "وثيقة-جديدة")
+    assert len(settings.last_document) == MAX_LAST_DOCUMENTS
+    assert settings.document_of(tmp_path / "مشروع-3.db") == "وثيقة-جديدة"
+    assert settings.document_of(tmp_path / "مشروع-4.db") is None  # among the oldest, dropped
+    assert settings.document_of(tmp_path / f"مشروع-{MAX_LAST_DOCUMENTS + 4}.db") == f"وثيقة-{MAX_LAST_DOCUMENTS + 4}"

@@ -18,6 +18,7 @@ import platformdirs
 
 APP_NAME = "arabic-event-annotator"
 MAX_RECENT = 10
+MAX_LAST_DOCUMENTS = 100  # projects whose last open document is kept
 
 
 def config_dir() -> Path:
@@ -43,7 +44,11 @@ class Settings:
 
     def remember_document(self, project: Path, key: str) -> None:
         """The document to reopen ``project`` on; keyed by the document's key, which a re-import keeps."""
-        self.last_document[str(Path(project).resolve())] = key
+        path = str(Path(project).resolve())
+        self.last_document.pop(path, None)  # the newest last, so the oldest go first past the limit
+        self.last_document[path] = key
+        for stale in list(self.last_document)[:-MAX_LAST_DOCUMENTS]:
+            del self.last_document[stale]
 
     def document_of(self, project: Path) -> str | None:
         return self.last_document.get(str(Path(project).resolve()))
