@@ -18,6 +18,7 @@ import platformdirs
 
 APP_NAME = "arabic-event-annotator"
 MAX_RECENT = 10
+MAX_LAST_DOCUMENTS = 100  # projects whose last open document is kept
 
 
 def config_dir() -> Path:
@@ -39,6 +40,18 @@ class Settings:
     auto_suggest: bool = True  # run the suggesters when a document is opened for the first time
     window_geometry: str = ""
     keys: dict[str, str] = field(default_factory=dict)  # command id -> keys the user chose ("coder.done": "Ctrl+D")
+    last_document: dict[str, str] = field(default_factory=dict)  # project path -> key of the document last open in it
+
+    def remember_document(self, project: Path, key: str) -> None:
+        """The document to reopen ``project`` on; keyed by the document's key, which a re-import keeps."""
+        path = str(Path(project).resolve())
+        self.last_document.pop(path, None)  # the newest last, so the oldest go first past the limit
+        self.last_document[path] = key
+        for stale in list(self.last_document)[:-MAX_LAST_DOCUMENTS]:
+            del self.last_document[stale]
+
+    def document_of(self, project: Path) -> str | None:
+        return self.last_document.get(str(Path(project).resolve()))
 
     def add_recent(self, path: Path) -> None:
         entry = str(Path(path).resolve())
@@ -66,6 +79,7 @@ def load_settings() -> tuple[Settings, str | None]:
         settings.recent = [p for p in settings.recent if isinstance(p, str)]
         # An entry this version cannot read is left out here; the keymaps skip unknown commands and keys.
         settings.keys = {k: v for k, v in settings.keys.items() if isinstance(k, str) and isinstance(v, str)}
+        settings.last_document = {k: v for k, v in settings.last_document.items() if isinstance(v, str)}
         return settings, None
     except (OSError, ValueError) as exc:
         broken = path.with_name("settings.broken.json")

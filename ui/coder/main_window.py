@@ -10,7 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.changes import Changes
 from annotator.models import Document, Origin, Status
@@ -28,6 +37,9 @@ from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
 from ui.widgets.document_header import DocumentHeader
 from ui.widgets.document_queue import DocumentQueue
+
+DOCK_MIN_WIDTH = 300  # px: the narrowest a side panel may be dragged
+DOCK_MAX_START_WIDTH = 480  # px: the span panel's first width, however wide a codebook's form
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +79,7 @@ class MainWindow(QMainWindow):
         span_side.addWidget(self.form)
         span_side.addWidget(self.spans)
         self._dock(self.tr("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea, "documents")
-        self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
+        span_dock = self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
         self.events = EventPanel(project.codebook, EventForm(project.codebook, project.attribute_values))
         self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
 
@@ -76,19 +88,40 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self._connect()
         self.resize(1400, 900)
+        span_width = min(max(DOCK_MIN_WIDTH, self.form.widest()), DOCK_MAX_START_WIDTH)
+        self.resizeDocks([span_dock], [span_width], Qt.Orientation.Horizontal)
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         self._update_progress()
-        first = project.documents(limit=1)
-        if first:
-            self.session.open_document(first[0].id)
+        start = self._start_document()
+        if start is not None:
+            self.session.open_document(start)
         self.view.setFocus()
+
+    def _start_document(self) -> int | None:
+        """The document last open in this project, so a coder picks up where they stopped;
+        the first document when there is none or it is gone."""
+        key = self.settings.document_of(self.project.path)
+        last = self.project.document_by_key(key) if key else None
+        if last is not None:
+            return last.id
+        first = self.project.documents(limit=1)
+        return first[0].id if first else None
 
     @property
     def project(self) -> Project:
         return self.session.project
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
+        """A dock whose width its content never changes.
+
+        The main window widens a dock area whenever a dock's minimum width grows, and the
+        attribute form's minimum follows the selected span's label (a row of choices is wide),
+        as does the event form's: the article then re-wrapped under the mouse. The content's
+        width is ignored (its height is not), so only the coder's drag resizes a dock.
+        """
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
+        widget.setMinimumWidth(DOCK_MIN_WIDTH)
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -231,6 +264,7 @@ class MainWindow(QMainWindow):
         self.form.show_annotation(None)
         self.header.show_document(document)
         if document is not None:
+            self.settings.remember_document(self.project.path, document.key)
             self.queue.show_current(document.id)
             self.panel.show_status(self.project.status(document.id))
             if self.session.first_visit and self.settings.auto_suggest:

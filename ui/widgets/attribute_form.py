@@ -32,7 +32,7 @@ from annotator.models import Annotation, Origin
 from ui.coder.keys import CODER_KEYS
 
 UNSET = -1
-CHOICE_COLUMNS = 3
+CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider than a side panel
 
 
 class AttributeForm(QWidget):
@@ -70,6 +70,20 @@ class AttributeForm(QWidget):
         layout.addWidget(self.missing)
         layout.addStretch(1)
         self.show_annotation(None)
+
+    def widest(self) -> int:
+        """The width the form needs for the widest label of the codebook: the panel is given it
+        once, so it need not change with the selected span."""
+        shown = self.annotation
+        width = self.minimumSizeHint().width()
+        for label in self.codebook.labels:
+            self._build(label)
+            self.fields_layout.activate()
+            width = max(width, self.minimumSizeHint().width())
+        self._readers = {}  # rebuilt on the next span shown
+        self.annotation = None
+        self.show_annotation(shown)
+        return width
 
     # --- showing ---------------------------------------------------------------------
 
@@ -143,7 +157,8 @@ class AttributeForm(QWidget):
             button = QRadioButton(_with_mnemonic(choice.replace("_", " "), used_letters))
             button.setProperty("choice", choice)
             group.addButton(button)
-            grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS)
+            # At its own width, not the cell's: a click beside the words would miss the button.
+            grid.addWidget(button, index // CHOICE_COLUMNS, index % CHOICE_COLUMNS, Qt.AlignmentFlag.AlignLeft)
             buttons[choice] = button
 
         def clicked(button: QAbstractButton) -> None:

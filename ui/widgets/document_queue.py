@@ -21,7 +21,8 @@ STATUS_COLOURS = {"new": "#9E9E9E", "in_progress": "#F59E0B", "done": "#10B981",
 
 
 class DocumentQueueModel(RowsModel):
-    COLUMNS = ("title", "status", "spans")
+    # The marks have a column of their own: at the end of a long title the elided part hid them.
+    COLUMNS = ("title", "marks", "status", "spans")
 
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,7 +53,7 @@ class DocumentQueueModel(RowsModel):
             self.endInsertRows()
 
     def headers(self) -> list[str]:
-        return [self.tr("Document"), self.tr("Status"), self.tr("Spans")]
+        return [self.tr("Document"), "", self.tr("Status"), self.tr("Spans")]
 
     def row_id(self, row: DocumentSummary) -> int:
         return row.id
@@ -64,8 +65,10 @@ class DocumentQueueModel(RowsModel):
         column = self.column(index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "title":
+                return doc.title or doc.key
+            if column == "marks":
                 # ≈ rather than ⧉: the fonts a coder has (and the one we bundle) mostly lack ⧉
-                return (doc.title or doc.key) + (" ⚑" if doc.flagged else "") + (" ≈" if doc.duplicate_of else "")
+                return " ".join(mark for mark, shown in (("⚑", doc.flagged), ("≈", doc.duplicate_of)) if shown)
             if column == "status":
                 return status_text(doc.status)
             if doc.suggestion_count:
@@ -76,6 +79,11 @@ class DocumentQueueModel(RowsModel):
                 "%2", str(doc.suggestion_count))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS.get(doc.status, "#9E9E9E"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "marks":
+            marks = [self.tr("Flagged for the lead")] if doc.flagged else []
+            if doc.duplicate_of:
+                marks.append(self.tr("Near-duplicate of %s") % doc.duplicate_of)
+            return "\n".join(marks) or None
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [doc.key]
             if doc.duplicate_of:
@@ -128,7 +136,7 @@ class DocumentQueue(QWidget):
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         fit = QHeaderView.ResizeMode.ResizeToContents
-        self.table = RowTable((QHeaderView.ResizeMode.Stretch, fit, fit))
+        self.table = RowTable((QHeaderView.ResizeMode.Stretch, fit, fit, fit))
         self.table.setModel(self.model)
         self.table.index_chosen.connect(lambda index: self.document_chosen.emit(self.model.data(index, Qt.ItemDataRole.UserRole)))
         filters = QHBoxLayout()
