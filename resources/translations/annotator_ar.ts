@@ -742,17 +742,22 @@
 <context>
     <name>AttributeForm</name>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="50" />
+        <location filename="../../ui/widgets/attribute_form.py" line="51" />
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="79" />
+        <location filename="../../ui/widgets/attribute_form.py" line="99" />
         <source>No span selected: select text and press a label key.</source>
         <translation>لم يُحدَّد مقطع: حدِّد نصًا واضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="97" />
+        <location filename="../../ui/widgets/attribute_form.py" line="120" />
+        <source>Suggestion — %1 accepts, %2 rejects</source>
+        <translation>اقتراح — %1 للقبول، %2 للرفض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attribute_form.py" line="126" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
@@ -799,57 +804,57 @@
 <context>
     <name>DocumentQueue</name>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="92" />
+        <location filename="../../ui/widgets/document_queue.py" line="105" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="93" />
+        <location filename="../../ui/widgets/document_queue.py" line="106" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="94" />
+        <location filename="../../ui/widgets/document_queue.py" line="107" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="95" />
+        <location filename="../../ui/widgets/document_queue.py" line="108" />
         <source>skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="110" />
+        <location filename="../../ui/widgets/document_queue.py" line="123" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="111" />
+        <location filename="../../ui/widgets/document_queue.py" line="124" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="112" />
+        <location filename="../../ui/widgets/document_queue.py" line="125" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="113" />
+        <location filename="../../ui/widgets/document_queue.py" line="126" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="114" />
+        <location filename="../../ui/widgets/document_queue.py" line="127" />
         <source>Skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="115" />
+        <location filename="../../ui/widgets/document_queue.py" line="128" />
         <source>Flagged</source>
         <translation>مُشار إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="119" />
+        <location filename="../../ui/widgets/document_queue.py" line="132" />
         <source>Search (ignores tashkeel, tatweel, hamza forms)</source>
         <translation>بحث (يتجاهل التشكيل والتطويل وصور الهمزة)</translation>
     </message>
@@ -857,22 +862,33 @@
 <context>
     <name>DocumentQueueModel</name>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="55" />
+        <location filename="../../ui/widgets/document_queue.py" line="56" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="55" />
+        <location filename="../../ui/widgets/document_queue.py" line="56" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="55" />
+        <location filename="../../ui/widgets/document_queue.py" line="56" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="77" />
+        <location filename="../../ui/widgets/document_queue.py" line="78" />
+        <source>%1 span(s), %2 suggestion(s) pending</source>
+        <translation>%1 مقطع، و%2 اقتراح بانتظار القرار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/document_queue.py" line="83" />
+        <source>Flagged for the lead</source>
+        <translation>مُعلَّم للمشرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/document_queue.py" line="85" />
+        <location filename="../../ui/widgets/document_queue.py" line="90" />
         <source>Near-duplicate of %s</source>
         <translation>شبه مكرر لـ %s</translation>
     </message>
@@ -885,32 +901,32 @@
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="140" />
+        <location filename="../../ui/coder/session.py" line="144" />
         <source>Relabel</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="150" />
+        <location filename="../../ui/coder/session.py" line="154" />
         <source>Proclitic</source>
         <translation>السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="157" />
+        <location filename="../../ui/coder/session.py" line="161" />
         <source>Resize</source>
         <translation>تغيير الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="211" />
+        <location filename="../../ui/coder/session.py" line="239" />
         <source>Clear %s</source>
         <translation>إفراغ خانة %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="214" />
+        <location filename="../../ui/coder/session.py" line="242" />
         <source>Fill %s</source>
         <translation>ملء خانة %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="220" />
+        <location filename="../../ui/coder/session.py" line="248" />
         <source>Edit %s event</source>
         <translation>تعديل حدث %s</translation>
     </message>
@@ -919,7 +935,7 @@
         <translation>قبول اقتراح الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/session.py" line="237" />
+        <location filename="../../ui/coder/session.py" line="265" />
         <source>Reject event suggestion</source>
         <translation>رفض اقتراح الحدث</translation>
     </message>
@@ -1239,65 +1255,65 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="39" />
+        <location filename="../../ui/coder/main_window.py" line="51" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="41" />
+        <location filename="../../ui/coder/main_window.py" line="53" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="54" />
-        <location filename="../../ui/coder/main_window.py" line="69" />
+        <location filename="../../ui/coder/keys.py" line="56" />
+        <location filename="../../ui/coder/main_window.py" line="81" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="70" />
+        <location filename="../../ui/coder/main_window.py" line="82" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="151" />
+        <location filename="../../ui/coder/main_window.py" line="185" />
         <source>No word in the selection to tag.</source>
         <translation>لا كلمة في التحديد لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="170" />
+        <location filename="../../ui/coder/main_window.py" line="204" />
         <source>Delete a span of an event</source>
         <translation>حذف مقطع تابع لحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="171" />
+        <location filename="../../ui/coder/main_window.py" line="205" />
         <source>This span fills: %1.
 Remove it from those events too?</source>
         <translation>يملأ هذا المقطع الخانات: %1.
 أتزيله من تلك الأحداث أيضًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="186" />
+        <location filename="../../ui/coder/main_window.py" line="220" />
         <source>%1 takes %2: tag the words first.</source>
         <translation>يقبل الدور %1 مقاطع %2: سِم الكلمات أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="193" />
+        <location filename="../../ui/coder/main_window.py" line="227" />
         <source>Select a span to put in %s.</source>
         <translation>حدِّد مقطعًا لوضعه في %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="278" />
+        <location filename="../../ui/coder/main_window.py" line="313" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="304" />
+        <location filename="../../ui/coder/main_window.py" line="339" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/coder/main_window.py" line="316" />
+        <location filename="../../ui/coder/main_window.py" line="351" />
         <source>Marked done with %n span(s) missing required attributes.</source>
         <translation>
             <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
@@ -1309,12 +1325,12 @@ Remove it from those events too?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="321" />
+        <location filename="../../ui/coder/main_window.py" line="356" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="326" />
+        <location filename="../../ui/coder/main_window.py" line="361" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -1327,12 +1343,12 @@ Remove it from those events too?</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="88" />
+        <location filename="../../ui/coder/keys.py" line="90" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="89" />
+        <location filename="../../ui/coder/keys.py" line="91" />
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
@@ -1341,17 +1357,17 @@ Remove it from those events too?</source>
         <translation>المشاريع ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="90" />
+        <location filename="../../ui/coder/keys.py" line="92" />
         <source>&amp;Import articles…</source>
         <translation>&amp;استيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="91" />
+        <location filename="../../ui/coder/keys.py" line="93" />
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="95" />
+        <location filename="../../ui/coder/keys.py" line="97" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -1360,22 +1376,22 @@ Remove it from those events too?</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="66" />
+        <location filename="../../ui/coder/keys.py" line="68" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="67" />
+        <location filename="../../ui/coder/keys.py" line="69" />
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="86" />
+        <location filename="../../ui/coder/keys.py" line="88" />
         <source>Project</source>
         <translation>المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="94" />
+        <location filename="../../ui/coder/keys.py" line="96" />
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
@@ -1384,17 +1400,17 @@ Remove it from those events too?</source>
         <translation>&amp;المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="58" />
+        <location filename="../../ui/coder/keys.py" line="60" />
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="59" />
+        <location filename="../../ui/coder/keys.py" line="61" />
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="56" />
+        <location filename="../../ui/coder/keys.py" line="58" />
         <source>Mark &amp;done and go to next</source>
         <translation>تعليم كمُ&amp;نجز والانتقال إلى التالي</translation>
     </message>
@@ -1425,142 +1441,152 @@ Remove it from those events too?</source>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="31" />
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="32" />
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="33" />
         <source>Remove the span (a suggestion: reject it)</source>
         <translation>حذف المقطع (والاقتراح: رفضه)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="33" />
+        <location filename="../../ui/coder/keys.py" line="35" />
         <source>Grow its end by a word</source>
         <translation>مدّ نهايته بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="34" />
+        <location filename="../../ui/coder/keys.py" line="36" />
         <source>Shrink its end by a word</source>
         <translation>تقليص نهايته بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="35" />
+        <location filename="../../ui/coder/keys.py" line="37" />
         <source>Grow its end by a letter</source>
         <translation>مدّ نهايته بحرف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="36" />
+        <location filename="../../ui/coder/keys.py" line="38" />
         <source>Shrink its end by a letter</source>
         <translation>تقليص نهايته بحرف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="37" />
+        <location filename="../../ui/coder/keys.py" line="39" />
         <source>Grow its start by a word</source>
         <translation>مدّ بدايته بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="38" />
+        <location filename="../../ui/coder/keys.py" line="40" />
         <source>Shrink its start by a word</source>
         <translation>تقليص بدايته بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="39" />
+        <location filename="../../ui/coder/keys.py" line="41" />
         <source>Grow its start by a letter</source>
         <translation>مدّ بدايته بحرف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="40" />
+        <location filename="../../ui/coder/keys.py" line="42" />
         <source>Shrink its start by a letter</source>
         <translation>تقليص بدايته بحرف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="42" />
+        <location filename="../../ui/coder/keys.py" line="44" />
         <source>Leave the proclitic out (و|الباغوز), or put it back</source>
         <translation>إخراج السابقة من المقطع (و|الباغوز) أو إعادتها</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="44" />
+        <location filename="../../ui/coder/keys.py" line="46" />
         <source>Tag every other occurrence in this article the same way</source>
         <translation>وسم كل المواضع الأخرى في هذا المقال بالطريقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="46" />
+        <location filename="../../ui/coder/keys.py" line="48" />
         <source>Accept a suggestion (dashed underline)</source>
         <translation>قبول اقتراح (تحته خط متقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="48" />
+        <location filename="../../ui/coder/keys.py" line="50" />
         <source>Reject a suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="49" />
+        <location filename="../../ui/coder/keys.py" line="51" />
         <source>Deselect</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="50" />
+        <location filename="../../ui/coder/keys.py" line="52" />
         <source>Alt+letter</source>
         <translation>Alt+حرف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="50" />
+        <location filename="../../ui/coder/keys.py" line="52" />
         <source>pick an underlined choice in the form</source>
         <translation>اختيار خيار مسطَّر في النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="57" />
+        <location filename="../../ui/coder/keys.py" line="59" />
         <source>&amp;Skip and go to next</source>
         <translation>&amp;تخطٍّ والانتقال إلى التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="60" />
+        <location filename="../../ui/coder/keys.py" line="62" />
         <source>&amp;Flag for the lead</source>
         <translation>إ&amp;شارة للمشرف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="63" />
+        <location filename="../../ui/coder/keys.py" line="65" />
         <source>&amp;Search documents</source>
         <translation>&amp;بحث في المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="64" />
+        <location filename="../../ui/coder/keys.py" line="66" />
         <source>Back to the &amp;article</source>
         <translation>العودة إلى ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="71" />
-        <location filename="../../ui/coder/main_window.py" line="72" />
+        <location filename="../../ui/coder/keys.py" line="73" />
+        <location filename="../../ui/coder/main_window.py" line="84" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="73" />
+        <location filename="../../ui/coder/keys.py" line="75" />
         <source>Select a span and press an event key to start an event: it becomes the current event (event mode). In event mode a role key puts the selected span in that role of the event (pressed again, takes it out); on selected words it first tags them with the role's label. The event panel shows each role's key.</source>
         <translation>حدِّد مقطعًا واضغط مفتاح حدث لبدء حدث: يصبح هو الحدث الحالي (وضع الحدث). في وضع الحدث، يضع مفتاح الدور المقطع المحدَّد في ذلك الدور من الحدث (والضغط عليه مرة أخرى يُخرجه منه)؛ وعلى كلمات محدَّدة، يسِمها أولًا بوسم الدور. تعرض لوحة الأحداث مفتاح كل دور.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="78" />
+        <location filename="../../ui/coder/keys.py" line="80" />
         <source>Next event (enters event mode)</source>
         <translation>الحدث التالي (يدخل وضع الحدث)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="79" />
+        <location filename="../../ui/coder/keys.py" line="81" />
         <source>Previous event (enters event mode)</source>
         <translation>الحدث السابق (يدخل وضع الحدث)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="81" />
+        <location filename="../../ui/coder/keys.py" line="83" />
         <source>Delete the current event (its spans stay)</source>
         <translation>حذف الحدث الحالي (تبقى مقاطعه)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="102" />
+        <location filename="../../ui/coder/keys.py" line="104" />
         <source>View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="106" />
+        <location filename="../../ui/coder/keys.py" line="108" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="106" />
+        <location filename="../../ui/coder/keys.py" line="108" />
         <source>zoom</source>
         <translation>تكبير وتصغير</translation>
     </message>
@@ -1569,12 +1595,12 @@ Remove it from those events too?</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="104" />
+        <location filename="../../ui/coder/keys.py" line="106" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="105" />
+        <location filename="../../ui/coder/keys.py" line="107" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
@@ -1583,12 +1609,12 @@ Remove it from those events too?</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="107" />
+        <location filename="../../ui/coder/keys.py" line="109" />
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="108" />
+        <location filename="../../ui/coder/keys.py" line="110" />
         <source>&amp;About</source>
         <translation>&amp;حول البرنامج</translation>
     </message>
@@ -1703,12 +1729,12 @@ Remove it from those events too?</source>
         <translation>فتحه للقراءة فقط؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="92" />
+        <location filename="../../ui/coder/keys.py" line="94" />
         <source>Save a &amp;copy…</source>
         <translation>حفظ &amp;نسخة…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="93" />
+        <location filename="../../ui/coder/keys.py" line="95" />
         <source>Restore a &amp;backup…</source>
         <translation>استعادة نسخة &amp;احتياطية…</translation>
     </message>
@@ -1752,12 +1778,12 @@ Remove it from those events too?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="61" />
+        <location filename="../../ui/coder/keys.py" line="63" />
         <source>S&amp;uggest spans</source>
         <translation>&amp;اقتراح مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="62" />
+        <location filename="../../ui/coder/keys.py" line="64" />
         <source>&amp;Accept all suggestions…</source>
         <translation>&amp;قبول كل الاقتراحات…</translation>
     </message>
@@ -1774,17 +1800,17 @@ Remove it from those events too?</source>
         <translation>المشر&amp;ف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="96" />
+        <location filename="../../ui/coder/keys.py" line="98" />
         <source>&amp;Merge coder files…</source>
         <translation>&amp;دمج ملفات المرمِّزين…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="97" />
+        <location filename="../../ui/coder/keys.py" line="99" />
         <source>&amp;Adjudicate…</source>
         <translation>ال&amp;تحكيم…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="98" />
+        <location filename="../../ui/coder/keys.py" line="100" />
         <source>A&amp;greement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
@@ -1880,29 +1906,39 @@ Remove it from those events too?</source>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="28" />
+        <location filename="../../ui/coder/span_list.py" line="29" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="28" />
+        <location filename="../../ui/coder/span_list.py" line="29" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="28" />
+        <location filename="../../ui/coder/span_list.py" line="29" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="28" />
+        <location filename="../../ui/coder/span_list.py" line="29" />
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="55" />
+        <location filename="../../ui/coder/span_list.py" line="45" />
+        <source>%1 (suggested)</source>
+        <translation>%1 (مقترح)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/span_list.py" line="62" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/span_list.py" line="64" />
+        <source>A suggestion: accept or reject it</source>
+        <translation>اقتراح: اقبله أو ارفضه</translation>
     </message>
 </context>
 <context>
@@ -1913,17 +1949,17 @@ Remove it from those events too?</source>
         <translation>اقتراح مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="59" />
+        <location filename="../../ui/coder/suggestions.py" line="61" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="79" />
+        <location filename="../../ui/coder/suggestions.py" line="92" />
         <source>Accept all suggestions</source>
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/suggestions.py" line="86" />
+        <location filename="../../ui/coder/suggestions.py" line="99" />
         <source>Tag all occurrences</source>
         <translation>وسم كل المواضع</translation>
     </message>
