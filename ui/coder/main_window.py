@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.actions = Actions(self)
         self._connect()
-        self.resize(1400, 900)
+        # 1400x900, or the screen's free area on a smaller screen (1366x768 laptops).
+        screen = QGuiApplication.primaryScreen()
+        free = screen.availableGeometry().size() if screen is not None else QSize(1400, 900)
+        self.resize(min(1400, free.width()), min(900, free.height()))
         span_width = min(max(DOCK_MIN_WIDTH, self.form.widest()), DOCK_MAX_START_WIDTH)
         self.resizeDocks([span_dock], [span_width], Qt.Orientation.Horizontal)
         if settings.window_geometry:
