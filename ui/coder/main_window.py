@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.changes import Changes
 from annotator.models import Document, Origin, Status
 from annotator.store.project import Project
 from annotator.suggest.events import shown_slots
+from annotator.text_search import find_matches
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
 from ui.coder.event_form import EventForm
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self.form.attrs_edited.connect(lambda span_id, attrs: session.update_span(span_id, attrs=attrs))
         self.form.relabel_requested.connect(session.relabel)
         self.queue.document_chosen.connect(session.open_document)
+        self.queue.search_applied.connect(lambda _words: self._show_matches())
+        self.queue.search_entered.connect(self._to_first_match)
         self.panel.status_chosen.connect(lambda status: session.set_status(status))
         self.panel.flag_toggled.connect(lambda flagged: session.set_status(flagged=flagged))
         self.panel.comment_edited.connect(lambda doc_id, comment: session.set_status(comment=comment, doc_id=doc_id))
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
     def _document_changed(self, document: Document | None) -> None:
         spans = list(self.session.spans.values())
         self.view.show_document(document, spans)
+        self._show_matches()
         self.events.model.reset(list(self.session.events.values()), self.session.spans)
         self._event_selected(None)
         self.spans.source.reset(spans)
@@ -302,6 +306,25 @@ class MainWindow(QMainWindow):
             self.session.open_document(target)
         else:
             self.statusBar().showMessage(self.tr("No more documents in this list."), 3000)
+
+    # --- search in the article --------------------------------------------------------------
+
+    def _show_matches(self) -> None:
+        """Mark in the open article the words the document list is searched by."""
+        document, search = self.session.document, self.queue.model.search
+        self.view.show_matches(find_matches(document.text, search) if document is not None and search else [])
+
+    def step_match(self, direction: int) -> None:
+        """F3 and Shift+F3: select the next or previous search match in the article."""
+        if not self.view.step_match(direction):
+            self.statusBar().showMessage(self.tr("No search matches in this article."), 3000)
+
+    def _to_first_match(self) -> None:
+        """After Enter in the search box: the article, on its first match."""
+        self.view.setFocus()
+        self.view.clear_selection()
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.step_match(1)
 
     def finish_and_next(self, status: str = Status.DONE) -> None:
         if self.session.document is None:
