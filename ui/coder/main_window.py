@@ -13,10 +13,12 @@ from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.changes import Changes
-from annotator.models import Document, Origin, Status
+from annotator.done_checks import done_problems
+from annotator.models import Document, Status
 from annotator.store.project import Project
 from annotator.suggest.events import shown_slots
 from annotator.text_search import find_matches
+from ui.coder import done_warning
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
 from ui.coder.event_form import EventForm
@@ -330,14 +332,14 @@ class MainWindow(QMainWindow):
         if self.session.document is None:
             return
         document = self.session.document
-        missing = [
-            a for a in self.session.spans.values()
-            if a.origin != Origin.SUGGESTED and self.project.codebook.label(a.label).missing_required(a.attrs)
-        ]
-        if status == Status.DONE and missing:
-            self.statusBar().showMessage(
-                self.tr("Marked done with %n span(s) missing required attributes.", "", len(missing)), 5000
-            )
+        if status == Status.DONE and not self.project.readonly:
+            problems = done_problems(document.text, self.session.spans.values(), self.project.codebook)
+            answer = done_warning.ask(self, problems) if problems else done_warning.Answer.DONE
+            if answer == done_warning.Answer.GO_TO_FIRST:
+                self.session.select(problems[0].span.id)
+                self.view.setFocus()
+            if answer != done_warning.Answer.DONE:
+                return
         if self.session.set_status(status):
             self.go(1)
             if self.session.document is not None and self.session.document.id == document.id:
