@@ -72,3 +72,10 @@ def test_the_number_box_has_an_alt_letter(qtbot, window: MainWindow) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(spin.hasFocus)
+
+
+def test_an_arrow_step_is_saved_at_once(qtbot, window: MainWindow) -> None:
+    spin = tag_casualty(qtbot, window)
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert stored_value(window) == 29

@@ -164,6 +164,10 @@ class AttributeForm(QWidget):
         spin.setSpecialValueText("—")  # shown at the minimum: the attribute is unset
         spin.setGroupSeparatorShown(True)
         # One edit per change of the field: typing 30 is not the edit 3 and then the edit 30.
+        # Without keyboard tracking a typed number changes the value on Enter or leaving the box,
+        # while an arrow or wheel step (no editing to finish) is its own change at once.
+        spin.setKeyboardTracking(False)
+        spin.valueChanged.connect(lambda _value: self._edited())
         spin.editingFinished.connect(self._edited)
 
         def read() -> Any:
