@@ -76,3 +76,22 @@ def test_down_moves_from_the_search_box_into_the_list(qtbot, window: MainWindow)
     assert window.queue.table.hasFocus()
     assert window.queue.model.rowCount() == 1
     assert window.session.document.key == "b"
+
+
+def test_the_selected_span_keeps_its_look_over_a_match(qtbot, window: MainWindow) -> None:
+    search(qtbot, window, "الباغوز")
+    qtbot.keyClick(window.queue.search_box, Qt.Key.Key_Return)
+    start = RAID.index("الباغوز")
+    qt_start = window.view.offsets.to_qt(start)
+    block = window.view.document().findBlock(qt_start)
+
+    def background_at(position: int) -> str:
+        layout_formats = block.layout().formats()
+        found = [f.format for f in layout_formats if f.start <= position - block.position() < f.start + f.length]
+        return found[-1].background().color().name() if found else ""
+
+    marked = background_at(qt_start)
+    window.view.select_text(start, start + len("الباغوز"))
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert window.session.selected is not None and window.session.selected.text == "الباغوز"
+    assert background_at(qt_start) not in (marked, "")

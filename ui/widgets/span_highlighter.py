@@ -199,13 +199,17 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._mark_matches(block_start, block_end)
 
     def _mark_matches(self, block_start: int, block_end: int) -> None:
-        """Lay the search marker over the formats already set, keeping their underlines."""
+        """Lay the search marker over the formats already set, keeping their underlines; the
+        selected span keeps its own strong look, so the coder still sees what is selected."""
         matches = self._matches
+        selected = self.span(self._selected_id) if self._selected_id else None
         for index in range(bisect_right(self._match_ends, block_start), len(matches)):
             left, right = matches[index]
             if left >= block_end:
                 break
             for position in range(max(left, block_start) - block_start, min(right, block_end) - block_start):
+                if selected is not None and selected.start <= position + block_start < selected.end:
+                    continue
                 fmt = QTextCharFormat(self.format(position))
                 fmt.merge(self._match_format())
                 self.setFormat(position, 1, fmt)
