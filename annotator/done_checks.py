@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from annotator.codebook import Codebook
-from annotator.models import Annotation, Origin
+from annotator.models import Annotation, Event, Origin
 from annotator.spans import prefilled_attributes
 
 
@@ -22,24 +22,29 @@ class Problem(StrEnum):
     """The kinds of loose end, in the order they are listed."""
 
     PENDING_SUGGESTION = "pending_suggestion"
+    PENDING_EVENT = "pending_event"
     VALUE_DIFFERS = "value_differs"
     MISSING_REQUIRED = "missing_required"
 
 
 @dataclass(frozen=True)
 class DoneProblem:
-    """One loose end on one span; ``detail`` holds what the message needs (the value the
-    text reads, the names of the missing attributes)."""
+    """One loose end on one span, or on one suggested event (``span`` is then None);
+    ``detail`` holds what the message needs (the value the text reads, the names of
+    the missing attributes)."""
 
     kind: Problem
-    span: Annotation
+    span: Annotation | None
     detail: tuple[str, ...] = ()
+    event: Event | None = None
 
 
-def done_problems(text: str, spans: Iterable[Annotation], codebook: Codebook) -> list[DoneProblem]:
+def done_problems(
+    text: str, spans: Iterable[Annotation], codebook: Codebook, events: Iterable[Event] = ()
+) -> list[DoneProblem]:
     """Loose ends of a document whose stored text is ``text``, by kind, then in text order.
 
-    ``spans`` are the coder's spans of that document, suggestions included. A figure
+    ``spans`` and ``events`` are the coder's of that document, suggestions included. A figure
     differs when the number its words read (as a freshly tagged span would be
     prefilled) is not the ``value`` stored; a span whose words read no number, or
     with no value, is not compared.
@@ -58,5 +63,10 @@ def done_problems(text: str, spans: Iterable[Annotation], codebook: Codebook) ->
         missing = codebook.label(span.label).missing_required(span.attrs)
         if missing:
             problems.append(DoneProblem(Problem.MISSING_REQUIRED, span, tuple(missing)))
+    problems += [
+        DoneProblem(Problem.PENDING_EVENT, None, (event.type,), event)
+        for event in sorted(events, key=lambda e: e.id)
+        if event.origin == Origin.SUGGESTED
+    ]
     order = list(Problem)
     return sorted(problems, key=lambda p: order.index(p.kind))

@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.codebook import default_codebook
 from annotator.done_checks import Problem, done_problems
-from annotator.models import Annotation, Origin
+from annotator.models import Annotation, Event, Origin
 
 TEXT = "قُتِلَ 28 مدنيا وأصيب ثلاثة آخرون في قصف على بلدة الباغوز بدير الزور."
 CODEBOOK = default_codebook()
@@ -19,7 +19,7 @@ def span(words: str, label: str, attrs: dict[str, Any] | None = None, origin: st
 
 
 def kinds(spans: list[Annotation]) -> list[tuple[Problem, str, tuple[str, ...]]]:
-    return [(p.kind, p.span.text, p.detail) for p in done_problems(TEXT, spans, CODEBOOK)]
+    return [(p.kind, p.span.text if p.span else "", p.detail) for p in done_problems(TEXT, spans, CODEBOOK)]
 
 
 def test_a_finished_document_has_no_problems() -> None:
@@ -59,3 +59,11 @@ def test_a_suggestion_is_not_also_checked_for_its_attributes() -> None:
     # Its attributes are the suggester's; the coder will see them when accepting it.
     spans = [span("28 مدنيا", "CASUALTY", {"value": 30}, origin=Origin.SUGGESTED)]
     assert kinds(spans) == [(Problem.PENDING_SUGGESTION, "28 مدنيا", ())]
+
+
+def test_suggested_events_are_pending_too() -> None:
+    place = span("الباغوز", "PLACE")
+    suggested = Event("E2", 1, "amal", "ATTACK", slots={"place": (place.id,)}, origin=Origin.SUGGESTED)
+    kept = Event("E1", 1, "amal", "ATTACK", slots={"place": (place.id,)})
+    problems = done_problems(TEXT, [place], CODEBOOK, [kept, suggested])
+    assert [(p.kind, p.span, p.event) for p in problems] == [(Problem.PENDING_EVENT, None, suggested)]

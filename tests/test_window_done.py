@@ -72,10 +72,12 @@ def test_pending_suggestions_are_counted_and_done_anyway_marks_it(qtbot, window:
     window.actions.suggest.trigger()
     qtbot.waitUntil(lambda: any(a.origin == "suggested" for a in window.session.spans.values()))
     pending = sum(a.origin == "suggested" for a in window.session.spans.values())
+    events = sum(e.origin == "suggested" for e in window.session.events.values())
     seen: list[str] = []
     QTimer.singleShot(0, answer_with("Mark done anyway", seen))
     window.actions.done.trigger()
     assert f"{pending} suggestion" in seen[0]
+    assert events and f"{events} suggested event" in seen[0]
     assert status_of(window, "a") == "done" and window.session.document.key == "b"
 
 
@@ -93,3 +95,16 @@ def test_a_document_without_loose_ends_is_marked_at_once(qtbot, window: MainWind
     qtbot.keyClick(window.view, Qt.Key.Key_P)
     window.actions.done.trigger()
     assert status_of(window, "a") == "done" and window.session.document.key == "b"
+
+
+def test_go_to_a_suggested_event(qtbot, window: MainWindow) -> None:
+    window.actions.suggest.trigger()
+    qtbot.waitUntil(lambda: any(e.origin == "suggested" for e in window.session.events.values()))
+    for span in [a for a in window.session.spans.values() if a.origin == "suggested"]:
+        window.session.delete_span(span.id, with_slots=True)  # rejected, leaving only the event
+    window.session.select_event(None)
+    QTimer.singleShot(0, answer_with("Go to the first", []))
+    window.actions.done.trigger()
+    event = window.session.current_event
+    assert event is not None and event.origin == "suggested"
+    assert status_of(window, "a") == "in_progress"

@@ -28,11 +28,16 @@ def _tr(text: str, n: int = -1) -> str:
 
 
 def problem_lines(problems: list[DoneProblem]) -> list[str]:
-    """One line for all pending suggestions, then one per figure or span with a loose end."""
+    """One line for all pending suggested spans, one for suggested events, then one per
+    figure or span with a loose end."""
     pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
+    events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
     lines = [_tr("%n suggestion(s) not yet accepted or rejected", pending)] if pending else []
-    others = [p for p in problems if p.kind != Problem.PENDING_SUGGESTION]
+    if events:
+        lines.append(_tr("%n suggested event(s) not yet accepted or rejected", events))
+    others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
     for problem in others[:LISTED]:
+        assert problem.span is not None
         if problem.kind == Problem.VALUE_DIFFERS:
             line = _tr("«%1»: value %2, but the text reads %3").replace("%1", problem.span.text)
             lines.append(line.replace("%2", str(problem.span.attrs.get("value"))).replace("%3", problem.detail[0]))

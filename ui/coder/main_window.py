@@ -333,10 +333,16 @@ class MainWindow(QMainWindow):
             return
         document = self.session.document
         if status == Status.DONE and not self.project.readonly:
-            problems = done_problems(document.text, self.session.spans.values(), self.project.codebook)
+            problems = done_problems(
+                document.text, self.session.spans.values(), self.project.codebook, self.session.events.values()
+            )
             answer = done_warning.ask(self, problems) if problems else done_warning.Answer.DONE
             if answer == done_warning.Answer.GO_TO_FIRST:
-                self.session.select(problems[0].span.id)
+                first = problems[0]
+                if first.span is not None:
+                    self.session.select(first.span.id)
+                elif first.event is not None:
+                    self.session.select_event(first.event.id)
                 self.view.setFocus()
             if answer != done_warning.Answer.DONE:
                 return
