@@ -174,6 +174,7 @@ def test_attribute_form_edits_are_stored_and_undoable(qtbot, window: MainWindow)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     spin = form.findChildren(QSpinBox)[0]
     spin.setValue(50)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)  # a number is committed on Enter or leaving the box
     with reopen(window) as project:
         attrs = project.annotations()[0].attrs
     assert attrs["status"] == "injured" and attrs["value"] == 50

@@ -68,6 +68,8 @@ class Actions(QObject):
         self.accept_all = self._add(doc_menu, "accept_all", self._accept_all)
         doc_menu.addSeparator()
         self.find = self._add(doc_menu, "find", self._focus_search)
+        self.find_next = self._add(doc_menu, "find_next", lambda: window.step_match(1))
+        self.find_previous = self._add(doc_menu, "find_previous", lambda: window.step_match(-1))
         self.article = self._add(doc_menu, "article", window.view.setFocus)
 
         lead_menu = bar.addMenu(window.tr("&Lead"))

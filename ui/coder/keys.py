@@ -63,6 +63,8 @@ SECTIONS = (
             Binding("suggest", QT_TRANSLATE_NOOP("MainWindow", "S&uggest spans"), ("Ctrl+G",)),
             Binding("accept_all", QT_TRANSLATE_NOOP("MainWindow", "&Accept all suggestions…"), ("Ctrl+Shift+A",)),
             Binding("find", QT_TRANSLATE_NOOP("MainWindow", "&Search documents"), (StandardKey.Find,)),
+            Binding("find_next", QT_TRANSLATE_NOOP("MainWindow", "Next &match in the article"), ("F3",)),
+            Binding("find_previous", QT_TRANSLATE_NOOP("MainWindow", "Previous matc&h in the article"), ("Shift+F3",)),
             Binding("article", QT_TRANSLATE_NOOP("MainWindow", "Back to the &article"), ("F6",)),
             # StandardKey.Undo and .Redo add keys that a text field would take; these are the ones shown.
             Binding("undo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), (StandardKey.Undo,)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.changes import Changes
-from annotator.models import Document, Origin, Status
+from annotator.done_checks import done_problems
+from annotator.models import Document, Status
 from annotator.store.project import Project
 from annotator.suggest.events import shown_slots
+from annotator.text_search import find_matches
+from ui.coder import done_warning
 from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
 from ui.coder.event_form import EventForm
@@ -173,6 +176,8 @@ class MainWindow(QMainWindow):
         self.form.attrs_edited.connect(lambda span_id, attrs: session.update_span(span_id, attrs=attrs))
         self.form.relabel_requested.connect(session.relabel)
         self.queue.document_chosen.connect(session.open_document)
+        self.queue.search_applied.connect(lambda _words: self._show_matches())
+        self.queue.search_entered.connect(self._to_first_match)
         self.panel.status_chosen.connect(lambda status: session.set_status(status))
         self.panel.flag_toggled.connect(lambda flagged: session.set_status(flagged=flagged))
         self.panel.comment_edited.connect(lambda doc_id, comment: session.set_status(comment=comment, doc_id=doc_id))
@@ -261,6 +266,7 @@ class MainWindow(QMainWindow):
     def _document_changed(self, document: Document | None) -> None:
         spans = list(self.session.spans.values())
         self.view.show_document(document, spans)
+        self._show_matches()
         self.events.model.reset(list(self.session.events.values()), self.session.spans)
         self._event_selected(None)
         self.spans.source.reset(spans)
@@ -341,18 +347,43 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("No more documents in this list."), 3000)
 
+    # --- search in the article --------------------------------------------------------------
+
+    def _show_matches(self) -> None:
+        """Mark in the open article the words the document list is searched by."""
+        document, search = self.session.document, self.queue.model.search
+        self.view.show_matches(find_matches(document.text, search) if document is not None and search else [])
+
+    def step_match(self, direction: int) -> None:
+        """F3 and Shift+F3: select the next or previous search match in the article."""
+        if not self.view.step_match(direction):
+            self.statusBar().showMessage(self.tr("No search matches in this article."), 3000)
+
+    def _to_first_match(self) -> None:
+        """After Enter in the search box: the article, on its first match."""
+        self.view.setFocus()
+        self.view.clear_selection()
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.step_match(1)
+
     def finish_and_next(self, status: str = Status.DONE) -> None:
         if self.session.document is None:
             return
         document = self.session.document
-        missing = [
-            a for a in self.session.spans.values()
-            if a.origin != Origin.SUGGESTED and self.project.codebook.label(a.label).missing_required(a.attrs)
-        ]
-        if status == Status.DONE and missing:
-            self.statusBar().showMessage(
-                self.tr("Marked done with %n span(s) missing required attributes.", "", len(missing)), 5000
+        if status == Status.DONE and not self.project.readonly:
+            problems = done_problems(
+                document.text, self.session.spans.values(), self.project.codebook, self.session.events.values()
             )
+            answer = done_warning.ask(self, problems) if problems else done_warning.Answer.DONE
+            if answer == done_warning.Answer.GO_TO_FIRST:
+                first = problems[0]
+                if first.span is not None:
+                    self.session.select(first.span.id)
+                elif first.event is not None:
+                    self.session.select_event(first.event.id)
+                self.view.setFocus()
+            if answer != done_warning.Answer.DONE:
+                return
         if self.session.set_status(status):
             self.go(1)
             if self.session.document is not None and self.session.document.id == document.id:

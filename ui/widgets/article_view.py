@@ -66,6 +66,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
         super().__init__(parent)
         self.highlighter = prepare_reading_view(self)
         self.offsets = OffsetMap("")
+        self._matches: list[tuple[int, int]] = []
         self.keymap = CODER_KEYS
         self.codebook: Codebook | None = None
         self._spans: dict[str, Annotation] = {}
@@ -109,8 +110,29 @@ class ArticleView(ReadingView, QPlainTextEdit):
         self.offsets = OffsetMap(text)
         # Spans first, then the text: the highlighter colours each paragraph once, as it arrives.
         self.highlighter.set_spans([self._painted(a) for a in spans], redraw=False)
+        self._matches = []
+        self.highlighter.set_matches([], redraw=False)
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def show_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Mark search matches, given as code-point offsets in the stored text."""
+        self._matches = sorted(matches)
+        self.highlighter.set_matches([(self.offsets.to_qt(s), self.offsets.to_qt(e)) for s, e in self._matches])
+
+    def step_match(self, direction: int) -> bool:
+        """Select the next (``direction`` 1) or previous (-1) search match from the cursor,
+        round to the other end of the article; False when there is none."""
+        if not self._matches:
+            return False
+        start, end = self.selection()
+        if direction > 0:
+            target = next((m for m in self._matches if m[0] >= end and m != (start, end)), self._matches[0])
+        else:
+            target = next((m for m in reversed(self._matches) if m[1] <= start), self._matches[-1])
+        self.select_text(*target)
+        self.ensureCursorVisible()
+        return True
 
     def span_added(self, annotation: Annotation) -> None:
         old = self.highlighter.span(annotation.id)

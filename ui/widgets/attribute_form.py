@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -132,13 +133,19 @@ class AttributeForm(QWidget):
 
     def _build(self, label: Label) -> None:
         self._clear_fields()
-        used_letters: set[str] = set()
+        used_letters = _menu_letters(self)
         for attribute in label.attributes:
             name = attribute.name + (" *" if attribute.required else "")
             if attribute.type == "choice":
                 widget = self._choice_field(attribute, used_letters)
             elif attribute.type == "integer":
                 widget = self._integer_field(attribute)
+                widget.setToolTip(attribute.description)
+                # A buddy label gives the box an Alt+letter like the choices have.
+                caption = QLabel(_with_mnemonic(name, used_letters))
+                caption.setBuddy(widget)
+                self.fields_layout.addRow(caption, widget)
+                continue
             else:
                 widget = self._text_field(label, attribute)
             widget.setToolTip(attribute.description)
@@ -186,7 +193,12 @@ class AttributeForm(QWidget):
         spin.setRange(low - 1, attribute.maximum if attribute.maximum is not None else 1_000_000_000)
         spin.setSpecialValueText("—")  # shown at the minimum: the attribute is unset
         spin.setGroupSeparatorShown(True)
+        # One edit per change of the field: typing 30 is not the edit 3 and then the edit 30.
+        # Without keyboard tracking a typed number changes the value on Enter or leaving the box,
+        # while an arrow or wheel step (no editing to finish) is its own change at once.
+        spin.setKeyboardTracking(False)
         spin.valueChanged.connect(lambda _value: self._edited())
+        spin.editingFinished.connect(self._edited)
 
         def read() -> Any:
             return None if spin.value() == spin.minimum() else spin.value()
@@ -229,6 +241,22 @@ class AttributeForm(QWidget):
     def _relabel(self) -> None:
         if self.annotation is not None and self.label_box.currentText() != self.annotation.label:
             self.relabel_requested.emit(self.annotation.id, self.label_box.currentText())
+
+
+def _menu_letters(widget: QWidget) -> set[str]:
+    """Letters the window's menu bar already answers to on Alt: a field given one of them
+    would be ambiguous with the menu, and Alt+letter would not reach it reliably."""
+    window = widget.window()
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    if bar is None:
+        return set()
+    letters = set()
+    for action in bar.actions():
+        text = action.text()
+        index = text.find("&")
+        if 0 <= index < len(text) - 1:
+            letters.add(text[index + 1].lower())
+    return letters
 
 
 def _with_mnemonic(text: str, used: set[str]) -> str:

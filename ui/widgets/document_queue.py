@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.models import DocumentSummary
@@ -114,10 +114,13 @@ class DocumentQueue(QWidget):
     """Filter, search box and the table of documents."""
 
     document_chosen = Signal(int)
+    search_applied = Signal(str)  # the words the list is now filtered by ("" for none)
+    search_entered = Signal()  # Enter in the search box opened the first hit
 
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = DocumentQueueModel(project, self)
+        self._shown: int | None = None  # the open document
         self.status_filter = QComboBox()
         for value, text in (
             (None, self.tr("All")),
@@ -134,6 +137,8 @@ class DocumentQueue(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._apply_filter)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._open_first_hit)
+        self.search_box.installEventFilter(self)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         fit = QHeaderView.ResizeMode.ResizeToContents
         self.table = RowTable((QHeaderView.ResizeMode.Stretch, fit, fit, fit))
@@ -148,9 +153,44 @@ class DocumentQueue(QWidget):
         layout.addWidget(self.table)
 
     def _apply_filter(self) -> None:
+        self._search_timer.stop()
         self.model.set_filter(self.status_filter.currentData(), self.search_box.text().strip())
+        self.search_applied.emit(self.model.search or "")
+
+    def _apply_typed_search(self) -> None:
+        """Filter by what the box holds now, not 250 ms from now (once only)."""
+        if self._search_timer.isActive() or (self.search_box.text().strip() or None) != self.model.search:
+            self._apply_filter()
+
+    def _open_first_hit(self) -> None:
+        """Enter in the search box: the list as typed so far, and its first document opened."""
+        self._apply_typed_search()
+        if self.model.rows:
+            self.document_chosen.emit(self.model.rows[0].id)
+            self.search_entered.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Down in the search box moves into the list (onto the open document if it is listed,
+        else onto the first, which opens it)."""
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._apply_typed_search()
+            if self.model.rows:
+                self.table.setFocus()
+                row = self.model.row_of(self._shown) if self._shown is not None else None
+                if row is not None:
+                    self.table.show_row(self.model.index(row, 0))
+                else:
+                    self.table.setCurrentIndex(self.model.index(0, 0))  # the user's move: it opens
+            return True
+        return super().eventFilter(watched, event)
 
     def show_current(self, doc_id: int) -> None:
+        self._shown = doc_id
         row = self.model.row_of(doc_id)
         while row is None and self.model.canFetchMore():
             self.model.fetchMore()

@@ -17,7 +17,9 @@ How spans look:
 - a suggestion: a dashed underline in its label colour, no background;
 - the selected span: a strong background in its label colour and white text;
 - the spans of the event under the mouse (or the current event): a line over and
-  under them in the text colour, so the spans one event links read as one group.
+  under them in the text colour, so the spans one event links read as one group;
+- the words a document search found: a marker-yellow background over whatever
+  else is drawn there, so the coder sees why the article matched.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         # Stretches of text with one look: (start, end, format), in order, not overlapping.
         self._runs: list[tuple[int, int, QTextCharFormat]] = []
         self._run_ends: list[int] = []
+        # Search matches: (start, end) in order, not overlapping, and their ends for bisecting.
+        self._matches: list[tuple[int, int]] = []
+        self._match_ends: list[int] = []
 
     @property
     def selected_id(self) -> str | None:
@@ -113,6 +118,21 @@ class SpanHighlighter(QSyntaxHighlighter):
         for span in self._spans:
             if span.id in changed:
                 self.redraw_range(span.start, span.end)
+
+    def set_matches(self, matches: list[tuple[int, int]], *, redraw: bool = True) -> None:
+        """Mark the words a search found (UTF-16 positions), replacing the last search's;
+        ``redraw=False`` when new text follows."""
+        old = self._matches
+        self._matches = sorted(matches)
+        self._match_ends = [end for _start, end in self._matches]
+        if not redraw:
+            return
+        for start, end in (*old, *self._matches):
+            self.redraw_range(start, end)
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
 
     @property
     def outlined(self) -> frozenset[str]:
@@ -176,6 +196,32 @@ class SpanHighlighter(QSyntaxHighlighter):
                 break
             left, right = max(left, block_start), min(right, block_end)
             self.setFormat(left - block_start, right - left, fmt)
+        self._mark_matches(block_start, block_end)
+
+    def _mark_matches(self, block_start: int, block_end: int) -> None:
+        """Lay the search marker over the formats already set, keeping their underlines; the
+        selected span keeps its own strong look, so the coder still sees what is selected."""
+        matches = self._matches
+        selected = self.span(self._selected_id) if self._selected_id else None
+        for index in range(bisect_right(self._match_ends, block_start), len(matches)):
+            left, right = matches[index]
+            if left >= block_end:
+                break
+            for position in range(max(left, block_start) - block_start, min(right, block_end) - block_start):
+                if selected is not None and selected.start <= position + block_start < selected.end:
+                    continue
+                fmt = QTextCharFormat(self.format(position))
+                fmt.merge(self._match_format())
+                self.setFormat(position, 1, fmt)
+
+    def _match_format(self) -> QTextCharFormat:
+        key = ("match", self.dark)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = QTextCharFormat()
+            fmt.setBackground(QColor("#A16207" if self.dark else "#FDE047"))
+            fmt.setForeground(QColor("#FFFFFF" if self.dark else "#111827"))
+        return fmt
 
     def _format(self, covering: list[PaintedSpan]) -> QTextCharFormat:
         """The format of a stretch of text covered by ``covering`` (outermost first), cached

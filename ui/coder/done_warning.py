@@ -1,0 +1,63 @@
+"""The question asked when Ctrl+Enter would mark a document done with loose ends left.
+
+The core lists the loose ends (:func:`annotator.done_checks.done_problems`); this box
+says what they are and lets the coder mark the document anyway, go to the first one
+(asking again after fixing it walks through them all), or stay.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.done_checks import DoneProblem, Problem
+
+LISTED = 8  # lines of figures and attributes shown before "and N more"
+
+
+class Answer(Enum):
+    DONE = "done"
+    GO_TO_FIRST = "go"
+    CANCEL = "cancel"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("DoneWarning", text, None, n)
+
+
+def problem_lines(problems: list[DoneProblem]) -> list[str]:
+    """One line for all pending suggested spans, one for suggested events, then one per
+    figure or span with a loose end."""
+    pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
+    events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
+    lines = [_tr("%n suggestion(s) not yet accepted or rejected", pending)] if pending else []
+    if events:
+        lines.append(_tr("%n suggested event(s) not yet accepted or rejected", events))
+    others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
+    for problem in others[:LISTED]:
+        assert problem.span is not None
+        if problem.kind == Problem.VALUE_DIFFERS:
+            line = _tr("«%1»: value %2, but the text reads %3").replace("%1", problem.span.text)
+            lines.append(line.replace("%2", str(problem.span.attrs.get("value"))).replace("%3", problem.detail[0]))
+        else:
+            line = _tr("«%1»: required attributes missing: %2").replace("%1", problem.span.text)
+            lines.append(line.replace("%2", ", ".join(problem.detail)))
+    if len(others) > LISTED:
+        lines.append(_tr("and %n more", len(others) - LISTED))
+    return lines
+
+
+def ask(parent: QWidget, problems: list[DoneProblem]) -> Answer:
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Mark done?"), _tr("This document still has loose ends:"),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("done_warning")
+    box.setInformativeText("\n".join(f"• {line}" for line in problem_lines(problems)))
+    anyway = box.addButton(_tr("Mark done anyway"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(_tr("Go to the first"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go)
+    box.exec()
+    clicked = box.clickedButton()
+    return Answer.DONE if clicked is anyway else Answer.GO_TO_FIRST if clicked is go else Answer.CANCEL
