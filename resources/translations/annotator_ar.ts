@@ -742,22 +742,22 @@
 <context>
     <name>AttributeForm</name>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="51" />
+        <location filename="../../ui/widgets/attribute_form.py" line="52" />
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="99" />
+        <location filename="../../ui/widgets/attribute_form.py" line="100" />
         <source>No span selected: select text and press a label key.</source>
         <translation>لم يُحدَّد مقطع: حدِّد نصًا واضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="120" />
+        <location filename="../../ui/widgets/attribute_form.py" line="121" />
         <source>Suggestion — %1 accepts, %2 rejects</source>
         <translation>اقتراح — %1 للقبول، %2 للرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="126" />
+        <location filename="../../ui/widgets/attribute_form.py" line="127" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
@@ -824,37 +824,37 @@
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="123" />
+        <location filename="../../ui/widgets/document_queue.py" line="126" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="124" />
+        <location filename="../../ui/widgets/document_queue.py" line="127" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="125" />
+        <location filename="../../ui/widgets/document_queue.py" line="128" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="126" />
+        <location filename="../../ui/widgets/document_queue.py" line="129" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="127" />
+        <location filename="../../ui/widgets/document_queue.py" line="130" />
         <source>Skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="128" />
+        <location filename="../../ui/widgets/document_queue.py" line="131" />
         <source>Flagged</source>
         <translation>مُشار إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="132" />
+        <location filename="../../ui/widgets/document_queue.py" line="135" />
         <source>Search (ignores tashkeel, tatweel, hamza forms)</source>
         <translation>بحث (يتجاهل التشكيل والتطويل وصور الهمزة)</translation>
     </message>
@@ -891,6 +891,54 @@
         <location filename="../../ui/widgets/document_queue.py" line="90" />
         <source>Near-duplicate of %s</source>
         <translation>شبه مكرر لـ %s</translation>
+    </message>
+</context>
+<context>
+    <name>DoneWarning</name>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="31" />
+        <source>%n suggestion(s) not yet accepted or rejected</source>
+        <translation>%n اقتراح لم يُقبَل ولم يُرفَض بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="33" />
+        <source>%n suggested event(s) not yet accepted or rejected</source>
+        <translation>%n حدث مقترح لم يُقبَل ولم يُرفَض بعد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="38" />
+        <source>«%1»: value %2, but the text reads %3</source>
+        <translation>«%1»: القيمة %2، لكن النص يقول %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="41" />
+        <source>«%1»: required attributes missing: %2</source>
+        <translation>«%1»: سمات مطلوبة ناقصة: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="45" />
+        <source>and %n more</source>
+        <translation>و%n غيرها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="50" />
+        <source>Mark done?</source>
+        <translation>تعليمه منجزًا؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="50" />
+        <source>This document still has loose ends:</source>
+        <translation>ما زالت في هذا المقال أمور معلّقة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="54" />
+        <source>Mark done anyway</source>
+        <translation>تعليمه منجزًا رغم ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/done_warning.py" line="55" />
+        <source>Go to the first</source>
+        <translation>الانتقال إلى أولها</translation>
     </message>
 </context>
 <context>
@@ -1255,82 +1303,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="51" />
+        <location filename="../../ui/coder/main_window.py" line="54" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="53" />
+        <location filename="../../ui/coder/main_window.py" line="56" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="56" />
-        <location filename="../../ui/coder/main_window.py" line="81" />
+        <location filename="../../ui/coder/main_window.py" line="84" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="82" />
+        <location filename="../../ui/coder/main_window.py" line="85" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="185" />
+        <location filename="../../ui/coder/main_window.py" line="193" />
         <source>No word in the selection to tag.</source>
         <translation>لا كلمة في التحديد لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="204" />
+        <location filename="../../ui/coder/main_window.py" line="212" />
         <source>Delete a span of an event</source>
         <translation>حذف مقطع تابع لحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="205" />
+        <location filename="../../ui/coder/main_window.py" line="213" />
         <source>This span fills: %1.
 Remove it from those events too?</source>
         <translation>يملأ هذا المقطع الخانات: %1.
 أتزيله من تلك الأحداث أيضًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="220" />
+        <location filename="../../ui/coder/main_window.py" line="228" />
         <source>%1 takes %2: tag the words first.</source>
         <translation>يقبل الدور %1 مقاطع %2: سِم الكلمات أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="227" />
+        <location filename="../../ui/coder/main_window.py" line="235" />
         <source>Select a span to put in %s.</source>
         <translation>حدِّد مقطعًا لوضعه في %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="313" />
+        <location filename="../../ui/coder/main_window.py" line="322" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="339" />
+        <location filename="../../ui/coder/main_window.py" line="348" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/coder/main_window.py" line="351" />
-        <source>Marked done with %n span(s) missing required attributes.</source>
-        <translation>
-            <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
-            <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
-            <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
-            <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
-            <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
-            <numerusform>عُلِّم كمنجز مع %n مقطع(مقاطع) تنقصها سمات مطلوبة.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../ui/coder/main_window.py" line="360" />
+        <source>No search matches in this article.</source>
+        <translation>لا نتائج للبحث في هذا المقال.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="356" />
+        <location filename="../../ui/coder/main_window.py" line="390" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="361" />
+        <location filename="../../ui/coder/main_window.py" line="395" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -1343,12 +1384,12 @@ Remove it from those events too?</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="90" />
+        <location filename="../../ui/coder/keys.py" line="92" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="91" />
+        <location filename="../../ui/coder/keys.py" line="93" />
         <source>&amp;Open…</source>
         <translation>&amp;فتح…</translation>
     </message>
@@ -1357,17 +1398,17 @@ Remove it from those events too?</source>
         <translation>المشاريع ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="92" />
+        <location filename="../../ui/coder/keys.py" line="94" />
         <source>&amp;Import articles…</source>
         <translation>&amp;استيراد مقالات…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="93" />
+        <location filename="../../ui/coder/keys.py" line="95" />
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="97" />
+        <location filename="../../ui/coder/keys.py" line="99" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -1376,22 +1417,22 @@ Remove it from those events too?</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="68" />
+        <location filename="../../ui/coder/keys.py" line="70" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="69" />
+        <location filename="../../ui/coder/keys.py" line="71" />
         <source>&amp;Redo</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="88" />
+        <location filename="../../ui/coder/keys.py" line="90" />
         <source>Project</source>
         <translation>المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="96" />
+        <location filename="../../ui/coder/keys.py" line="98" />
         <source>&amp;Preferences…</source>
         <translation>&amp;التفضيلات…</translation>
     </message>
@@ -1546,47 +1587,57 @@ Remove it from those events too?</source>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="66" />
+        <source>Next &amp;match in the article</source>
+        <translation>النتيجة ال&amp;تالية في المقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="67" />
+        <source>Previous matc&amp;h in the article</source>
+        <translation>النتيجة ال&amp;سابقة في المقال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/keys.py" line="68" />
         <source>Back to the &amp;article</source>
         <translation>العودة إلى ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="73" />
-        <location filename="../../ui/coder/main_window.py" line="84" />
+        <location filename="../../ui/coder/keys.py" line="75" />
+        <location filename="../../ui/coder/main_window.py" line="87" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="75" />
+        <location filename="../../ui/coder/keys.py" line="77" />
         <source>Select a span and press an event key to start an event: it becomes the current event (event mode). In event mode a role key puts the selected span in that role of the event (pressed again, takes it out); on selected words it first tags them with the role's label. The event panel shows each role's key.</source>
         <translation>حدِّد مقطعًا واضغط مفتاح حدث لبدء حدث: يصبح هو الحدث الحالي (وضع الحدث). في وضع الحدث، يضع مفتاح الدور المقطع المحدَّد في ذلك الدور من الحدث (والضغط عليه مرة أخرى يُخرجه منه)؛ وعلى كلمات محدَّدة، يسِمها أولًا بوسم الدور. تعرض لوحة الأحداث مفتاح كل دور.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="80" />
+        <location filename="../../ui/coder/keys.py" line="82" />
         <source>Next event (enters event mode)</source>
         <translation>الحدث التالي (يدخل وضع الحدث)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="81" />
+        <location filename="../../ui/coder/keys.py" line="83" />
         <source>Previous event (enters event mode)</source>
         <translation>الحدث السابق (يدخل وضع الحدث)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="83" />
+        <location filename="../../ui/coder/keys.py" line="85" />
         <source>Delete the current event (its spans stay)</source>
         <translation>حذف الحدث الحالي (تبقى مقاطعه)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="104" />
+        <location filename="../../ui/coder/keys.py" line="106" />
         <source>View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="108" />
+        <location filename="../../ui/coder/keys.py" line="110" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="108" />
+        <location filename="../../ui/coder/keys.py" line="110" />
         <source>zoom</source>
         <translation>تكبير وتصغير</translation>
     </message>
@@ -1595,12 +1646,12 @@ Remove it from those events too?</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="106" />
+        <location filename="../../ui/coder/keys.py" line="108" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="107" />
+        <location filename="../../ui/coder/keys.py" line="109" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
@@ -1609,12 +1660,12 @@ Remove it from those events too?</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="109" />
+        <location filename="../../ui/coder/keys.py" line="111" />
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="110" />
+        <location filename="../../ui/coder/keys.py" line="112" />
         <source>&amp;About</source>
         <translation>&amp;حول البرنامج</translation>
     </message>
@@ -1729,12 +1780,12 @@ Remove it from those events too?</source>
         <translation>فتحه للقراءة فقط؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="94" />
+        <location filename="../../ui/coder/keys.py" line="96" />
         <source>Save a &amp;copy…</source>
         <translation>حفظ &amp;نسخة…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="95" />
+        <location filename="../../ui/coder/keys.py" line="97" />
         <source>Restore a &amp;backup…</source>
         <translation>استعادة نسخة &amp;احتياطية…</translation>
     </message>
@@ -1800,17 +1851,17 @@ Remove it from those events too?</source>
         <translation>المشر&amp;ف</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="98" />
+        <location filename="../../ui/coder/keys.py" line="100" />
         <source>&amp;Merge coder files…</source>
         <translation>&amp;دمج ملفات المرمِّزين…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="99" />
+        <location filename="../../ui/coder/keys.py" line="101" />
         <source>&amp;Adjudicate…</source>
         <translation>ال&amp;تحكيم…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/keys.py" line="100" />
+        <location filename="../../ui/coder/keys.py" line="102" />
         <source>A&amp;greement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>

@@ -23,39 +23,36 @@ class Answer(Enum):
     CANCEL = "cancel"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("DoneWarning", text, None, n)
-
-
 def problem_lines(problems: list[DoneProblem]) -> list[str]:
     """One line for all pending suggested spans, one for suggested events, then one per
     figure or span with a loose end."""
     pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
     events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
-    lines = [_tr("%n suggestion(s) not yet accepted or rejected", pending)] if pending else []
+    lines = [QCoreApplication.translate("DoneWarning", "%n suggestion(s) not yet accepted or rejected", None, pending)] if pending else []
     if events:
-        lines.append(_tr("%n suggested event(s) not yet accepted or rejected", events))
+        lines.append(QCoreApplication.translate("DoneWarning", "%n suggested event(s) not yet accepted or rejected", None, events))
     others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
     for problem in others[:LISTED]:
         assert problem.span is not None
         if problem.kind == Problem.VALUE_DIFFERS:
-            line = _tr("«%1»: value %2, but the text reads %3").replace("%1", problem.span.text)
+            line = QCoreApplication.translate("DoneWarning", "«%1»: value %2, but the text reads %3").replace("%1", problem.span.text)
             lines.append(line.replace("%2", str(problem.span.attrs.get("value"))).replace("%3", problem.detail[0]))
         else:
-            line = _tr("«%1»: required attributes missing: %2").replace("%1", problem.span.text)
+            line = QCoreApplication.translate("DoneWarning", "«%1»: required attributes missing: %2").replace("%1", problem.span.text)
             lines.append(line.replace("%2", ", ".join(problem.detail)))
-    if len(others) > LISTED:
-        lines.append(_tr("and %n more", len(others) - LISTED))
+    more = len(others) - LISTED
+    if more > 0:
+        lines.append(QCoreApplication.translate("DoneWarning", "and %n more", None, more))
     return lines
 
 
 def ask(parent: QWidget, problems: list[DoneProblem]) -> Answer:
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Mark done?"), _tr("This document still has loose ends:"),
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DoneWarning", "Mark done?"), QCoreApplication.translate("DoneWarning", "This document still has loose ends:"),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("done_warning")
     box.setInformativeText("\n".join(f"• {line}" for line in problem_lines(problems)))
-    anyway = box.addButton(_tr("Mark done anyway"), QMessageBox.ButtonRole.AcceptRole)
-    go = box.addButton(_tr("Go to the first"), QMessageBox.ButtonRole.ActionRole)
+    anyway = box.addButton(QCoreApplication.translate("DoneWarning", "Mark done anyway"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(QCoreApplication.translate("DoneWarning", "Go to the first"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(go)
     box.exec()
