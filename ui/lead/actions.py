@@ -57,6 +57,7 @@ class AdjudicationActions(QObject):
         window.addAction(self.redo)
         decide.addSeparator()
         self._add(decide, "close", window.close)
+        self._add(decide, "quit", window.quit)
 
         documents = bar.addMenu(self.tr("D&ocument"))
         self.done = self._add(documents, "done", window.finish_and_next)

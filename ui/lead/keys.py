@@ -53,6 +53,8 @@ SECTIONS = (
             Binding("undo", QT_TRANSLATE_NOOP("AdjudicationActions", "&Undo"), (StandardKey.Undo,)),
             Binding("redo", QT_TRANSLATE_NOOP("AdjudicationActions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
             Binding("close", QT_TRANSLATE_NOOP("AdjudicationActions", "&Close"), (StandardKey.Close,)),
+            # Ctrl+Q as in the coder's window (StandardKey.Quit is empty on some desktops).
+            Binding("quit", QT_TRANSLATE_NOOP("AdjudicationActions", "&Quit"), ("Ctrl+Q",)),
         ),
     ),
     Section(

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -53,7 +54,7 @@ from ui.widgets.span_highlighter import PaintedSpan
 
 BAND_HEIGHT = 6
 BAND_GAP = 3
-ROW_NAMES = 34  # the start margin where each band row is named (the coder's first letters)
+ROW_NAMES = 34  # the narrowest start margin where each band row is named
 OPEN_ZONE = QColor(220, 38, 38, 48)
 OPEN_EDGE = QColor(220, 38, 38)
 
@@ -124,7 +125,7 @@ class AdjudicationView(ReadingView, QTextEdit):
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
         frame = self.document().rootFrame().frameFormat()
-        frame.setRightMargin(ROW_NAMES)  # the start side of a right-to-left article
+        frame.setRightMargin(self.row_names_width())  # the start side of a right-to-left article
         self.document().rootFrame().setFrameFormat(frame)
 
     def show_places(self, places: list[Item], gold: list[Annotation]) -> None:
@@ -250,12 +251,23 @@ class AdjudicationView(ReadingView, QTextEdit):
                 ):
                     painter.drawRect(QRectF(left - 1, line_rect.top() + 2, right - left + 2, line_rect.height() - 3))
 
+    def _row_names_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(BAND_HEIGHT + BAND_GAP)
+        return font
+
+    def row_names_width(self) -> int:
+        """The start margin: wide enough for the longest coder's whole name, so names that share
+        their first letters stay told apart."""
+        metrics = QFontMetrics(self._row_names_font())
+        widest = max((metrics.horizontalAdvance(name) for name in self.coders), default=0)
+        return max(ROW_NAMES, widest + 10)
+
     def _paint_row_names(self, painter: QPainter, block: QTextBlock, rows: set[int], offset: QPointF, band_top: float) -> None:
         """Name the band rows in the start margin, beside the lines that have spans under them."""
         layout = block.layout()
-        font = QFont(self.font())
-        font.setPixelSize(BAND_HEIGHT + BAND_GAP)
-        painter.setFont(font)
+        painter.setFont(self._row_names_font())
+        width = self.row_names_width()
         painter.setPen(self.palette().placeholderText().color())
         right = self.viewport().width() - 4
         for i in range(layout.lineCount()):
@@ -263,8 +275,8 @@ class AdjudicationView(ReadingView, QTextEdit):
             bottom = line.rect().translated(layout.position() + offset).bottom()
             for row in sorted(rows):
                 y = bottom + band_top + row * (BAND_HEIGHT + BAND_GAP) - BAND_GAP / 2
-                name = self.coders[row][:3]
-                painter.drawText(QRectF(right - ROW_NAMES + 6, y, ROW_NAMES - 6, BAND_HEIGHT + BAND_GAP),
+                name = self.coders[row]
+                painter.drawText(QRectF(right - width + 6, y, width - 6, BAND_HEIGHT + BAND_GAP),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
 
     def _paint_band(self, painter: QPainter, rect: QRectF, band: Band, selected: bool) -> None:

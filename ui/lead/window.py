@@ -408,6 +408,15 @@ class AdjudicationWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Adjudication"), message)
 
+    def quit(self) -> None:
+        """Ctrl+Q quits the program here too: the project's window closes (asking what it asks), and
+        this one with it; alone, this window closes."""
+        parent = self.parent()
+        if isinstance(parent, QWidget):
+            parent.close()
+        else:
+            self.close()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.parent() and event.type() == QEvent.Type.Close:
             self.close()

@@ -1,0 +1,45 @@
+"""The adjudication window, second pass: quitting, whole coder names, the versions' differences
+and the explicit step that puts unanimous spans into gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from test_merge import build_coder_file
+from test_window_adjudication import RAID, lead, merged  # noqa: F401  (fixtures)
+
+from annotator.lead.merge import merge_projects
+from annotator.store.project import Project
+from ui.lead.window import AdjudicationWindow
+from ui.settings import Settings
+
+
+def test_ctrl_q_quits_from_the_adjudication_window(qtbot, merged: Path) -> None:  # noqa: F811 - the fixture
+    with Project.open(merged) as project:
+        window = AdjudicationWindow(project, Settings())  # not qtbot's: Ctrl+Q deletes it
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        with qtbot.waitSignal(window.destroyed, timeout=3000):
+            qtbot.keyClick(window.view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_margin_holds_each_coders_whole_name(qtbot, tmp_path: Path) -> None:
+    # Two names that share their first letters: cut to three they would read the same.
+    spans = [("دير الزور", "PLACE", {})]
+    first = build_coder_file(tmp_path / "a.db", "abdulrahman", {RAID: ("done", spans)})
+    second = build_coder_file(tmp_path / "b.db", "abdulaziz", {RAID: ("done", spans)})
+    merge_projects(tmp_path / "merged.db", [first, second])
+    with Project.open(tmp_path / "merged.db") as project:
+        window = AdjudicationWindow(project, Settings())
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        view = window.view
+        metrics = QFontMetrics(view._row_names_font())
+        longest = max(metrics.horizontalAdvance(name) for name in ("abdulrahman", "abdulaziz"))
+        margin = view.document().rootFrame().frameFormat().rightMargin()
+        assert margin >= longest + 6
