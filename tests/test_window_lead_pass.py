@@ -43,3 +43,37 @@ def test_the_margin_holds_each_coders_whole_name(qtbot, tmp_path: Path) -> None:
         longest = max(metrics.horizontalAdvance(name) for name in ("abdulrahman", "abdulaziz"))
         margin = view.document().rootFrame().frameFormat().rightMargin()
         assert margin >= longest + 6
+
+
+def open_lead(qtbot, path: Path) -> AdjudicationWindow:
+    project = Project.open(path)
+    window = AdjudicationWindow(project, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_versions_that_differ_in_one_attribute_show_only_it_highlighted(qtbot, tmp_path: Path) -> None:
+    text = "أفادت مصادر محلية بمقتل ثمانية مدنيين في حلب."
+    first = build_coder_file(tmp_path / "a.db", "amal",
+                             {text: ("done", [("ثمانية", "CASUALTY", {"value": 8, "status": "killed"})])})
+    second = build_coder_file(tmp_path / "b.db", "omar",
+                              {text: ("done", [("ثمانية", "CASUALTY", {"value": 8, "status": "injured"})])})
+    merge_projects(tmp_path / "merged.db", [first, second])
+    window = open_lead(qtbot, tmp_path / "merged.db")
+    try:
+        session = window.session
+        session.select_place(0)
+        model = window.versions.model_
+        column = model.COLUMNS.index("attributes")
+        versions = [i for i, r in enumerate(model.rows) if r.kind == "version"]
+        assert len(versions) == 2
+        shown = [model.data(model.index(i, column)) for i in versions]
+        # Only the attribute they disagree on; the shared value=8 would push it out of the column.
+        assert sorted(shown) == ["status=injured", "status=killed"]
+        assert all(model.data(model.index(i, column), Qt.ItemDataRole.BackgroundRole) is not None for i in versions)
+        tooltip = model.data(model.index(versions[0], column), Qt.ItemDataRole.ToolTipRole)
+        assert "value=8" in tooltip and "status" in tooltip
+    finally:
+        window.project.close()

@@ -4,6 +4,9 @@ One row per distinct version (label, extent and attributes) with the coders
 who made it, then one row per gold span of the place with its provenance. A
 cell whose value differs between the versions is bold, so the lead sees at a
 glance whether the coders differ on the label, the extent or an attribute.
+When the versions differ in attributes, their column shows only the attributes
+that differ, on a highlighted ground: the ones they share would push the
+difference out of a narrow column (the tooltip keeps the whole set).
 """
 
 from __future__ import annotations
@@ -21,7 +24,20 @@ from ui.lead.keys import key_action, tab_opens_place
 from ui.lead.view import state_text
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
 
+DIFFERS_GROUND = QColor("#FEF3C7")  # the attributes the versions disagree on
+ABSENT = "—"  # an attribute one version has and another lacks
+
 STATE_COLOURS = {"open": "#DC2626", "gold": "#059669", "rejected": "#6B7280", "superseded": "#6B7280"}
+
+
+def differing_attributes(rows: list[Row]) -> list[str]:
+    """The attribute names whose values are not the same in every version (absent counts as a value)."""
+    versions = [r for r in rows if r.kind == "version"]
+    names = sorted({name for r in versions for name in r.attrs})
+    return [
+        name for name in names
+        if len({json.dumps(r.attrs.get(name), sort_keys=True) for r in versions}) > 1
+    ]
 
 
 def decision_text(decision: str) -> str:
@@ -43,6 +59,7 @@ class VersionListModel(RowsModel):
         self.rows: list[Row] = []
         self.coders: tuple[str, ...] = ()
         self._differs: set[str] = set()
+        self.differing: list[str] = []
 
     def reset(self, rows: list[Row], coders: tuple[str, ...]) -> None:
         self.coders = coders
@@ -56,6 +73,7 @@ class VersionListModel(RowsModel):
         ):
             if len({value(r) for r in versions}) > 1:
                 self._differs.add(column)
+        self.differing = differing_attributes(rows) if len(versions) > 1 else []
         self.reset_rows(rows)
 
     def headers(self) -> list[str]:
@@ -76,6 +94,8 @@ class VersionListModel(RowsModel):
             if column == "text":
                 return row.text
             if column == "attributes":
+                if row.kind == "version" and self.differing:
+                    return attrs_text({name: row.attrs.get(name, ABSENT) for name in self.differing})
                 return attrs_text(row.attrs)
             if column == "coders":
                 if row.version is not None:
@@ -96,6 +116,10 @@ class VersionListModel(RowsModel):
             if row.kind == "gold" and column == "number":
                 font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.BackgroundRole and column == "attributes" and row.kind == "version" and self.differing:
+            return DIFFERS_GROUND
+        if role == Qt.ItemDataRole.ForegroundRole and column == "attributes" and row.kind == "version" and self.differing:
+            return QColor("#1F2937")  # dark on the light ground in a dark theme too
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QColor(STATE_COLOURS.get(row.version.state if row.version else "gold", "#6B7280"))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -108,6 +132,8 @@ class VersionListModel(RowsModel):
         lines = [f"{row.label}: {row.text}  [{row.start}, {row.end})"]
         if row.attrs:
             lines.append(attrs_text(row.attrs))
+        if row.kind == "version" and self.differing:
+            lines.append(self.tr("The versions differ on: %s") % ", ".join(self.differing))
         if row.version is not None:
             missing = [c for c in self.coders if c not in row.version.coders]
             if missing:
