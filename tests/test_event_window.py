@@ -22,6 +22,7 @@ def lead(qtbot, merged: Path):  # noqa: F811 - the fixture imported above
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.actions.auto.trigger()  # what every coder agreed on into gold, as the lead's first step
     yield window
     project.close()
 
@@ -57,7 +58,7 @@ def test_the_frames_side_by_side_with_the_unanimous_one_in_gold(lead: Adjudicati
     assert "  place: مدينة الباب" in amal and "ATTACK (weapon: airstrike) [every coder]" in omar
     assert gold[1:] == ["ATTACK (weapon: shelling)", "  perpetrator: قوات النظام", "  place: كفرنبل", "  casualties: 5"]
     assert not lead.events.accept_button.isEnabled() and not lead.events.withdraw_button.isEnabled()
-    lead.actions.undo.trigger()  # the automatic step takes its events back with its spans
+    lead.actions.undo.trigger()  # the unanimous step takes its events back with its spans
     assert gold_events(lead) == []
     assert lead.events.frame_texts()[2] == ["gold"]
     lead.actions.redo.trigger()

@@ -33,7 +33,7 @@ KILLED_54 = {"value": 54, "status": "killed"}
 
 @pytest.fixture
 def merged(tmp_path: Path) -> Path:
-    """After auto-adjudication: RAID has 3 open places, LOCAL 1, STATEMENT none."""
+    """After "Put unanimous spans into gold": RAID has 3 open places, LOCAL 1, STATEMENT none."""
     amal = build_coder_file(
         tmp_path / "amal.db",
         "amal",
@@ -72,6 +72,7 @@ def lead(qtbot, merged: Path):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.actions.auto.trigger()  # what every coder agreed on into gold, as the lead's first step
     window.view.setFocus()
     yield window
     project.close()  # the window (deleted on close) is closed by qtbot
@@ -98,7 +99,9 @@ def coder_span(project: Project, coder: str, text: str) -> str:
     return next(a.id for a in project.annotations() if a.coder == coder and a.text == text)
 
 
-def test_unanimous_spans_are_gold_at_once_and_the_queue_puts_disagreement_first(lead: AdjudicationWindow) -> None:
+def test_unanimous_spans_go_into_gold_when_asked_and_the_queue_puts_disagreement_first(
+    lead: AdjudicationWindow,
+) -> None:
     assert gold_in_file(lead) == [
         ("ACTOR", "وزارة الدفاع", "auto"),
         ("CASUALTY", "54", "auto"),
@@ -112,9 +115,10 @@ def test_unanimous_spans_are_gold_at_once_and_the_queue_puts_disagreement_first(
     assert lead.session.document.key == "d1"
     assert lead.session.current.open
     assert "3" in lead.queue.summary.text()
-    # One undo takes the automatic decisions back.
+    # One undo takes that step back.
     lead.actions.undo.trigger()
     assert gold_in_file(lead) == []
+    assert "(3)" in lead.put_agreed.text()
 
 
 def test_a_number_key_accepts_that_version_with_provenance(qtbot, lead: AdjudicationWindow) -> None:
@@ -302,6 +306,7 @@ def test_the_lead_menu_of_the_main_window(qtbot, tmp_path: Path, merged: Path, m
     main.actions.adjudicate.trigger()
     lead = main.findChild(AdjudicationWindow)
     assert lead is not None and lead.isVisible()
+    lead.actions.auto.trigger()
     assert lead.session.entries
     # A decision that settles a document shows in the main window's queue too.
     lead.session.open_document(project.document_by_key("d3").id)

@@ -11,6 +11,7 @@ from test_merge import build_coder_file
 from test_window_adjudication import RAID, lead, merged  # noqa: F401  (fixtures)
 
 from annotator.lead.merge import merge_projects
+from annotator.models import GOLD
 from annotator.store.project import Project
 from ui.lead.window import AdjudicationWindow
 from ui.settings import Settings
@@ -75,5 +76,35 @@ def test_versions_that_differ_in_one_attribute_show_only_it_highlighted(qtbot, t
         assert all(model.data(model.index(i, column), Qt.ItemDataRole.BackgroundRole) is not None for i in versions)
         tooltip = model.data(model.index(versions[0], column), Qt.ItemDataRole.ToolTipRole)
         assert "value=8" in tooltip and "status" in tooltip
+    finally:
+        window.project.close()
+
+
+def gold_texts(path: Path) -> list[str]:
+    with Project.open(path, readonly=True) as project:
+        return sorted(g.text for g in project.annotations(coder=GOLD))
+
+
+def test_unanimous_spans_go_into_gold_only_when_the_lead_asks(qtbot, merged: Path) -> None:  # noqa: F811 - the fixture
+    window = open_lead(qtbot, merged)
+    try:
+        # Opening decides nothing: the three places every coder agreed on wait, counted on the button.
+        assert gold_texts(merged) == []
+        assert window.put_agreed.isEnabled() and "(3)" in window.put_agreed.text()
+        assert "Ctrl+U" in window.put_agreed.toolTip()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+        assert gold_texts(merged) == sorted(["54", "وزارة الدفاع", "ثمانية"])
+        assert "3 span(s)" in window.statusBar().currentMessage()
+        assert "(0)" in window.put_agreed.text() and not window.put_agreed.isEnabled()
+        assert window.session.current is not None and window.session.current.open
+        # One step that Ctrl+Z takes back, and the count comes back with it.
+        window.actions.undo.trigger()
+        assert gold_texts(merged) == []
+        assert "(3)" in window.put_agreed.text() and window.put_agreed.isEnabled()
+        window.put_agreed.click()
+        assert len(gold_texts(merged)) == 3
     finally:
         window.project.close()

@@ -46,7 +46,7 @@ class AdjudicationActions(QObject):
         self.next_place = self._add(decide, "next_place", lambda: session.step_place(1), shown_only=True)
         self.previous_place = self._add(decide, "previous_place", lambda: session.step_place(-1), shown_only=True)
         decide.addSeparator()
-        self.auto = self._add(decide, "auto", lambda: window.auto_adjudicate("unanimous"))
+        self.auto = self._add(decide, "auto", window.put_unanimous_into_gold)
         self.majority = self._add(decide, "majority", lambda: window.auto_adjudicate("majority"))
         decide.addSeparator()
         self.undo = self.keys.bind(session.undo_stack.createUndoAction(window, LEAD_KEYS.text("undo")), "undo")

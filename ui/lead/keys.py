@@ -48,7 +48,7 @@ SECTIONS = (
             LabelKeys(QT_TRANSLATE_NOOP("AdjudicationActions", "Select words and press a label key to add a span no coder "
                                                                "made; a new gold span replaces the gold span of the same "
                                                                "label it overlaps.")),
-            Binding("auto", QT_TRANSLATE_NOOP("AdjudicationActions", "Auto-adjudicate: what &all coders agree on")),
+            Binding("auto", QT_TRANSLATE_NOOP("AdjudicationActions", "Put &unanimous spans into gold"), ("Ctrl+U",)),
             Binding("majority", QT_TRANSLATE_NOOP("AdjudicationActions", "Auto-adjudicate: what &most coders agree on")),
             Binding("undo", QT_TRANSLATE_NOOP("AdjudicationActions", "&Undo"), (StandardKey.Undo,)),
             Binding("redo", QT_TRANSLATE_NOOP("AdjudicationActions", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),

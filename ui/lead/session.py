@@ -10,6 +10,7 @@ a decision replaces: ``annotator.lead.places``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -60,6 +61,7 @@ class AdjudicationSession(OperationSession):
         self.by = project.coder
         self.coders: list[str] = []
         self.entries: list[QueueEntry] = []
+        self.agreed_waiting: dict[int, int] = {}  # doc_id: places every coder agreed on, not in gold yet
         self.document: Document | None = None
         self.finished: tuple[str, ...] = ()
         self.places: list[Item] = []
@@ -74,6 +76,9 @@ class AdjudicationSession(OperationSession):
         """Read the queue afresh, most open places first (``adjudication.queue``)."""
         self.coders = adjudication.compared_coders(self.project)
         self.entries = adjudication.queue(self.project, self.coders) if self.coders else []
+        self.agreed_waiting = {
+            e.doc_id: agreed_open(adjudication.items(self.project, e.doc_id, self.coders)) for e in self.entries
+        }
         self.queue_changed.emit()
 
     def open_document(self, doc_id: int, *, position: int | None = None) -> None:
@@ -288,6 +293,18 @@ class AdjudicationSession(OperationSession):
         position = min((self.project.annotation(s).start for s in event.span_ids), default=None)
         return self._decide(self.tr("Withdraw event %s") % event.type, position, [WithdrawEvent(event_id)])
 
+    @property
+    def agreed_count(self) -> int:
+        """Places every coder agreed on that are not in gold yet, over the whole queue."""
+        return sum(self.agreed_waiting.values())
+
+    def undone_auto(self, strategy: str) -> AutoAdjudicate | None:
+        """The run of ``strategy`` just undone, if redo would bring it back: asking for that run again
+        redoes it (the core skips spans an earlier run added and that were taken out since)."""
+        stack = self.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        return command if isinstance(command, AutoAdjudicate) and command.strategy == strategy else None
+
     def auto(self, strategy: str = "unanimous") -> adjudication.AutoReport | None:
         """Auto-adjudicate the whole project as one undoable step; returns the core's report
         (None on failure). A run that changes nothing leaves no step to undo."""
@@ -322,6 +339,7 @@ class AdjudicationSession(OperationSession):
             self.select_place(self.index, keep_row)
         for i, entry in enumerate(self.entries):
             if entry.doc_id == doc_id:
+                self.agreed_waiting[doc_id] = agreed_open(self.places)
                 self.entries[i] = updated_entry(entry, self.places)
                 self.entry_changed.emit(self.entries[i])
 
@@ -394,3 +412,8 @@ class AdjudicationSession(OperationSession):
         except ValidationError:
             return False
         return True
+
+
+def agreed_open(places: Iterable[Item]) -> int:
+    """The places every coder agreed on that are still open: what "Put unanimous spans into gold" settles."""
+    return sum(1 for p in places if p.versions and p.unanimous and p.open)

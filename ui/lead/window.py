@@ -15,12 +15,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -35,7 +37,7 @@ from ui.lead.actions import AdjudicationActions
 from ui.lead.agreement_dashboard import AgreementDashboard
 from ui.lead.event_panel import EventPanel
 from ui.lead.gold_editor import GoldEditor
-from ui.lead.keys import keys_html
+from ui.lead.keys import LEAD_KEYS, keys_html
 from ui.lead.queue import AdjudicationQueue
 from ui.lead.session import AdjudicationSession
 from ui.lead.version_list import VersionList
@@ -73,6 +75,13 @@ class AdjudicationWindow(QMainWindow):
         centre_layout.setContentsMargins(6, 6, 6, 6)
         centre_layout.addWidget(self.header)
         centre_layout.addWidget(self.facts)
+        # What every coder agreed on goes into gold only when the lead asks, with the count in sight.
+        self.put_agreed = QPushButton()
+        self.put_agreed.setEnabled(False)
+        agreed_row = QHBoxLayout()
+        agreed_row.addStretch(1)
+        agreed_row.addWidget(self.put_agreed)
+        centre_layout.addLayout(agreed_row)
         centre_layout.addWidget(self.view, 1)
 
         self.place_title = QLabel()
@@ -122,37 +131,17 @@ class AdjudicationWindow(QMainWindow):
         self.progress = QLabel()
         self.statusBar().addPermanentWidget(self.progress)
         self.actions = AdjudicationActions(self)
+        self.put_agreed.clicked.connect(self.put_unanimous_into_gold)
+        LEAD_KEYS.changed.connect(self._show_agreed)  # the tooltip names the key as rebound
         self._connect()
         if parent is not None:
             parent.installEventFilter(self)  # the project's window closes: so does this one
         self.resize(1580, 960)
 
         self.session.refresh_queue()
-        self._settle_unanimous()
         if self.session.entries:
             self.session.open_document(self.session.entries[0].doc_id)
         self.view.setFocus()
-
-    def _settle_unanimous(self) -> None:
-        """What every coder agrees on goes into gold at once (as INCEpTION's curation does), so the
-        lead only sees real disagreements; one step that Ctrl+Z takes back."""
-        if self.project.readonly or not any(e.unanimous for e in self.session.entries):
-            return
-        report = self.session.auto("unanimous")
-        if report is not None and report.events_added:
-            self.statusBar().showMessage(
-                self.tr(
-                    "%1 span(s) and %2 event(s) every coder agreed on went into gold automatically "
-                    "(Ctrl+Z takes them back)."
-                ).replace("%1", str(report.added)).replace("%2", str(report.events_added)),
-                10000,
-            )
-        elif report is not None and report.added:
-            self.statusBar().showMessage(
-                self.tr("%s span(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).")
-                % report.added,
-                10000,
-            )
 
     @property
     def project(self) -> Project:
@@ -234,6 +223,7 @@ class AdjudicationWindow(QMainWindow):
     # --- what changed ------------------------------------------------------------------------
 
     def _queue_changed(self) -> None:
+        self._show_agreed()
         self.queue.show_entries(self.session.entries)
         if self.session.document is not None:
             self.queue.show_current(self.session.document.id)
@@ -241,6 +231,7 @@ class AdjudicationWindow(QMainWindow):
 
     def _entry_changed(self, entry: object) -> None:
         self.queue.entry_changed(entry)  # type: ignore[arg-type]
+        self._show_agreed()
         self._update_progress()
 
     def _status_changed(self, doc_id: int) -> None:
@@ -378,6 +369,48 @@ class AdjudicationWindow(QMainWindow):
             return
         session.open_document(target)
         self.view.setFocus()
+
+    def put_unanimous_into_gold(self) -> None:
+        """The spans (and events) every coder agreed on go into gold as one step Ctrl+Z takes back;
+        the lead asks for it and reads how many went in."""
+        if self.project.readonly:
+            self.statusBar().showMessage(self.tr("The project is open read-only: nothing goes into gold."), 6000)
+            return
+        undone = self.session.undone_auto("unanimous")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if undone is not None:
+                self.session.undo_stack.redo()
+                report = undone.report
+            else:
+                report = self.session.auto("unanimous")
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if report is None:
+            return
+        if not report.added and not report.events_added:
+            self.statusBar().showMessage(self.tr("No place every coder agreed on is waiting for gold."), 6000)
+            return
+        current = self.session.current
+        if current is not None and not current.open and self.session.open_count():
+            self.session.step_place(1)  # the place just settled: on to the next real disagreement
+        self.statusBar().showMessage(
+            self.tr("%1 span(s) and %2 event(s) every coder agreed on went into gold (Ctrl+Z takes them back).")
+            .replace("%1", str(report.added))
+            .replace("%2", str(report.events_added)),
+            15000,
+        )
+
+    def _show_agreed(self) -> None:
+        """The button tells how many agreed places wait, so the count before and after is in sight."""
+        waiting = self.session.agreed_count
+        key = self.actions.auto.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.put_agreed.setText(self.tr("Put unanimous spans into gold (%1)").replace("%1", str(waiting)))
+        self.put_agreed.setToolTip(
+            self.tr("%1 place(s) every coder agreed on are not in gold yet; this puts them there as one step "
+                    "that Ctrl+Z takes back. Key: %2").replace("%1", str(waiting)).replace("%2", key)
+        )
+        self.put_agreed.setEnabled(bool(waiting) and not self.project.readonly)
 
     def auto_adjudicate(self, strategy: str) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
