@@ -108,3 +108,25 @@ def test_unanimous_spans_go_into_gold_only_when_the_lead_asks(qtbot, merged: Pat
         assert len(gold_texts(merged)) == 3
     finally:
         window.project.close()
+
+
+def test_the_differing_attributes_are_not_cut_at_1366_pixels(qtbot, tmp_path: Path) -> None:
+    text = "أفادت مصادر محلية بمقتل ثمانية مدنيين في حلب."
+    first = build_coder_file(tmp_path / "a.db", "abdulrahman",
+                             {text: ("done", [("ثمانية مدنيين", "CASUALTY", {"value": 8, "status": "killed"})])})
+    second = build_coder_file(tmp_path / "b.db", "abdulaziz",
+                              {text: ("done", [("ثمانية مدنيين", "CASUALTY", {"value": 8, "status": "injured"})])})
+    merge_projects(tmp_path / "merged.db", [first, second])
+    window = open_lead(qtbot, tmp_path / "merged.db")
+    try:
+        window.resize(1366, 740)
+        window.tabs.widget(0).setSizes([270, 650, 440])  # the panes as they open on a 1366-pixel screen
+        window.session.select_place(0)
+        table = window.versions
+        model = table.model_
+        column = model.COLUMNS.index("attributes")
+        assert "status=injured" in [model.data(model.index(row, column)) for row in range(model.rowCount())]
+        needed = table.fontMetrics().horizontalAdvance("status=injured")
+        qtbot.waitUntil(lambda: table.columnWidth(column) >= needed)
+    finally:
+        window.project.close()

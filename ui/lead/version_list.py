@@ -158,12 +158,15 @@ class VersionList(RowTable):
     def __init__(self, codebook: Codebook, parent: QWidget | None = None):
         fit, interactive, stretch = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Interactive,
                                      QHeaderView.ResizeMode.Stretch)
-        super().__init__((fit, fit, interactive, stretch, fit, fit), parent)
+        # The attributes fit their contents (only the differing ones when versions differ); the
+        # text, which the article shows anyway, takes what is left and is elided.
+        super().__init__((fit, fit, stretch, fit, interactive, fit), parent)
         self.model_ = VersionListModel(codebook, self)
         self.setModel(self.model_)
         self.label_keys = {label.key.lower(): label.name for label in codebook.labels if label.key}
         self.setWordWrap(False)
-        self.setColumnWidth(2, 150)
+        self.setColumnWidth(4, 110)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.index_chosen.connect(lambda index: self.row_chosen.emit(index.row()))
 
     def show_rows(self, rows: list[Row], coders: tuple[str, ...], current: int) -> None:
