@@ -74,14 +74,14 @@ class AdjudicationWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(6, 6, 6, 6)
         centre_layout.addWidget(self.header)
-        centre_layout.addWidget(self.facts)
-        # What every coder agreed on goes into gold only when the lead asks, with the count in sight.
+        # What every coder agreed on goes into gold only when the lead asks, with the count in sight;
+        # the button sits beside the document's figures so the article loses no height to it.
         self.put_agreed = QPushButton()
         self.put_agreed.setEnabled(False)
-        agreed_row = QHBoxLayout()
-        agreed_row.addStretch(1)
-        agreed_row.addWidget(self.put_agreed)
-        centre_layout.addLayout(agreed_row)
+        facts_row = QHBoxLayout()
+        facts_row.addWidget(self.facts, 1)
+        facts_row.addWidget(self.put_agreed, 0, Qt.AlignmentFlag.AlignTop)
+        centre_layout.addLayout(facts_row)
         centre_layout.addWidget(self.view, 1)
 
         self.place_title = QLabel()
