@@ -20,7 +20,7 @@ from typing import Any
 from annotator.errors import InputError, ValidationError
 from annotator.event_types import EventType as EventType  # re-exported: the codebook is where callers look
 from annotator.event_types import Role as Role
-from annotator.event_types import event_type_to_dict
+from annotator.event_types import display_of, event_type_to_dict
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, VagueAmount, vague_amounts_from
 from annotator.resources_path import resource_path
 
@@ -29,6 +29,7 @@ RESERVED_ATTRIBUTES = ("id", "coder", "origin")  # brat notes carry these beside
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,16 @@ class Attribute:
     description: str = ""
     minimum: int | None = None
     maximum: int | None = None
+    # Names shown per interface language; not compared (two files differing only in them merge).
+    display: dict[str, str] = field(default_factory=dict, compare=False)
+    choice_display: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+
+    def display_name(self, language: str) -> str:
+        return display_of(self.display, self.name, language)
+
+    def choice_name(self, choice: str, language: str) -> str:
+        """A choice as the window shows it; the stored value stays ``choice``."""
+        return display_of(self.choice_display.get(choice, {}), choice, language)
 
     def check(self, value: Any, label: str) -> None:
         """Raise :class:`ValidationError` unless ``value`` fits this attribute."""
@@ -84,6 +95,10 @@ class Label:
     description: str = ""
     attributes: tuple[Attribute, ...] = ()
     strip_proclitics: bool = False
+    display: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def display_name(self, language: str) -> str:
+        return display_of(self.display, self.name, language)
 
     def attribute(self, name: str) -> Attribute | None:
         return self._attributes_by_name.get(name)
@@ -147,6 +162,14 @@ class Codebook:
             return found
         known = ", ".join(label.name for label in self.labels)
         raise ValidationError(f"unknown label '{name}' (the codebook has {known})")
+
+    def display(self, kind: str, name: str, language: str) -> str:
+        """The shown name of a ``label`` or ``event`` type called ``name`` (the name itself when unknown)."""
+        if kind == "label" and self.has_label(name):
+            return self.label(name).display_name(language)
+        if kind == "event" and name in self.event_type_names:
+            return self.event_type(name).display_name(language)
+        return name
 
     def has_label(self, name: str) -> bool:
         return name in self._labels_by_name
@@ -230,7 +253,7 @@ def _label_to_dict(label: Label) -> dict[str, Any]:
 
 def _is_unset(value: Any) -> bool:
     """Defaults left out of the stored form (``0`` is a real bound, so no truthiness test)."""
-    return value is None or value is False or value == "" or value == ()
+    return value is None or value is False or value == "" or value == () or value == {}
 
 
 # --- reading -----------------------------------------------------------------------
@@ -252,6 +275,56 @@ def brought_forward(codebook: Codebook) -> Codebook:
     known = set(codebook.label_names)
     labels = codebook.labels + tuple(label for label in built_in.labels if label.name not in known)
     return replace(codebook, labels=labels, event_types=built_in.event_types)
+
+
+def with_built_in_display(codebook: Codebook) -> Codebook:
+    """A built-in codebook stored before display names existed, with the built-in display names
+    wherever it has none (so an older project shows Arabic names in an Arabic window too).
+    A lead's own codebook, or one that has display names, is left as it is."""
+    built_in = default_codebook()
+    if codebook.name != built_in.name or _has_display(codebook):
+        return codebook
+
+    def attributes(mine: tuple[Attribute, ...], theirs: tuple[Attribute, ...]) -> tuple[Attribute, ...]:
+        known = {a.name: a for a in theirs}
+        out = []
+        for attribute in mine:
+            source = known.get(attribute.name)
+            if source is None:
+                out.append(attribute)
+                continue
+            choices = {c: n for c, n in source.choice_display.items() if c in attribute.choices}
+            out.append(replace(attribute, display=dict(source.display), choice_display=choices))
+        return tuple(out)
+
+    labels = tuple(
+        replace(label, display=dict(built_in.label(label.name).display),
+                attributes=attributes(label.attributes, built_in.label(label.name).attributes))
+        if built_in.has_label(label.name) else label
+        for label in codebook.labels
+    )
+    known_events = {t.name: t for t in built_in.event_types}
+    events = []
+    for event_type in codebook.event_types:
+        source = known_events.get(event_type.name)
+        if source is None:
+            events.append(event_type)
+            continue
+        roles = {r.name: r for r in source.roles}
+        events.append(replace(
+            event_type, display=dict(source.display),
+            roles=tuple(replace(r, display=dict(roles[r.name].display)) if r.name in roles else r
+                        for r in event_type.roles),
+            attributes=attributes(event_type.attributes, source.attributes),
+        ))
+    return replace(codebook, labels=labels, event_types=tuple(events))
+
+
+def _has_display(codebook: Codebook) -> bool:
+    attributes = [a for label in codebook.labels for a in label.attributes]
+    attributes += [a for t in codebook.event_types for a in t.attributes]
+    return (any(label.display for label in codebook.labels) or any(a.display or a.choice_display for a in attributes)
+            or any(t.display or any(r.display for r in t.roles) for t in codebook.event_types))
 
 
 def load_codebook(path: str | Path) -> Codebook:
@@ -318,7 +391,7 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
             raise fail(f"label {name}: key {key!r} is already used by another label", name)
         if key:
             seen_keys.add(key.lower())
-        unknown = set(item) - {"name", "color", "key", "description", "attributes", "strip_proclitics"}
+        unknown = set(item) - {"name", "color", "key", "description", "attributes", "strip_proclitics", "display"}
         if unknown:
             raise fail(f"label {name}: unknown field(s) {', '.join(sorted(unknown))}", *sorted(unknown))
         attributes = _attributes_from(item.get("attributes", []), name, fail)
@@ -330,6 +403,7 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
                 description=str(item.get("description", "")),
                 attributes=attributes,
                 strip_proclitics=bool(item.get("strip_proclitics", False)),
+                display=_display_from(item.get("display", {}), f"label {name}", fail, name),
             )
         )
     vague = DEFAULT_VAGUE_AMOUNTS if "vague_amounts" not in data else vague_amounts_from(data["vague_amounts"], fail)
@@ -357,7 +431,7 @@ def _event_types_from(items: Any, labels: list[Label], label_keys: set[str], fai
         if name in label_names:  # brat's annotation.conf and the exports name both in one namespace
             raise fail(f"event type {name} has the name of a label; give it another", name)
         seen_names.add(name)
-        unknown = set(item) - {"name", "key", "description", "roles", "attributes"}
+        unknown = set(item) - {"name", "key", "description", "roles", "attributes", "display"}
         if unknown:
             raise fail(f"event type {name}: unknown field(s) {', '.join(sorted(unknown))}", *sorted(unknown))
         key = item.get("key", "")
@@ -370,7 +444,8 @@ def _event_types_from(items: Any, labels: list[Label], label_keys: set[str], fai
         roles = _roles_from(item.get("roles"), name, label_names, fail)
         attributes = _attributes_from(item.get("attributes", []), name, fail, owner=f"event type {name}", thing="event")
         out.append(EventType(name=name, key=key, description=str(item.get("description", "")), roles=roles,
-                             attributes=attributes))
+                             attributes=attributes,
+                             display=_display_from(item.get("display", {}), f"event type {name}", fail, name)))
     return tuple(out)
 
 
@@ -387,7 +462,7 @@ def _roles_from(items: Any, event: str, label_names: list[str], fail: Any) -> tu
         if name in seen_names:
             raise fail(f"event type {event}: role {name} is defined twice", name)
         seen_names.add(name)
-        unknown = set(item) - {"name", "labels", "many", "key", "description"}
+        unknown = set(item) - {"name", "labels", "many", "key", "description", "display"}
         if unknown:
             raise fail(f"event type {event}: role {name} has unknown field(s) {', '.join(sorted(unknown))}",
                        *sorted(unknown))
@@ -412,7 +487,8 @@ def _roles_from(items: Any, event: str, label_names: list[str], fail: Any) -> tu
         if key:
             seen_keys.add(key.lower())
         out.append(Role(name=name, labels=tuple(dict.fromkeys(labels)), many=many, key=key,
-                        description=str(item.get("description", ""))))
+                        description=str(item.get("description", "")),
+                        display=_display_from(item.get("display", {}), f"event type {event}: role {name}", fail, name)))
     return tuple(out)
 
 
@@ -453,7 +529,8 @@ def _attributes_from(items: Any, label: str, fail: Any, *, owner: str = "", thin
         for bound_name, bound in bounds.items():
             if bound is not None and (kind != "integer" or isinstance(bound, bool) or not isinstance(bound, int)):
                 raise fail(f"{owner}: {bound_name} of {name} must be a whole number on an integer attribute", name)
-        unknown = set(item) - {"name", "type", "choices", "required", "description", "minimum", "maximum"}
+        unknown = set(item) - {"name", "type", "choices", "required", "description", "minimum", "maximum", "display",
+                               "choice_display"}
         if unknown:
             raise fail(f"{owner}: attribute {name} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)
         out.append(
@@ -465,9 +542,37 @@ def _attributes_from(items: Any, label: str, fail: Any, *, owner: str = "", thin
                 description=str(item.get("description", "")),
                 minimum=bounds["minimum"],
                 maximum=bounds["maximum"],
+                display=_display_from(item.get("display", {}), f"{owner}: attribute {name}", fail, name),
+                choice_display=_choice_display_from(item.get("choice_display", {}), tuple(choices) if kind == "choice"
+                                                    else (), f"{owner}: attribute {name}", fail, name),
             )
         )
     return tuple(out)
+
+
+def _display_from(value: Any, owner: str, fail: Any, name: str) -> dict[str, str]:
+    """A ``display`` table: language code to the name shown in that interface language."""
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and _LANGUAGE_RE.match(k) and isinstance(v, str) and v.strip() for k, v in value.items()
+    ):
+        raise fail(f"{owner}: display must map language codes to names, as display = {{ en = \"…\", ar = \"…\" }}",
+                   "display", name)
+    return {k: v.strip() for k, v in value.items()}
+
+
+def _choice_display_from(value: Any, choices: tuple[str, ...], owner: str, fail: Any, name: str) -> dict[str, dict[str, str]]:
+    """A ``choice_display`` table: for choices of this attribute, their display names."""
+    if not isinstance(value, dict):
+        raise fail(f"{owner}: choice_display must map choices to display tables", "choice_display", name)
+    if value and not choices:
+        raise fail(f"{owner}: choice_display is only for choice attributes", "choice_display", name)
+    out: dict[str, dict[str, str]] = {}
+    for choice, names in value.items():
+        if choice not in choices:
+            raise fail(f"{owner}: choice_display names {choice!r}, which is not one of its choices "
+                       f"({', '.join(choices)})", f"{choice} =", f'"{choice}"', "choice_display")
+        out[choice] = _display_from(names, f"{owner}: choice {choice}", fail, f"{choice} =")
+    return out
 
 
 def _toml_error_line(message: str) -> int | None:

@@ -7,7 +7,7 @@ checked with the rest of the codebook (:func:`annotator.codebook.codebook_from_d
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import ValidationError
@@ -27,6 +27,12 @@ def check_attribute_values(owner: str, attributes: tuple[Attribute, ...], attrs:
         attribute.check(value, owner)
 
 
+def display_of(display: dict[str, str], identifier: str, language: str) -> str:
+    """The name shown for ``identifier`` in ``language``: the codebook's display name, else the identifier
+    (stored data always keeps the identifier; only the window shows display names)."""
+    return display.get(language) or identifier
+
+
 @dataclass(frozen=True)
 class Role:
     """A slot of an event type: the spans of ``labels`` that may fill it, one or ``many``."""
@@ -36,6 +42,11 @@ class Role:
     many: bool = False
     key: str = ""
     description: str = ""
+    # Names shown per interface language ({"ar": "منفذ"}); not compared: they change no rule.
+    display: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def display_name(self, language: str) -> str:
+        return display_of(self.display, self.name, language)
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,10 @@ class EventType:
     description: str = ""
     roles: tuple[Role, ...] = ()
     attributes: tuple[Attribute, ...] = ()
+    display: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def display_name(self, language: str) -> str:
+        return display_of(self.display, self.name, language)
 
     def role(self, name: str) -> Role:
         for role in self.roles:
@@ -75,6 +90,8 @@ def event_type_to_dict(event_type: EventType) -> dict[str, Any]:
         data["key"] = event_type.key
     if event_type.description:
         data["description"] = event_type.description
+    if event_type.display:
+        data["display"] = dict(event_type.display)
     data["roles"] = [
         {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(role).items() if not _is_unset(v) or k == "labels"}
         for role in event_type.roles
@@ -89,4 +106,4 @@ def _plain(attribute: Attribute) -> dict[str, Any]:
 
 
 def _is_unset(value: Any) -> bool:
-    return value is None or value is False or value == "" or value == ()
+    return value is None or value is False or value == "" or value == () or value == {}

@@ -160,6 +160,9 @@ def test_a_lead_codebook_changes_the_vague_rule_and_attributes(tmp_path: Path) -
     custom.write_text(
         text.replace(
             'choices = ["exact", "about", "at_least", "up_to", "vague"]', 'choices = ["exact", "vague"]'
+        ).replace(  # a choice taken out takes its display names with it
+            ', about = { en = "about", ar = "نحو" }, at_least = { en = "at least", ar = "على الأقل" }, '
+            'up_to = { en = "up to", ar = "حتى" }', ""
         ).replace("min = 20\nmax = 99\nvalue = 20", "min = 12\nmax = 99\nvalue = 12"),
         encoding="utf-8",
     )

@@ -32,6 +32,7 @@ def data_dir() -> Path:
 @dataclass
 class Settings:
     language: str = ""  # "" follows the system; "en" or "ar"
+    digits: str = ""  # "arabic-indic" or "latin"; "" takes the language's own (ui/i18n.py)
     coder: str = ""
     font_size: int = 16
     theme: str = "light"  # light or dark

@@ -15,7 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from annotator.codebook import Codebook, brought_forward, codebook_from_dict
+from annotator.codebook import Codebook, brought_forward, codebook_from_dict, with_built_in_display
 from annotator.errors import ProjectError, storage_error
 from annotator.store.progress import StoppableReads
 from annotator.store.rows import now
@@ -166,7 +166,12 @@ def stored_codebook(conn: sqlite3.Connection, meta: dict[str, str], path: str | 
         data["vague_amounts"] = json.loads(meta["vague_amounts"])
     if "event_types" in meta:  # a file made before events declares none: its codebook is what it was
         data["events"] = json.loads(meta["event_types"])
-    return codebook_from_dict(data, path)
+    # The labels table has no column for a label's display names: they are kept in meta.
+    for label, display in json.loads(meta.get("label_display", "{}")).items():
+        for item in data["labels"]:
+            if item["name"] == label:
+                item["display"] = display
+    return with_built_in_display(codebook_from_dict(data, path))
 
 
 def write_codebook(conn: sqlite3.Connection, codebook: Codebook) -> None:
@@ -175,7 +180,13 @@ def write_codebook(conn: sqlite3.Connection, codebook: Codebook) -> None:
     Event types are kept in ``meta`` as the JSON of the codebook's ``[[events]]``, as the
     vague amounts are: plain data read whole with the codebook, never queried.
     """
-    conn.execute("DELETE FROM meta WHERE key = 'event_types'")
+    conn.execute("DELETE FROM meta WHERE key IN ('event_types', 'label_display')")
+    label_display = {label.name: label.display for label in codebook.labels if label.display}
+    if label_display:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('label_display', ?)",
+            (json.dumps(label_display, ensure_ascii=False, sort_keys=True),),
+        )
     if codebook.event_types:
         conn.execute(
             "INSERT INTO meta(key, value) VALUES ('event_types', ?)",

@@ -18,6 +18,7 @@ from annotator.codebook import Codebook, EventType
 from annotator.models import Annotation, Event, Origin
 from annotator.suggest.events import shown_slots
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import attrs_display_text, interface_language
 from ui.widgets.rows import attrs_text, label_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -192,7 +193,8 @@ class EventModel(QAbstractItemModel):
 
     def _tooltip(self, node: Node, event: Event) -> str | None:
         if node.kind == EVENT:
-            lines = [attrs_text(event.attrs)] if event.attrs else []
+            shown = attrs_display_text(event_type.attributes, event.attrs) if (event_type := self._type(event)) else None
+            lines = [shown or attrs_text(event.attrs)] if event.attrs else []
             if event.origin == Origin.SUGGESTED:
                 lines.append(
                     self.tr("A suggested event: %1 accepts it, %2 rejects it.")
@@ -203,20 +205,24 @@ class EventModel(QAbstractItemModel):
         if node.kind == ROLE:
             event_type = self._type(event)
             found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
-            return (", ".join(found.labels) + (f" — {found.description}" if found.description else "")) if found else None
+            labels = [self.codebook.display("label", name, interface_language()) for name in found.labels] if found else []
+            return (", ".join(labels) + (f" — {found.description}" if found.description else "")) if found else None
         span = self.spans.get(node.span_id or "")
-        return span.label if span is not None else None
+        return self.codebook.display("label", span.label, interface_language()) if span is not None else None
 
     def _text(self, node: Node, event: Event, column: str) -> str:
         event_type = self._type(event)
         if node.kind == EVENT:
             if column == "name":
-                return event.type + (" " + self.tr("(suggested)") if event.origin == Origin.SUGGESTED else "")
+                name = self.codebook.display("event", event.type, interface_language())
+                return name + (" " + self.tr("(suggested)") if event.origin == Origin.SUGGESTED else "")
             return event_type.key.upper() if event_type and event_type.key else ""
         if node.kind == ROLE:
             if column == "name":
                 empty = not shown_slots(event).get(node.role or "")
-                return self.tr("%s (empty)") % node.role if empty else node.role or ""
+                found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
+                name = found.display_name(interface_language()) if found else node.role or ""
+                return self.tr("%s (empty)") % name if empty else name
             found = next((r for r in event_type.roles if r.name == node.role), None) if event_type else None
             return found.key.upper() if found and found.key else ""
         return self._span_text(node.span_id or "") if column == "name" else ""

@@ -35,6 +35,7 @@ from ui.coder.event_panel import EventPanel
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
 from ui.coder.suggestions import SuggestionActions
+from ui.i18n import number_text, use_digits
 from ui.settings import Settings, save_settings
 from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project, settings: Settings):
         super().__init__()
         self.settings = settings
+        use_digits(settings.digits)  # before any widget writes a number
         self.session = EditSession(project, self)
         self.suggestions = SuggestionActions(self.session)
         title = self.tr("Arabic event annotator — %s") % project.path.name
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow):
     def _update_progress(self) -> None:
         total = self.project.document_count()
         done = self.project.document_count(status=Status.DONE)
-        self.progress.setText(self.tr("%1 — done %2 / %3").replace("%1", self.project.coder).replace("%2", str(done)).replace("%3", str(total)))
+        self.progress.setText(self.tr("%1 — done %2 / %3").replace("%1", self.project.coder).replace("%2", number_text(done)).replace("%3", number_text(total)))
 
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.models import Annotation, Origin
+from ui.i18n import attrs_display_text, interface_language
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
 
 
@@ -37,17 +38,21 @@ class SpanListModel(RowsModel):
         annotation = self.rows[index.row()]
         column = self.column(index)
         if role == Qt.ItemDataRole.DisplayRole:
+            known = self.codebook.has_label(annotation.label)
             if column == "label":
                 missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
                 marker = " ⚠" if missing else ""
+                name = self.codebook.display("label", annotation.label, interface_language())
                 if annotation.origin == Origin.SUGGESTED:
                     # A word, not "…": an ellipsis reads as text cut short, and no font lacks it.
-                    return self.tr("%1 (suggested)").replace("%1", annotation.label + marker)
-                return annotation.label + marker
+                    return self.tr("%1 (suggested)").replace("%1", name + marker)
+                return name + marker
             if column == "text":
                 return annotation.text
             if column == "attributes":
-                return attrs_text(annotation.attrs)
+                if not known:
+                    return attrs_text(annotation.attrs)
+                return attrs_display_text(self.codebook.label(annotation.label).attributes, annotation.attrs)
             return annotation.start
         if role == Qt.ItemDataRole.DecorationRole and column == "label":
             return label_colour(self.codebook, annotation.label)

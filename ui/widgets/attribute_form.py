@@ -4,6 +4,8 @@ Choices are radio buttons with Alt+letter accelerators (one keystroke each),
 integers spin boxes where "—" means unset, free text a line edit completing
 from values used before in the project. Every change is sent at once as a whole
 new attribute dict; the session turns it into one undoable, committed edit.
+Names and choices are shown by their display names in the interface language;
+what the form reads and sends are the codebook's identifiers.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.codebook import Attribute, Codebook, Label
 from annotator.models import Annotation, Origin
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import interface_language, number_locale
 
 UNSET = -1
 CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider than a side panel
@@ -48,12 +51,14 @@ class AttributeForm(QWidget):
         self._readers: dict[str, Callable[[], Any]] = {}
         self._writers: dict[str, Callable[[Any], None]] = {}
         self._loading = False
+        self.language = interface_language()
 
         self.title = QLabel(self.tr("No span selected"))
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.label_box = QComboBox()
-        self.label_box.addItems(codebook.label_names)
+        for label in codebook.labels:
+            self.label_box.addItem(label.display_name(self.language), label.name)
         self.label_box.activated.connect(self._relabel)
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
@@ -104,9 +109,9 @@ class AttributeForm(QWidget):
             label = self.codebook.label(annotation.label)
             if not same_label or not self._readers:
                 self._build(label)
-            self.title.setText(f"{annotation.label}: {annotation.text}")
+            self.title.setText(f"{label.display_name(self.language)}: {annotation.text}")
             self.label_box.setEnabled(True)
-            self.label_box.setCurrentText(annotation.label)
+            self.label_box.setCurrentIndex(self.label_box.findData(annotation.label))
             for name, write in self._writers.items():
                 write(annotation.attrs.get(name))
             self._show_missing(label, annotation.attrs)
@@ -123,8 +128,12 @@ class AttributeForm(QWidget):
                                     .replace("%2", CODER_KEYS.key_names("reject_suggestion")))
 
     def _show_missing(self, label: Label, attrs: dict[str, Any]) -> None:
-        missing = label.missing_required(attrs)
-        self.missing.setText(self.tr("Missing: %s") % ", ".join(missing) if missing else "")
+        missing = [self._attribute_name(label, name) for name in label.missing_required(attrs)]
+        self.missing.setText(self.tr("Missing: %s") % ("، " if self.language == "ar" else ", ").join(missing) if missing else "")
+
+    def _attribute_name(self, label: Label, name: str) -> str:
+        attribute = label.attribute(name)
+        return name if attribute is None else attribute.display_name(self.language)
 
     def _clear_fields(self) -> None:
         while self.fields_layout.rowCount():
@@ -135,7 +144,7 @@ class AttributeForm(QWidget):
         self._clear_fields()
         used_letters = _menu_letters(self)
         for attribute in label.attributes:
-            name = attribute.name + (" *" if attribute.required else "")
+            name = attribute.display_name(self.language) + (" *" if attribute.required else "")
             if attribute.type == "choice":
                 widget = self._choice_field(attribute, used_letters)
             elif attribute.type == "integer":
@@ -161,7 +170,8 @@ class AttributeForm(QWidget):
         group.setExclusive(False)  # so a second press on the checked choice unsets it
         buttons: dict[str, QRadioButton] = {}
         for index, choice in enumerate(attribute.choices):
-            button = QRadioButton(_with_mnemonic(choice.replace("_", " "), used_letters))
+            button = QRadioButton(_with_mnemonic(attribute.choice_name(choice, self.language).replace("_", " "),
+                                                 used_letters))
             button.setProperty("choice", choice)
             group.addButton(button)
             # At its own width, not the cell's: a click beside the words would miss the button.
@@ -189,6 +199,7 @@ class AttributeForm(QWidget):
 
     def _integer_field(self, attribute: Attribute) -> QWidget:
         spin = QSpinBox()
+        spin.setLocale(number_locale())  # the digits the rest of the window writes
         low = attribute.minimum if attribute.minimum is not None else -1_000_000_000
         spin.setRange(low - 1, attribute.maximum if attribute.maximum is not None else 1_000_000_000)
         spin.setSpecialValueText("—")  # shown at the minimum: the attribute is unset
@@ -239,8 +250,9 @@ class AttributeForm(QWidget):
             self.attrs_edited.emit(self.annotation.id, attrs)
 
     def _relabel(self) -> None:
-        if self.annotation is not None and self.label_box.currentText() != self.annotation.label:
-            self.relabel_requested.emit(self.annotation.id, self.label_box.currentText())
+        chosen = self.label_box.currentData()
+        if self.annotation is not None and chosen != self.annotation.label:
+            self.relabel_requested.emit(self.annotation.id, chosen)
 
 
 def _menu_letters(widget: QWidget) -> set[str]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QV
 
 from annotator.models import DocumentSummary
 from annotator.store.project import Project
+from ui.i18n import number_text
 from ui.widgets.rows import Index, RowsModel, RowTable
 
 PAGE = 200
@@ -72,11 +73,11 @@ class DocumentQueueModel(RowsModel):
             if column == "status":
                 return status_text(doc.status)
             if doc.suggestion_count:
-                return f"{doc.span_count} + {doc.suggestion_count}"
-            return doc.span_count
+                return f"{number_text(doc.span_count)} + {number_text(doc.suggestion_count)}"
+            return number_text(doc.span_count)
         if role == Qt.ItemDataRole.ToolTipRole and column == "spans":
-            return self.tr("%1 span(s), %2 suggestion(s) pending").replace("%1", str(doc.span_count)).replace(
-                "%2", str(doc.suggestion_count))
+            return self.tr("%1 span(s), %2 suggestion(s) pending").replace("%1", number_text(doc.span_count)).replace(
+                "%2", number_text(doc.suggestion_count))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QColor(STATUS_COLOURS.get(doc.status, "#9E9E9E"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "marks":
