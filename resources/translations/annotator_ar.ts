@@ -90,8 +90,13 @@
     </message>
     <message>
         <location filename="../../ui/lead/keys.py" line="51" />
-        <source>Auto-adjudicate: what &amp;all coders agree on</source>
-        <translation>تحكيم آلي: ما اتفق عليه &amp;كل المرمِّزين</translation>
+        <source>Put &amp;unanimous spans into gold</source>
+        <translation>إدراج المقاطع المت&amp;فق عليها في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/keys.py" line="57" />
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <location filename="../../ui/lead/keys.py" line="52" />
@@ -114,74 +119,74 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="61" />
-        <location filename="../../ui/lead/keys.py" line="59" />
+        <location filename="../../ui/lead/actions.py" line="62" />
+        <location filename="../../ui/lead/keys.py" line="61" />
         <source>D&amp;ocument</source>
         <translation>ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="61" />
+        <location filename="../../ui/lead/keys.py" line="63" />
         <source>Settled: &amp;next document with open places</source>
         <translation>حُسم: المقال التالي ذو المواضع الم&amp;فتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="63" />
+        <location filename="../../ui/lead/keys.py" line="65" />
         <source>N&amp;ext document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="64" />
+        <location filename="../../ui/lead/keys.py" line="66" />
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="65" />
+        <location filename="../../ui/lead/keys.py" line="67" />
         <source>&amp;Read the queue and figures afresh</source>
         <translation>إعادة &amp;قراءة القائمة والأرقام</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="67" />
-        <location filename="../../ui/lead/keys.py" line="69" />
+        <location filename="../../ui/lead/actions.py" line="68" />
+        <location filename="../../ui/lead/keys.py" line="71" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="71" />
+        <location filename="../../ui/lead/keys.py" line="73" />
         <source>&amp;Adjudicate</source>
         <translation>ال&amp;تحكيم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="72" />
+        <location filename="../../ui/lead/keys.py" line="74" />
         <source>A&amp;greement</source>
         <translation>الا&amp;تفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="73" />
+        <location filename="../../ui/lead/keys.py" line="75" />
         <source>Back to the &amp;article</source>
         <translation>العودة إلى ال&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="74" />
+        <location filename="../../ui/lead/keys.py" line="76" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="75" />
+        <location filename="../../ui/lead/keys.py" line="77" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="75" />
+        <location filename="../../ui/lead/actions.py" line="76" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/keys.py" line="76" />
+        <location filename="../../ui/lead/keys.py" line="78" />
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="94" />
+        <location filename="../../ui/lead/actions.py" line="95" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -255,98 +260,98 @@
         <translation>تحكيم آلي (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="162" />
-        <location filename="../../ui/lead/session.py" line="361" />
+        <location filename="../../ui/lead/session.py" line="167" />
+        <location filename="../../ui/lead/session.py" line="379" />
         <source>Every place in this document is settled: Ctrl+Enter for the next document.</source>
         <translation>حُسمت كل مواضع هذا المقال: Ctrl+Enter للمقال التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="176" />
+        <location filename="../../ui/lead/session.py" line="181" />
         <source>Version %s is already in gold.</source>
         <translation>الصيغة %s في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="181" />
+        <location filename="../../ui/lead/session.py" line="186" />
         <source>Accept %s</source>
         <translation>قبول %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="182" />
+        <location filename="../../ui/lead/session.py" line="187" />
         <source>Version %1 accepted into gold.</source>
         <translation>قُبلت الصيغة %1 في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="197" />
+        <location filename="../../ui/lead/session.py" line="202" />
         <source>Take back rejection</source>
         <translation>التراجع عن الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="201" />
+        <location filename="../../ui/lead/session.py" line="206" />
         <source>Reject %s</source>
         <translation>رفض %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="202" />
+        <location filename="../../ui/lead/session.py" line="207" />
         <source>Version %1 rejected.</source>
         <translation>رُفضت الصيغة %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="211" />
+        <location filename="../../ui/lead/session.py" line="216" />
         <source>No open version here.</source>
         <translation>لا صيغة مفتوحة هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="213" />
+        <location filename="../../ui/lead/session.py" line="218" />
         <source>Reject the place</source>
         <translation>رفض الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="220" />
+        <location filename="../../ui/lead/session.py" line="225" />
         <source>Withdraw %s</source>
         <translation>سحب %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="250" />
+        <location filename="../../ui/lead/session.py" line="255" />
         <source>Edit %s</source>
         <translation>تعديل %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="258" />
+        <location filename="../../ui/lead/session.py" line="263" />
         <source>Select the words of the missing span first, then press its label key.</source>
         <translation>حدِّد كلمات المقطع الناقص أولًا، ثم اضغط مفتاح وسمه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="264" />
+        <location filename="../../ui/lead/session.py" line="269" />
         <source>This span is already in gold.</source>
         <translation>هذا المقطع في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="269" />
+        <location filename="../../ui/lead/session.py" line="274" />
         <source>Add %s</source>
         <translation>إضافة %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="272" />
+        <location filename="../../ui/lead/session.py" line="277" />
         <source>Added to gold. E edits its attributes.</source>
         <translation>أُضيف إلى الطبقة الذهبية. E لتعديل سماته.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="280" />
+        <location filename="../../ui/lead/session.py" line="285" />
         <source>Accept event %s</source>
         <translation>قبول الحدث %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="282" />
+        <location filename="../../ui/lead/session.py" line="287" />
         <source>Event accepted into gold with its spans.</source>
         <translation>قُبل الحدث في الطبقة الذهبية مع مقاطعه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="289" />
+        <location filename="../../ui/lead/session.py" line="294" />
         <source>Withdraw event %s</source>
         <translation>سحب الحدث %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="379" />
+        <location filename="../../ui/lead/session.py" line="397" />
         <source>This place has no version %s.</source>
         <translation>لا صيغة %s لهذا الموضع.</translation>
     </message>
@@ -354,22 +359,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/lead/view.py" line="363" />
+        <location filename="../../ui/lead/view.py" line="375" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="364" />
+        <location filename="../../ui/lead/view.py" line="376" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="365" />
+        <location filename="../../ui/lead/view.py" line="377" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="366" />
+        <location filename="../../ui/lead/view.py" line="378" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -377,138 +382,153 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../ui/lead/window.py" line="56" />
+        <location filename="../../ui/lead/window.py" line="58" />
         <source>Adjudication — %s</source>
         <translation>التحكيم — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="58" />
+        <location filename="../../ui/lead/window.py" line="60" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="95" />
+        <location filename="../../ui/lead/window.py" line="104" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="98" />
+        <location filename="../../ui/lead/window.py" line="107" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="119" />
+        <location filename="../../ui/lead/window.py" line="128" />
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="120" />
+        <location filename="../../ui/lead/window.py" line="129" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="145" />
-        <source>%1 span(s) and %2 event(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).</source>
-        <translation>دخل الطبقة الذهبية آليًا %1 مقطع(مقاطع) و%2 حدث(أحداث) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/window.py" line="152" />
-        <source>%s span(s) every coder agreed on went into gold automatically (Ctrl+Z takes them back).</source>
-        <translation>دخل الطبقة الذهبية آليًا %s مقطع(مقاطع) اتفق عليها كل المرمِّزين (Ctrl+Z للتراجع).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead/window.py" line="223" />
-        <location filename="../../ui/lead/window.py" line="299" />
+        <location filename="../../ui/lead/window.py" line="212" />
+        <location filename="../../ui/lead/window.py" line="290" />
         <source>No place selected: Tab goes to the next open place.</source>
         <translation>لم يُحدَّد موضع: Tab للانتقال إلى الموضع المفتوح التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="285" />
+        <location filename="../../ui/lead/window.py" line="276" />
         <source>Bands under each line, one per coder, top to bottom: &lt;b&gt;%1&lt;/b&gt;. Places: %2, open: %3, all agreed: %4. Your status: %5.</source>
         <translation>تحت كل سطر شريط لكل مرمِّز، من الأعلى إلى الأسفل: &lt;b&gt;%1&lt;/b&gt;. المواضع: %2، المفتوحة: %3، المتفق عليها كلها: %4. حالتك: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="303" />
+        <location filename="../../ui/lead/window.py" line="294" />
         <source>a gold span no coder made</source>
         <translation>مقطع ذهبي لم يضعه أي مرمِّز</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="307" />
+        <location filename="../../ui/lead/window.py" line="298" />
         <source>settled</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="309" />
+        <location filename="../../ui/lead/window.py" line="300" />
         <source>Place %1 of %2</source>
         <translation>الموضع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="311" />
+        <location filename="../../ui/lead/window.py" line="302" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="312" />
+        <location filename="../../ui/lead/window.py" line="303" />
         <source>extent</source>
         <translation>الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="313" />
+        <location filename="../../ui/lead/window.py" line="304" />
         <source>attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="314" />
+        <location filename="../../ui/lead/window.py" line="305" />
         <source>not every coder tagged it</source>
         <translation>لم يوسمه كل المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="318" />
+        <location filename="../../ui/lead/window.py" line="309" />
         <source>the coders differ on: %s</source>
         <translation>يختلف المرمِّزون في: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="320" />
+        <location filename="../../ui/lead/window.py" line="311" />
         <source>every coder made the same span</source>
         <translation>وضع كل المرمِّزين المقطع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="326" />
+        <location filename="../../ui/lead/window.py" line="317" />
         <source>Open places: %1 — documents settled: %2 / %3</source>
         <translation>المواضع المفتوحة: %1 — المقالات المحسومة: %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="346" />
+        <location filename="../../ui/lead/window.py" line="337" />
         <source>That document is not finished by two coders: nothing to adjudicate.</source>
         <translation>لم يُنجز هذا المقالَ مرمِّزان: لا شيء للتحكيم فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="353" />
+        <location filename="../../ui/lead/window.py" line="344" />
         <source>No more documents in the queue.</source>
         <translation>لا مزيد من المقالات في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="366" />
+        <location filename="../../ui/lead/window.py" line="357" />
         <source>Open places</source>
         <translation>مواضع مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="367" />
+        <location filename="../../ui/lead/window.py" line="358" />
         <source>%s place(s) of this document are still open. Leave them open and go to the next document?</source>
         <translation>ما زال %s موضع(مواضع) في هذا المقال مفتوحًا. أتتركها مفتوحة وتنتقل إلى المقال التالي؟</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="376" />
+        <location filename="../../ui/lead/window.py" line="367" />
         <source>Every document is settled. Export the gold layer with File &gt; Export (layer: gold).</source>
         <translation>حُسمت كل المقالات. صدِّر الطبقة الذهبية من ملف &gt; تصدير (الطبقة: gold).</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="389" />
+        <location filename="../../ui/lead/window.py" line="377" />
+        <source>The project is open read-only: nothing goes into gold.</source>
+        <translation>المشروع مفتوح للقراءة فقط: لا يُدرَج شيء في الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="392" />
+        <source>No place every coder agreed on is waiting for gold.</source>
+        <translation>لا موضع اتفق عليه كل المرمِّزين ينتظر الإدراج في الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="398" />
+        <source>%1 span(s) and %2 event(s) every coder agreed on went into gold (Ctrl+Z takes them back).</source>
+        <translation>أُدرج في الطبقة الذهبية %1 مقطع و%2 حدث اتفق عليها كل المرمِّزين (Ctrl+Z يتراجع عنها).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="408" />
+        <source>Put unanimous spans into gold (%1)</source>
+        <translation>إدراج المقاطع المتفق عليها في الطبقة الذهبية (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="410" />
+        <source>%1 place(s) every coder agreed on are not in gold yet; this puts them there as one step that Ctrl+Z takes back. Key: %2</source>
+        <translation>%1 موضع اتفق عليه كل المرمِّزين ليس في الطبقة الذهبية بعد؛ هذا يدرجها فيها خطوةً واحدة يتراجع عنها Ctrl+Z. المفتاح: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/window.py" line="422" />
         <source>Auto-adjudication</source>
         <translation>التحكيم الآلي</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="409" />
+        <location filename="../../ui/lead/window.py" line="442" />
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -742,22 +762,22 @@
 <context>
     <name>AttributeForm</name>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="52" />
+        <location filename="../../ui/widgets/attribute_form.py" line="56" />
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="100" />
+        <location filename="../../ui/widgets/attribute_form.py" line="105" />
         <source>No span selected: select text and press a label key.</source>
         <translation>لم يُحدَّد مقطع: حدِّد نصًا واضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="121" />
+        <location filename="../../ui/widgets/attribute_form.py" line="126" />
         <source>Suggestion — %1 accepts, %2 rejects</source>
         <translation>اقتراح — %1 للقبول، %2 للرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="127" />
+        <location filename="../../ui/widgets/attribute_form.py" line="132" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
@@ -804,57 +824,57 @@
 <context>
     <name>DocumentQueue</name>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="105" />
+        <location filename="../../ui/widgets/document_queue.py" line="106" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="106" />
+        <location filename="../../ui/widgets/document_queue.py" line="107" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="107" />
+        <location filename="../../ui/widgets/document_queue.py" line="108" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="108" />
+        <location filename="../../ui/widgets/document_queue.py" line="109" />
         <source>skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="126" />
+        <location filename="../../ui/widgets/document_queue.py" line="127" />
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="127" />
+        <location filename="../../ui/widgets/document_queue.py" line="128" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="128" />
+        <location filename="../../ui/widgets/document_queue.py" line="129" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="129" />
+        <location filename="../../ui/widgets/document_queue.py" line="130" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="130" />
+        <location filename="../../ui/widgets/document_queue.py" line="131" />
         <source>Skipped</source>
         <translation>متخطّى</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="131" />
+        <location filename="../../ui/widgets/document_queue.py" line="132" />
         <source>Flagged</source>
         <translation>مُشار إليه</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="135" />
+        <location filename="../../ui/widgets/document_queue.py" line="136" />
         <source>Search (ignores tashkeel, tatweel, hamza forms)</source>
         <translation>بحث (يتجاهل التشكيل والتطويل وصور الهمزة)</translation>
     </message>
@@ -862,33 +882,33 @@
 <context>
     <name>DocumentQueueModel</name>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="56" />
+        <location filename="../../ui/widgets/document_queue.py" line="57" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="56" />
+        <location filename="../../ui/widgets/document_queue.py" line="57" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="56" />
+        <location filename="../../ui/widgets/document_queue.py" line="57" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="78" />
+        <location filename="../../ui/widgets/document_queue.py" line="79" />
         <source>%1 span(s), %2 suggestion(s) pending</source>
         <translation>%1 مقطع، و%2 اقتراح بانتظار القرار</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="83" />
+        <location filename="../../ui/widgets/document_queue.py" line="84" />
         <source>Flagged for the lead</source>
         <translation>مُعلَّم للمشرف</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/document_queue.py" line="85" />
-        <location filename="../../ui/widgets/document_queue.py" line="90" />
+        <location filename="../../ui/widgets/document_queue.py" line="86" />
+        <location filename="../../ui/widgets/document_queue.py" line="91" />
         <source>Near-duplicate of %s</source>
         <translation>شبه مكرر لـ %s</translation>
     </message>
@@ -1028,27 +1048,27 @@
 <context>
     <name>EventModel</name>
     <message>
-        <location filename="../../ui/coder/event_model.py" line="165" />
+        <location filename="../../ui/coder/event_model.py" line="166" />
         <source>Event, role, span</source>
         <translation>الحدث، الدور، المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/event_model.py" line="165" />
+        <location filename="../../ui/coder/event_model.py" line="166" />
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/event_model.py" line="198" />
+        <location filename="../../ui/coder/event_model.py" line="200" />
         <source>A suggested event: %1 accepts it, %2 rejects it.</source>
         <translation>حدث مقترَح: %1 لقبوله، %2 لرفضه.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/event_model.py" line="214" />
+        <location filename="../../ui/coder/event_model.py" line="218" />
         <source>(suggested)</source>
         <translation>(مقترَح)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/event_model.py" line="219" />
+        <location filename="../../ui/coder/event_model.py" line="225" />
         <source>%s (empty)</source>
         <translation>%s (فارغ)</translation>
     </message>
@@ -1303,75 +1323,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="54" />
+        <location filename="../../ui/coder/main_window.py" line="56" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="56" />
+        <location filename="../../ui/coder/main_window.py" line="58" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="56" />
-        <location filename="../../ui/coder/main_window.py" line="84" />
+        <location filename="../../ui/coder/main_window.py" line="86" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="85" />
+        <location filename="../../ui/coder/main_window.py" line="87" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="193" />
+        <location filename="../../ui/coder/main_window.py" line="195" />
         <source>No word in the selection to tag.</source>
         <translation>لا كلمة في التحديد لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="212" />
+        <location filename="../../ui/coder/main_window.py" line="214" />
         <source>Delete a span of an event</source>
         <translation>حذف مقطع تابع لحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="213" />
+        <location filename="../../ui/coder/main_window.py" line="215" />
         <source>This span fills: %1.
 Remove it from those events too?</source>
         <translation>يملأ هذا المقطع الخانات: %1.
 أتزيله من تلك الأحداث أيضًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="228" />
+        <location filename="../../ui/coder/main_window.py" line="230" />
         <source>%1 takes %2: tag the words first.</source>
         <translation>يقبل الدور %1 مقاطع %2: سِم الكلمات أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="235" />
+        <location filename="../../ui/coder/main_window.py" line="237" />
         <source>Select a span to put in %s.</source>
         <translation>حدِّد مقطعًا لوضعه في %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="322" />
+        <location filename="../../ui/coder/main_window.py" line="324" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="348" />
+        <location filename="../../ui/coder/main_window.py" line="350" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="360" />
+        <location filename="../../ui/coder/main_window.py" line="362" />
         <source>No search matches in this article.</source>
         <translation>لا نتائج للبحث في هذا المقال.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="390" />
+        <location filename="../../ui/coder/main_window.py" line="392" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="395" />
+        <location filename="../../ui/coder/main_window.py" line="397" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -1602,7 +1622,7 @@ Remove it from those events too?</source>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="75" />
-        <location filename="../../ui/coder/main_window.py" line="87" />
+        <location filename="../../ui/coder/main_window.py" line="89" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1957,37 +1977,37 @@ Remove it from those events too?</source>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="29" />
+        <location filename="../../ui/coder/span_list.py" line="30" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="29" />
+        <location filename="../../ui/coder/span_list.py" line="30" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="29" />
+        <location filename="../../ui/coder/span_list.py" line="30" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="29" />
+        <location filename="../../ui/coder/span_list.py" line="30" />
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="45" />
+        <location filename="../../ui/coder/span_list.py" line="48" />
         <source>%1 (suggested)</source>
         <translation>%1 (مقترح)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="62" />
+        <location filename="../../ui/coder/span_list.py" line="67" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="64" />
+        <location filename="../../ui/coder/span_list.py" line="69" />
         <source>A suggestion: accept or reject it</source>
         <translation>اقتراح: اقبله أو ارفضه</translation>
     </message>
@@ -2026,27 +2046,27 @@ Remove it from those events too?</source>
 <context>
     <name>VersionList</name>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="29" />
+        <location filename="../../ui/lead/version_list.py" line="45" />
         <source>automatic (all agreed)</source>
         <translation>آلي (اتفق الجميع)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="30" />
+        <location filename="../../ui/lead/version_list.py" line="46" />
         <source>picked</source>
         <translation>مختار</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="31" />
+        <location filename="../../ui/lead/version_list.py" line="47" />
         <source>edited</source>
         <translation>معدَّل</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="32" />
+        <location filename="../../ui/lead/version_list.py" line="48" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="34" />
+        <location filename="../../ui/lead/version_list.py" line="50" />
         <source>imported</source>
         <translation>مستورد</translation>
     </message>
@@ -2054,57 +2074,62 @@ Remove it from those events too?</source>
 <context>
     <name>VersionListModel</name>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="62" />
+        <location filename="../../ui/lead/version_list.py" line="80" />
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="62" />
+        <location filename="../../ui/lead/version_list.py" line="80" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="62" />
+        <location filename="../../ui/lead/version_list.py" line="80" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="62" />
+        <location filename="../../ui/lead/version_list.py" line="80" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="62" />
+        <location filename="../../ui/lead/version_list.py" line="80" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="62" />
+        <location filename="../../ui/lead/version_list.py" line="80" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="73" />
+        <location filename="../../ui/lead/version_list.py" line="91" />
         <source>gold</source>
         <translation>ذهبي</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="84" />
+        <location filename="../../ui/lead/version_list.py" line="104" />
         <source>agreed: %s</source>
         <translation>اتفق: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="114" />
+        <location filename="../../ui/lead/version_list.py" line="136" />
+        <source>The versions differ on: %s</source>
+        <translation>تختلف الصيغ في: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead/version_list.py" line="140" />
         <source>Not made by: %s</source>
         <translation>لم يضعها: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="118" />
+        <location filename="../../ui/lead/version_list.py" line="144" />
         <source>Decided at %s</source>
         <translation>حُسم في %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="121" />
+        <location filename="../../ui/lead/version_list.py" line="147" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
