@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from annotator.codebook import Attribute
@@ -95,4 +96,8 @@ def attrs_display_text(attributes: tuple[Attribute, ...], attrs: dict[str, Any])
         else:
             shown = str(value)
         parts.append(f"{attribute.display_name(language)}={shown}")
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        # Each pair isolated (U+2068 ... U+2069), or the bidi algorithm runs neighbouring pairs
+        # together and a row reads as mirrored fragments ("=canonical").
+        parts = [f"\u2068{part}\u2069" for part in parts]
     return ("، " if language == "ar" else ", ").join(parts)

@@ -327,6 +327,10 @@ class Keymap(QObject):
         sizes = [len(lines) + 2 for _title, lines in sections]  # a title takes about two lines
         split = min(range(1, len(parts)), key=lambda i: max(sum(sizes[:i]), sum(sizes[i:])))
         cells = "".join(parts[:split]), "".join(parts[split:])
+        if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # A rich-text table keeps its columns left to right whatever its direction: the first
+            # sections go in the right-hand cell, where an Arabic reader starts.
+            cells = cells[1], cells[0]
         return in_direction(
             f'<table width="100%"><tr><td width="48%" valign="top">{cells[0]}</td><td width="4%"></td>'
             f'<td width="48%" valign="top">{cells[1]}</td></tr></table>'

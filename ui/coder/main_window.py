@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
+        self.addDockWidget(_mirrored(area, self.layoutDirection()), dock)
         return dock
 
     # --- wiring ------------------------------------------------------------------------
@@ -415,3 +415,15 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self.session.project.close()
         super().closeEvent(event)
+
+
+def _mirrored(area: Qt.DockWidgetArea, direction: Qt.LayoutDirection) -> Qt.DockWidgetArea:
+    """``area`` as seen in ``direction``: QMainWindow keeps its left dock area on the left even in a
+    right-to-left interface, where the documents belong on the right (where reading starts)."""
+    if direction != Qt.LayoutDirection.RightToLeft:
+        return area
+    swap = {
+        Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+        Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+    }
+    return swap.get(area, area)

@@ -9,13 +9,22 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.models import Annotation, Origin
 from ui.i18n import attrs_display_text, interface_language
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
+
+
+def attributes_text(attrs: dict[str, Any]) -> str:
+    """The attributes column's "key=value, key=value". In a right-to-left interface each pair is
+    isolated (U+2068 ... U+2069): otherwise the bidi algorithm runs neighbouring pairs together and
+    a row reads as mirrored fragments ("=canonical")."""
+    if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return attrs_text(attrs)
+    return ", ".join(f"\u2068{attrs_text({key: value})}\u2069" for key, value in sorted(attrs.items()))
 
 
 class SpanListModel(RowsModel):
@@ -51,7 +60,7 @@ class SpanListModel(RowsModel):
                 return annotation.text
             if column == "attributes":
                 if not known:
-                    return attrs_text(annotation.attrs)
+                    return attributes_text(annotation.attrs)
                 return attrs_display_text(self.codebook.label(annotation.label).attributes, annotation.attrs)
             return annotation.start
         if role == Qt.ItemDataRole.DecorationRole and column == "label":
