@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from coder_window import shown_coder_window
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton, QSpinBox
@@ -19,14 +20,7 @@ TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقا�
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    project = Project.create(tmp_path / "w.db", coder="amal")
-    project.add_document(TEXT, key="a", title="غارة")
-    project.add_document("وقالت وزارة الدفاع إن ثمانية عناصر قتلوا.", key="b", title="بيان")
-    win = MainWindow(project, Settings(auto_suggest=False))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
+    win = shown_coder_window(qtbot, tmp_path, TEXT, "غارة")
     yield win
     win.close()
 

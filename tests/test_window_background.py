@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from coder_window import shown_coder_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -17,7 +18,6 @@ from ui.coder import dialogs
 from ui.coder.main_window import MainWindow
 from ui.lead import dialogs as lead_dialogs
 from ui.lead.window import AdjudicationWindow
-from ui.settings import Settings
 
 TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقاني 😀 بدير الزور، وأصيب ٢٣ آخرون."
 PLACE = "الباغوز فوقاني"
@@ -25,14 +25,7 @@ PLACE = "الباغوز فوقاني"
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    project = Project.create(tmp_path / "w.db", coder="amal")
-    project.add_document(TEXT, key="a", title="غارة")
-    project.add_document("وقالت وزارة الدفاع إن ثمانية عناصر قتلوا.", key="b", title="بيان")
-    win = MainWindow(project, Settings(auto_suggest=False))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
+    win = shown_coder_window(qtbot, tmp_path, TEXT, "غارة")
     yield win
     win.close()
 
