@@ -9,6 +9,7 @@ problem at all: the person stopped a long operation. Any other exception is a bu
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 
@@ -72,3 +73,13 @@ def storage_error(exc: Exception, path: str | Path) -> ProjectError:
     return ProjectError(
         f"{problem}: the change was not saved and the project is as it was before it; {advice}", path=path
     )
+
+
+def user_facing(exc: BaseException, path: str | Path) -> AnnotatorError | None:
+    """The error a user should read for ``exc``: ours as it is, SQLite's in plain words
+    (:func:`storage_error`); None for anything else, which is a bug to raise."""
+    if isinstance(exc, AnnotatorError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        return storage_error(exc, path)
+    return None

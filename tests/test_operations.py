@@ -173,3 +173,12 @@ def test_the_leads_session_reports_a_refused_decision(qtbot, lead: AdjudicationS
     with qtbot.waitSignal(lead.error) as blocker:
         lead.accept(1)
     assert blocker.args == ["the span changed since"] and lead.undo_stack.count() == 0
+
+
+def test_an_operation_without_its_undo_is_refused_when_written() -> None:
+    from ui.operations import Operation
+
+    with pytest.raises(TypeError, match="without backward"):
+        class OnlyForward(Operation):  # the class statement itself is refused
+            def forward(self, changes: object) -> None:
+                pass

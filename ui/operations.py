@@ -15,14 +15,13 @@ fit to show; any other exception is a bug and propagates.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.changes import Changes
-from annotator.errors import AnnotatorError, storage_error
+from annotator.errors import user_facing
 from annotator.store.project import Project
 
 Action = Callable[[Changes], None]
@@ -43,11 +42,15 @@ class Operation(QUndoCommand):
         self.session = session
         self._pushed = False
 
-    def forward(self, changes: Changes) -> None:
-        raise NotImplementedError
+    # Each operation defines both (a class without them is refused when it is written):
+    forward: Action  # do the edit, noting in the Changes what it changed
+    backward: Action  # revert it, likewise
 
-    def backward(self, changes: Changes) -> None:
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in ("forward", "backward") if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} is an Operation without {' and '.join(missing)}")
 
     @property
     def worth_undoing(self) -> bool:
@@ -90,9 +93,12 @@ class OperationSession(QObject):
         changes = Changes()
         try:
             action(changes)
-        except (AnnotatorError, sqlite3.Error) as exc:
+        except Exception as exc:
+            problem = user_facing(exc, self.project.path)
+            if problem is None:
+                raise  # a bug, not the user's problem
             self.publish(changes)
-            self.error.emit(self.error_message(exc))
+            self.error.emit(str(problem))
             return False
         self.publish(changes)
         return True
@@ -105,7 +111,3 @@ class OperationSession(QObject):
     def apply_changes(self, changes: Changes) -> None:
         """Bring the session's own copy of the project in step before the views hear of it."""
 
-    def error_message(self, exc: Exception) -> str:
-        if isinstance(exc, sqlite3.Error):
-            return str(storage_error(exc, self.project.path))
-        return str(exc)

@@ -9,7 +9,7 @@ columns, its cells, how a row is found.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,17 +31,23 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Any] = []
 
-    def headers(self) -> list[str]:
-        """The column titles, translated, in the order of ``COLUMNS``."""
-        raise NotImplementedError
+    # Each model names its translated column titles, in the order of ``COLUMNS`` (a class
+    # without them is refused when it is written).
+    headers: Callable[[], list[str]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "headers", None)):
+            raise TypeError(f"{cls.__name__} is a RowsModel without headers")
 
     def header_tips(self) -> list[str | None]:
         """A tooltip per column title (none by default)."""
         return [None] * len(self.COLUMNS)
 
     def row_id(self, row: Any) -> object:
-        """What identifies a row across refreshes (a document id, a span id)."""
-        raise NotImplementedError
+        """What identifies a row across refreshes (a document id, a span id); by default the
+        row itself, for models whose rows are replaced whole."""
+        return row
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
