@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -263,6 +264,22 @@ def default_codebook() -> Codebook:
     """The built-in conflict-news codebook shipped in ``resources/codebook.toml``."""
     path = resource_path("codebook.toml")
     return parse_codebook(path.read_text(encoding="utf-8"), "codebook.toml", "toml")
+
+
+def fit_attributes(owner: Label | EventType, attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """The attributes ``owner`` (a label or an event type) defines and accepts: what a suggester
+    proposes is kept only where a lead's own codebook, which may have fewer or other choices, takes it."""
+    out: dict[str, Any] = {}
+    for name, value in attrs.items():
+        attribute = owner.attribute(name)
+        if attribute is None:
+            continue
+        try:
+            attribute.check(value, owner.name)
+        except ValidationError:
+            continue
+        out[name] = value
+    return out
 
 
 def brought_forward(codebook: Codebook) -> Codebook:

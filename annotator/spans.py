@@ -46,9 +46,8 @@ import unicodedata
 from collections.abc import Set
 from typing import Any
 
-from annotator.codebook import Codebook
+from annotator.codebook import Codebook, fit_attributes
 from annotator.suggest import casualty
-from annotator.suggest.run import fit_attributes
 from annotator.text import TATWEEL, Token, proclitic_candidates, proclitic_length, snap_to_words, tokenize
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from annotator.codebook import EventType
+from annotator.codebook import EventType, fit_attributes
 from annotator.errors import ValidationError
 from annotator.models import Annotation, Event, Origin
 from annotator.store.project import Project
@@ -108,7 +108,7 @@ def suggest_events(
                     doc_id,
                     event_type.name,
                     slots={r: [s for s in ids if by_id[s].origin != Origin.SUGGESTED] for r, ids in slots.items()},
-                    attrs=_fit_attributes(event_type, proposal.attrs),
+                    attrs=fit_attributes(event_type, proposal.attrs),
                     coder=coder,
                     origin=Origin.SUGGESTED,
                     provenance=_provenance(proposal, slots),
@@ -188,20 +188,6 @@ def _fit_slots(
 
 def _one_where_one(event_type: EventType, slots: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return {role: spans if event_type.role(role).many else spans[:1] for role, spans in slots.items()}
-
-
-def _fit_attributes(event_type: EventType, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, value in attrs.items():
-        attribute = event_type.attribute(name)
-        if attribute is None:
-            continue
-        try:
-            attribute.check(value, event_type.name)
-        except ValidationError:
-            continue
-        out[name] = value
-    return out
 
 
 def _provenance(proposal: EventProposal, slots: Mapping[str, Sequence[str]]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.codebook import Label
+from annotator.codebook import fit_attributes
 from annotator.dates import find_dates
 from annotator.errors import ValidationError
 from annotator.models import Annotation, Event, Origin
@@ -167,21 +167,6 @@ def _blocked(
         if overlaps and (other.label == suggestion.label or (is_name and other.label in NAME_LABELS)):
             return True
     return False
-
-
-def fit_attributes(label: Label, attrs: dict[str, Any]) -> dict[str, Any]:
-    """The attributes the label defines and accepts: a lead's own codebook may have fewer or other choices."""
-    out: dict[str, Any] = {}
-    for key, value in attrs.items():
-        attribute = label.attribute(key)
-        if attribute is None:
-            continue
-        try:
-            attribute.check(value, label.name)
-        except ValidationError:
-            continue
-        out[key] = value
-    return out
 
 
 def suggest_documents(
