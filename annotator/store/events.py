@@ -28,7 +28,7 @@ from annotator.errors import ValidationError
 from annotator.ids import time_ordered_id
 from annotator.models import ORIGINS, Event, EventHistoryEntry, SlotFill
 from annotator.store.history import HistoryStore
-from annotator.store.rows import check_coder_name, json_or_none, json_text, now
+from annotator.store.rows import check_coder_name, json_or_none, json_text, now, where_equal
 
 _EVENT_COLUMNS = "id, doc_id, coder, type, attrs, origin, created, updated, provenance"
 
@@ -86,15 +86,7 @@ class EventStore(HistoryStore):
     def event_history(self, *, event_id: str | None = None, doc_id: int | None = None) -> list[EventHistoryEntry]:
         if not self.has_event_tables:
             return []
-        clauses: list[str] = []
-        params: list[Any] = []
-        if event_id is not None:
-            clauses.append("event_id = ?")
-            params.append(event_id)
-        if doc_id is not None:
-            clauses.append("doc_id = ?")
-            params.append(doc_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = where_equal(("event_id", event_id), ("doc_id", doc_id))
         rows = self.conn.execute(
             f"SELECT id, event_id, doc_id, action, before, after, at FROM event_history {where} ORDER BY id", params
         ).fetchall()

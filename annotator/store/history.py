@@ -8,11 +8,11 @@ and a change can be undone, which is itself a change in the history.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from annotator.errors import ValidationError
 from annotator.models import Annotation, HistoryEntry
 from annotator.store.annotations import AnnotationStore
+from annotator.store.rows import where_equal
 
 # History entries, with the snapshot a bulk creation left out filled in by SQLite in the same
 # statement: what the next change found ("before"), or else the row as it is now (the same
@@ -37,15 +37,7 @@ class HistoryStore(AnnotationStore):
     """The ``history`` table, read."""
 
     def history(self, *, annotation_id: str | None = None, doc_id: int | None = None) -> list[HistoryEntry]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if annotation_id is not None:
-            clauses.append("h.annotation_id = ?")
-            params.append(annotation_id)
-        if doc_id is not None:
-            clauses.append("h.doc_id = ?")
-            params.append(doc_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = where_equal(("h.annotation_id", annotation_id), ("h.doc_id", doc_id))
         rows = self.conn.execute(f"{_HISTORY_WITH_CREATIONS} {where} ORDER BY h.id", params).fetchall()
         return [
             HistoryEntry(r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else None, json.loads(r[5]) if r[5] else None, r[6])

@@ -101,3 +101,12 @@ def snapshot(ann: Annotation) -> dict[str, Any]:
 def same_content(a: Annotation, b: Annotation) -> bool:
     keys = ("coder", "label", "start", "end", "attrs", "origin", "provenance")
     return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+def where_equal(*pairs: tuple[str, object]) -> tuple[str, list[object]]:
+    """``WHERE column = ? AND ...`` for each (column, value) whose value is given (not None),
+    with its parameters; an empty clause when none is."""
+    given = [(column, value) for column, value in pairs if value is not None]
+    if not given:
+        return "", []
+    return "WHERE " + " AND ".join(f"{column} = ?" for column, _ in given), [value for _, value in given]
