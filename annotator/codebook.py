@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -260,8 +260,10 @@ def _is_unset(value: Any) -> bool:
 # --- reading -----------------------------------------------------------------------
 
 
+@cache
 def default_codebook() -> Codebook:
-    """The built-in conflict-news codebook shipped in ``resources/codebook.toml``."""
+    """The built-in conflict-news codebook shipped in ``resources/codebook.toml``; read once, as
+    every project opened compares its stored codebook with it (a Codebook is immutable)."""
     path = resource_path("codebook.toml")
     return parse_codebook(path.read_text(encoding="utf-8"), "codebook.toml", "toml")
 
