@@ -6,6 +6,7 @@ printed as one line on stderr with exit status 1; ``click`` usage errors exit 2.
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sqlite3
@@ -74,14 +75,17 @@ def main(ctx: click.Context) -> None:
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--coder", required=True, help="Your name: every span you make carries it. 'gold' is reserved.")
+@click.option(
+    "--coder",
+    help="Your name: every span you make carries it (default: your login name). 'gold' is reserved.",
+)
 @click.option(
     "--codebook",
     "codebook_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A TOML or JSON codebook (default: the built-in conflict-news codebook).",
 )
-def init(project: Path, coder: str, codebook_path: Path | None) -> None:
+def init(project: Path, coder: str | None, codebook_path: Path | None) -> None:
     """Create a new project file PROJECT for one coder.
 
     \b
@@ -89,6 +93,8 @@ def init(project: Path, coder: str, codebook_path: Path | None) -> None:
       annotator init amal.db --coder amal --codebook my-codebook.toml
     """
     codebook = load_codebook(codebook_path) if codebook_path else default_codebook()
+    if coder is None:
+        coder = login_name()
     with Project.create(project, coder=coder, codebook=codebook) as created:
         labels = ", ".join(created.codebook.label_names)
         click.echo(f"created {project} for coder {created.coder} (labels: {labels})")
@@ -194,6 +200,19 @@ def export_(
         click.echo(f"note: {note}", err=True)
 
 
+def login_name() -> str:
+    """The name ``init`` gives the coder when ``--coder`` is left out: who is logged in.
+
+    ``getpass.getuser`` reads the environment, then the password database, and fails
+    in a container whose user has no entry; a project still needs a name then.
+    """
+    try:
+        name = getpass.getuser().strip()
+    except (OSError, KeyError, ImportError):
+        name = ""
+    return name or "coder"
+
+
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document, one per line.")
@@ -202,30 +221,45 @@ def export_(
 def docs(project: Path, as_json: bool, status: str | None, search: str | None) -> None:
     """List PROJECT's documents: id, status, spans, near-duplicates, title.
 
+    The status is the project's coder's. In a file with several layers (a lead's
+    merged file) the spans are counted per layer: "amal 5, omar 4, gold 3".
+    A search or status that matches nothing says so on stderr; that is no error
+    (exit status 0), as an empty list is a fine answer to a script.
+
     \b
     Example:
       annotator docs amal.db --search "دير الزور"
     """
     with Project.open(project, readonly=True) as opened:
+        layers = [c for c in opened.coders() if c != opened.coder or opened.has_live_spans(c)]
+        per_layer = layers != [opened.coder]
         offset = 0
+        listed = 0
         while True:
             page = opened.documents(offset=offset, limit=500, status=status, search=search)
+            counts = opened.span_counts_by_layer([doc.id for doc in page]) if per_layer else {}
             for doc in page:
+                by_layer = {layer: counts.get(doc.id, {}).get(layer, 0) for layer in layers}
                 if as_json:
-                    click.echo(json.dumps(
-                        {
-                            "id": doc.key, "title": doc.title, "status": doc.status, "flagged": doc.flagged,
-                            "spans": doc.span_count, "duplicate_of": doc.duplicate_of,
-                        },
-                        ensure_ascii=False,
-                    ))
+                    record: dict[str, Any] = {
+                        "id": doc.key, "title": doc.title, "status": doc.status, "flagged": doc.flagged,
+                        "spans": doc.span_count, "duplicate_of": doc.duplicate_of,
+                    }
+                    if per_layer:
+                        record["spans_per_layer"] = by_layer
+                    click.echo(json.dumps(record, ensure_ascii=False))
                 else:
                     flags = ("F" if doc.flagged else "-") + ("D" if doc.duplicate_of else "-")
                     dup = f" (near-duplicate of {doc.duplicate_of})" if doc.duplicate_of else ""
-                    click.echo(f"{doc.key}\t{doc.status}\t{flags}\t{doc.span_count}\t{doc.title}{dup}")
+                    spans = ", ".join(f"{k} {v}" for k, v in by_layer.items()) if per_layer else str(doc.span_count)
+                    click.echo(f"{doc.key}\t{doc.status}\t{flags}\t{spans}\t{doc.title}{dup}")
+            listed += len(page)
             if len(page) < 500:
                 break
             offset += 500
+    if not listed and (search or status):
+        asked = " and ".join(x for x in (f"--search «{search}»" if search else "", f"--status {status}" if status else "") if x)
+        click.echo(f"no document matches {asked}", err=True)
 
 
 @main.command()
@@ -256,8 +290,10 @@ def stats(project: Path, as_json: bool) -> None:
 
 
 # Commands defined in their own modules.
+from annotator.cli.example import example  # noqa: E402
 from annotator.cli.history import history, restore  # noqa: E402
 from annotator.cli.lead import adjudicate, agreement, merge  # noqa: E402
+from annotator.cli.status import status as status_command  # noqa: E402
 from annotator.cli.suggest import suggest as suggest_command  # noqa: E402
 
 main.add_command(restore)
@@ -266,3 +302,5 @@ main.add_command(merge)
 main.add_command(agreement)
 main.add_command(adjudicate)
 main.add_command(suggest_command)
+main.add_command(status_command)
+main.add_command(example)

@@ -1,4 +1,5 @@
-"""``annotator suggest``: store pending suggestions, optionally print them as JSONL records."""
+"""``annotator suggest``: store pending suggestions, optionally print them as JSONL records;
+with ``--accept`` or ``--reject``, settle the pending ones by document and label instead."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from annotator.records import document_to_json, dumps
 from annotator.store.project import Project
 from annotator.suggest import Suggesters, load_gazetteer, pending_suggestions, suggest_documents
 from annotator.suggest.events import pending_event_suggestions, suggestion_to_json
+from annotator.suggest.settle import Settled, settle_suggestions
 
 
 @click.command()
@@ -29,8 +31,25 @@ from annotator.suggest.events import pending_event_suggestions, suggestion_to_js
     help="A gazetteer TOML file (default: your config folder's gazetteer.toml, else the built-in one).",
 )
 @click.option("--no-gazetteer", is_flag=True, help="Suggest from casualty figures and the project's memory only.")
+@click.option(
+    "--accept", is_flag=True, help="Suggest nothing new: make the pending suggestions your own spans (and events)."
+)
+@click.option("--reject", is_flag=True, help="Suggest nothing new: reject the pending suggestions, for good.")
+@click.option(
+    "--label",
+    "names",
+    multiple=True,
+    help="With --accept or --reject: only this label's suggestions, or this event type's (repeat for more).",
+)
 def suggest(
-    project: Path, doc_keys: tuple[str, ...], as_json: bool, gazetteer_path: Path | None, no_gazetteer: bool
+    project: Path,
+    doc_keys: tuple[str, ...],
+    as_json: bool,
+    gazetteer_path: Path | None,
+    no_gazetteer: bool,
+    accept: bool,
+    reject: bool,
+    names: tuple[str, ...],
 ) -> None:
     """Store suggestions (casualty figures, gazetteer names, names you tagged before) in PROJECT.
 
@@ -40,11 +59,24 @@ def suggest(
     never one you rejected. With --json, an event's slots name the spans it
     proposes: the suggestions in spans and spans you confirmed.
 
+    --accept and --reject settle what is pending as the window's Enter and X do:
+    an accepted span also settles the suggestions of its label it covers, an
+    accepted event takes its suggested spans with it, and a rejected suggestion
+    never comes back.
+
     \b
     Example:
       annotator suggest amal.db
       annotator suggest amal.db --doc d17 --json
+      annotator suggest amal.db --doc d17 --accept --label CASUALTY
+      annotator suggest amal.db --reject --label ACTOR
     """
+    if accept and reject:
+        raise click.UsageError("--accept and --reject exclude each other")
+    if names and not (accept or reject):
+        raise click.UsageError("--label goes with --accept or --reject")
+    if (accept or reject) and (as_json or gazetteer_path or no_gazetteer):
+        raise click.UsageError("--accept and --reject settle pending suggestions; they suggest nothing new")
     with Project.open(project) as opened:
         doc_ids = None
         if doc_keys:
@@ -54,6 +86,9 @@ def suggest(
                 if doc is None:
                     raise ValidationError(f"{project}: no document with id {key!r} (see annotator docs {project})")
                 doc_ids.append(doc.id)
+        if accept or reject:
+            _settle(opened, doc_ids, accept=accept, names=names)
+            return
         gazetteer = None if no_gazetteer else load_gazetteer(gazetteer_path)
         suggesters = Suggesters.for_project(opened, gazetteer, use_gazetteer=not no_gazetteer)
         report = suggest_documents(opened, doc_ids, suggesters)
@@ -66,3 +101,30 @@ def suggest(
                 click.echo(dumps(record))
     for line in report.lines():
         click.echo(line, err=as_json)
+
+
+def _settle(project: Project, doc_ids: list[int] | None, *, accept: bool, names: tuple[str, ...]) -> None:
+    known = [*project.codebook.label_names, *project.codebook.event_type_names]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValidationError(
+            f"{project.path}: no label or event type {', '.join(map(repr, unknown))} (the codebook has {', '.join(known)})"
+        )
+    total = Settled()
+    documents = 0
+    with project.transaction():
+        for doc_id in doc_ids if doc_ids is not None else project.document_ids():
+            settled = settle_suggestions(project, doc_id, accept=accept, names=names)
+            documents += settled != Settled()
+            total.add(settled)
+    if accept:
+        covered = f"; {total.covered} suggestion(s) they covered settled with them" if total.covered else ""
+        click.echo(
+            f"accepted {total.accepted} suggestion(s) and {total.events_accepted} suggested event(s) "
+            f"in {documents} document(s){covered}"
+        )
+    else:
+        click.echo(
+            f"rejected {total.rejected} suggestion(s) and {total.events_rejected} suggested event(s) "
+            f"in {documents} document(s); they will not be suggested again"
+        )

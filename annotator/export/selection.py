@@ -23,8 +23,10 @@ def resolve_layer(project: Project, layer: str | None, *, single: bool) -> str |
     """The layer to export. Training formats need one (``single``): gold if any, else the only coder."""
     coders = project.coders()
     if layer is not None:
-        if layer not in coders and layer != GOLD:
-            raise ValidationError(f"no layer named {layer!r} in the project (layers: {', '.join(coders)})")
+        # gold counts once a span was ever adjudicated (all of them deleted since still names a layer)
+        if layer not in coders and not (layer == GOLD and project.has_layer(GOLD)):
+            hint = f"; adjudicate first (annotator adjudicate {project.path} --auto)" if layer == GOLD else ""
+            raise ValidationError(f"no layer named {layer!r} in the project (layers: {', '.join(coders)}){hint}")
         return layer
     if not single:
         return None

@@ -296,6 +296,15 @@ def agreement(project: Project, *, label: str | None = None, coders: Sequence[st
     coders = list(coders) if coders is not None else compared_coders(project)
     if len(coders) < 2:
         found = ", ".join(coders) or "none"
+        layers = coder_layers(project)
+        if len(layers) >= 2:
+            # The coders' work is here, but not finished: merging again would not help.
+            raise ValidationError(
+                f"agreement is measured on documents marked done, and of the coders {', '.join(layers)} "
+                f"fewer than two marked any (found: {found}); mark them done in each coder's file "
+                "(annotator status CODER.db --all --set done) and merge again",
+                path=project.path,
+            )
         raise ValidationError(
             f"agreement needs at least two coders who marked documents done (found: {found}); "
             "merge the coders' files first",

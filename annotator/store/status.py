@@ -85,6 +85,21 @@ class StatusStore(AnnotationStore):
 
     # --- figures -----------------------------------------------------------------------
 
+    def span_counts_by_layer(self, doc_ids: list[int]) -> dict[int, dict[str, int]]:
+        """Confirmed live spans of each of ``doc_ids`` per layer (a lead's file holds several);
+        a document or layer with none is missing."""
+        counts: dict[int, dict[str, int]] = {}
+        for start in range(0, len(doc_ids), 500):
+            chunk = doc_ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for doc_id, coder, count in self.conn.execute(
+                f"SELECT doc_id, coder, count(*) FROM annotations WHERE doc_id IN ({marks}) AND deleted = 0 "
+                "AND origin != 'suggested' GROUP BY doc_id, coder",
+                chunk,
+            ):
+                counts.setdefault(doc_id, {})[coder] = count
+        return counts
+
     def stats(self) -> dict[str, Any]:
         """Counts per label, status and coder, as plain data for ``stats --json``."""
         labels: dict[str, dict[str, int]] = {}
