@@ -184,6 +184,11 @@ def test_the_installed_command_line_works_from_elsewhere(installed: Installed, t
     assert sorted(r["text"] for r in records) == texts
     assert {r["status"] for r in records} == {"new"}
 
+    # The README's tour starts from `annotator example`, which needs only what the wheel carries.
+    installed.run("annotator", "example", "tour", home=home)
+    merged = installed.run("annotator", "merge", "tour/lead.db", "tour/amal.db", "tour/omar.db", home=home)
+    assert merged.stdout.endswith("created tour/lead.db: 4 document(s); coder layers amal, omar\n")
+
 
 def test_the_installed_window_first_run_offscreen(installed: Installed, tmp_path: Path) -> None:
     home = tmp_path / "home"
