@@ -43,6 +43,7 @@ def test_without_set_it_prints_every_status(db: Path) -> None:
     assert out == "strike\tnew\nclash\tskipped\nbomb\tnew\n"
     assert run("status", db, "bomb", "clash")[1] == "bomb\tnew\nclash\tskipped\n"
     assert run("status", db, "--where", "skipped")[1] == "clash\tskipped\n"
+    assert run("status", db, "--where", "done") == (0, "", "no document is done\n")
 
 
 def test_set_changes_the_named_documents_and_says_what_it_did(db: Path) -> None:

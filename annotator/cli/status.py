@@ -77,6 +77,8 @@ def status(
         if new_status is None:
             for doc_id, key in chosen:
                 click.echo(f"{key}\t{current[doc_id]}")
+            if not chosen and where is not None:
+                click.echo(f"no document is {where}", err=True)  # as docs says of a search with no hit
             return
         changed = [(doc_id, key) for doc_id, key in chosen if current[doc_id] != new_status]
         with opened.transaction():
