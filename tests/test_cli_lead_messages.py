@@ -100,6 +100,8 @@ def test_docs_on_a_coder_file_is_unchanged(tmp_path: Path) -> None:
     amal = coder_file(tmp_path / "amal.db", "amal", [("CASUALTY", "12")], done=False)
     assert run("docs", amal)[1] == f"strike\tnew\t--\t1\t{TITLE}\n"
     assert "spans_per_layer" not in json.loads(run("docs", amal, "--json")[1])
+    empty = coder_file(tmp_path / "omar.db", "omar", [], done=False)
+    assert run("docs", empty)[1] == f"strike\tnew\t--\t0\t{TITLE}\n"
 
 
 def test_a_search_with_no_hit_says_so_on_stderr_and_is_no_error(tmp_path: Path) -> None:

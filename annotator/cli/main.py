@@ -231,8 +231,9 @@ def docs(project: Path, as_json: bool, status: str | None, search: str | None) -
       annotator docs amal.db --search "دير الزور"
     """
     with Project.open(project, readonly=True) as opened:
-        layers = [c for c in opened.coders() if c != opened.coder or opened.has_live_spans(c)]
-        per_layer = layers != [opened.coder]
+        others = [c for c in opened.coders() if c != opened.coder]
+        per_layer = bool(others)  # a lead's file, or a coder's holding another's layer
+        layers = [c for c in opened.coders() if c in others or opened.has_live_spans(c)]
         offset = 0
         listed = 0
         while True:
