@@ -20,6 +20,7 @@ from annotator.codebook import default_codebook, load_codebook
 from annotator.errors import AnnotatorError
 from annotator.export import FORMATS as EXPORT_FORMATS
 from annotator.export import ExportOptions, export
+from annotator.importing.foreign import LabelMap, parse_label_maps
 from annotator.importing.run import FORMATS as IMPORT_FORMATS
 from annotator.importing.run import CsvColumns, import_sources
 from annotator.models import STATUSES
@@ -102,6 +103,13 @@ def init(project: Path, coder: str, codebook_path: Path | None) -> None:
 @click.option("--id-col", help="CSV column holding the document id (default: id if present).")
 @click.option("--title-col", help="CSV column holding the title (default: title if present).")
 @click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones, instead of importing nothing.")
+@click.option(
+    "--map-label",
+    "map_labels",
+    multiple=True,
+    metavar="THEIRS=OURS",
+    help="Label Studio, doccano, CoNLL: rename their label to the codebook's (LOC=PLACE); THEIRS= drops it. Repeatable.",
+)
 def import_(
     project: Path,
     sources: tuple[Path, ...],
@@ -110,18 +118,23 @@ def import_(
     id_col: str | None,
     title_col: str | None,
     skip_bad: bool,
+    map_labels: tuple[str, ...],
 ) -> None:
-    """Import SOURCES (.txt files or folders, CSV, JSONL, brat) into PROJECT, all or nothing.
+    """Import SOURCES (.txt files or folders, CSV, JSONL, brat, Label Studio JSON, doccano JSONL,
+    CoNLL) into PROJECT, all or nothing.
 
     \b
     Example:
       annotator import amal.db articles/ batch2.jsonl
       annotator import amal.db export.csv --text-col article_content --id-col url
+      annotator import amal.db label-studio.json --map-label Person=ACTOR --map-label Location=PLACE
+      annotator import amal.db anercorp.conll --map-label PERS=ACTOR --map-label LOC=PLACE --map-label MISC=
     """
+    renames = parse_label_maps(map_labels)
     with Project.open(project) as opened:
-        report = import_sources(
-            opened, list(sources), fmt=fmt, columns=CsvColumns(text_col, id_col, title_col), skip_bad=skip_bad
-        )
+        label_map = LabelMap(renames, known=tuple(opened.codebook.label_names))
+        columns = CsvColumns(text_col, id_col, title_col, label_map=label_map)
+        report = import_sources(opened, list(sources), fmt=fmt, columns=columns, skip_bad=skip_bad)
     for line in report.lines():
         click.echo(line)
     if report.skipped:
