@@ -169,6 +169,7 @@ def import_(
 @click.option(
     "--layer-per-label", is_flag=True, help="conll/hf: one IOB column per label, so overlapping spans all stay."
 )
+@click.option("--rows-per-shard", type=int, help="parquet: at most this many rows per file of each table (default 100000).")
 def export_(
     project: Path,
     fmt: str,
@@ -181,6 +182,7 @@ def export_(
     seed: int | None,
     split_clitics: bool,
     layer_per_label: bool,
+    rows_per_shard: int | None,
 ) -> None:
     """Export PROJECT's documents and spans.
 
@@ -193,10 +195,13 @@ def export_(
       annotator export amal.db --format html --layer amal --out review.html
       annotator export amal.db --format template --template my.csv.j2 --out spans.csv
       annotator export merged.db --format events --layer gold --out events.parquet
+      annotator export amal.db --format label-studio --out review.json
+      annotator export merged.db --format parquet --out tables --rows-per-shard 50000
     """
     options = ExportOptions(
         format=fmt, layer=layer, status=status, include_suggestions=include_suggestions, template=template,
         split=split, seed=seed, split_clitics=split_clitics, layer_per_label=layer_per_label,
+        rows_per_shard=rows_per_shard,
     )
     with Project.open(project, readonly=True) as opened:
         result = export(opened, options, out)

@@ -286,13 +286,13 @@ def _located(raw_text: str, value: dict[str, Any], reading: _Reading, fail: Any,
             f"{where} says {said!r}, which is not at those offsets counted as code points"
             + (" or as UTF-16 code units" if astral else "")
         )
-    mode = CODE_POINTS if not astral or len(readings) == 1 else reading.mode
-    if mode is None:
+    chosen = CODE_POINTS if not astral or len(readings) == 1 else reading.mode
+    if chosen is None:
         raise fail(
             f"{where} has no \"text\" and follows a character outside the BMP: its offsets could be code points "
             "or UTF-16 code units, and no other span of the file tells which"
         )
-    s, e = readings[mode]
+    s, e = readings[chosen]
     if not 0 <= s < e <= len(raw_text):
         raise fail(f"{where} does not fit in the text of {len(raw_text)} characters")
     return s, e
