@@ -274,6 +274,7 @@ def stats(project: Path, as_json: bool) -> None:
 
 
 # Commands defined in their own modules.
+from annotator.cli.datasette import datasette_metadata_command  # noqa: E402
 from annotator.cli.history import history, restore  # noqa: E402
 from annotator.cli.lead import adjudicate, agreement, merge  # noqa: E402
 from annotator.cli.suggest import suggest as suggest_command  # noqa: E402
@@ -284,3 +285,4 @@ main.add_command(merge)
 main.add_command(agreement)
 main.add_command(adjudicate)
 main.add_command(suggest_command)
+main.add_command(datasette_metadata_command)
