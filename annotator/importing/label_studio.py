@@ -199,10 +199,15 @@ def _spans(
     spans: list[SpanRecord] = []
     attributes: list[dict[str, Any]] = []
     for number, result in enumerate(results, start=1):
-        if not isinstance(result, dict) or not isinstance(result.get("value"), dict):
-            raise fail(f"result {number} is not an object with a \"value\"")
+        if not isinstance(result, dict):
+            raise fail(f"result {number} is not an object")
         kind = result.get("type")
-        value = result["value"]
+        if kind in _IGNORED:
+            reading.relations += 1
+            continue
+        value = result.get("value")
+        if not isinstance(value, dict):
+            raise fail(f"result {number} ({kind}) has no \"value\" object")
         if kind == "labels":
             start, end = _located(raw_text, value, reading, fail, number)
             labels = value.get("labels")
@@ -215,8 +220,6 @@ def _spans(
             attributes.append(result)
         elif kind in _ATTRIBUTE_TYPES:
             continue  # task-wide: _task_choices
-        elif kind in _IGNORED:
-            reading.relations += 1
         else:
             reading.other_results[str(kind)] = reading.other_results.get(str(kind), 0) + 1
     for result in attributes:
