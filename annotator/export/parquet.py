@@ -140,9 +140,11 @@ class _Shards:
         self._flush()
         if self._writer is not None:
             self._writer.close()
-        if not self.files:  # an empty table still says what its columns are
+        if not self.files:
+            # An empty table still says what its columns are: a file with the schema and no row
+            # group (one row group of no rows stops Hugging Face datasets, which reads by row group).
             path = self.folder / "part-00000.parquet"
-            self.pq.write_table(self.schema.empty_table(), path)
+            self.pq.ParquetWriter(path, self.schema).close()
             self.files.append(path.name)
 
 
