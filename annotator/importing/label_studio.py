@@ -244,7 +244,8 @@ def _attribute(result: dict[str, Any], label: str, fail: Any) -> tuple[str, Any]
             raise fail(f"attribute {name} of a {label} span must hold one choice, not {chosen!r}")
         return name, chosen[0]
     if kind == "number":
-        return name, value.get("number")
+        number = value.get("number")
+        return name, int(number) if isinstance(number, float) and number.is_integer() else number
     texts = value.get("text")
     return name, texts[0] if isinstance(texts, list) and len(texts) == 1 else texts
 

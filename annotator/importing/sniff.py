@@ -20,7 +20,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 
-SNIFF_BYTES = 1 << 20  # of the first line; a longer one is read in full only by the reader
+MAX_LINE_BYTES = 50 * 10**6  # the reader's limit for one document's line
 LABEL_STUDIO = "label-studio"
 DOCCANO = "doccano"
 OURS = "jsonl"
@@ -31,13 +31,13 @@ def sniff_json(path: Path) -> str:
     """``label-studio``, ``doccano`` or ``jsonl`` (ours) for a JSON or JSONL file."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
+            first = handle.readline(MAX_LINE_BYTES).removeprefix(b"\xef\xbb\xbf")
+            while first and not first.strip():
+                first = handle.readline(MAX_LINE_BYTES)
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", path=path) from None
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if head.startswith(b"["):
+    if first.lstrip().startswith(b"["):
         return LABEL_STUDIO
-    first = head.split(b"\n", 1)[0]
     try:
         data = json.loads(first.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

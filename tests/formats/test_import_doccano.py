@@ -14,6 +14,9 @@ from pathlib import Path
 
 from conftest import Run, spans_of
 
+from annotator.importing.foreign import LabelMap
+from annotator.importing.readers import CsvColumns
+from annotator.importing.run import import_sources
 from annotator.store.project import Project
 
 SEQUENCE = (
@@ -99,3 +102,15 @@ def test_classification_labels_are_kept_as_categories(tmp_path: Path, db: Path, 
     with Project.open(db, readonly=True) as project:
         doc = project.document(project.document_keys()[0][0])
         assert doc.meta["doccano_categories"] == ["airstrike", "syria"]
+
+
+def test_worker_processes_read_it_the_same_with_the_label_map(tmp_path: Path, db: Path) -> None:
+    """A large import reads in other processes: the map, the spans and the notes cross over with the records."""
+    source = write(tmp_path, "relations.jsonl", RELATIONS + SEQUENCE)
+    with Project.open(db) as project:
+        labels = LabelMap({"ORG": "ACTOR", "LOC": "PLACE"}, known=tuple(project.codebook.label_names))
+        report = import_sources(project, [source], columns=CsvColumns(label_map=labels), worker=True)
+    assert report.notes == ["relations.jsonl: doccano relations are left out (spans only)"]
+    # Record 1 repeats record 7's text: its spans join document 7, the two it shares counted once.
+    assert [s[:2] for s in spans_of(db)] == [("7", "ACTOR"), ("7", "CASUALTY"), ("7", "PLACE"), ("2", "PLACE")]
+    assert (report.spans_added, report.spans_unchanged) == (4, 2)
