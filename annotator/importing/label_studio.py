@@ -45,6 +45,8 @@ class _Reading:
     counts: dict[str, int] = field(default_factory=dict)
     relations: int = 0
     other_results: dict[str, int] = field(default_factory=dict)
+    survey: bool = False  # a first reading: a span it cannot place yet is deferred, not refused
+    deferred: int = 0
 
     @property
     def mode(self) -> str | None:
@@ -55,8 +57,11 @@ class _Reading:
 
 def read_label_studio(path: Path, raw: bytes) -> Iterator[DocumentRecord]:
     tasks = _tasks(path, raw)
-    reading = _Reading()
+    reading = _Reading(survey=True)
     records = [_record(path, number, task, reading) for number, task in enumerate(tasks, start=1)]
+    if reading.deferred:  # a span without "text" came before the spans that tell how the file counts
+        reading = _Reading(counts=reading.counts)
+        records = [_record(path, number, task, reading) for number, task in enumerate(tasks, start=1)]
     if not records:
         raise InputError("the Label Studio export holds no task", path=path)
     notes = []
@@ -291,6 +296,9 @@ def _located(raw_text: str, value: dict[str, Any], reading: _Reading, fail: Any,
             + (" or as UTF-16 code units" if astral else "")
         )
     chosen = CODE_POINTS if not astral or len(readings) == 1 else reading.mode
+    if chosen is None and reading.survey:
+        reading.deferred += 1
+        chosen = CODE_POINTS
     if chosen is None:
         raise fail(
             f"{where} has no \"text\" and follows a character outside the BMP: its offsets could be code points "

@@ -131,6 +131,13 @@ def test_offsets_without_text_after_an_astral_character_take_the_files_reading(
     source = write(tmp_path, "mixed.json", OLD.replace(', "text": "قوات النظام"', ""))
     assert cli("import", db, source)[0] == 0
     assert spans_of(db)[1] == ("1", "ACTOR", 23, 34, "قوات النظام")
+    # The same when the span without "text" comes first and the one that tells comes after it.
+    later = json.loads(OLD.replace(', "text": "إدلب"', ""))
+    later[0]["data"]["text"] += "."
+    later[0]["id"] = 2
+    code, _, _ = cli("import", db, write(tmp_path, "later.json", json.dumps(later, ensure_ascii=False)))
+    assert code == 0
+    assert spans_of(db, key="2") == [("2", "PLACE", 14, 18, "إدلب"), ("2", "ACTOR", 23, 34, "قوات النظام")]
     alone = write(tmp_path, "alone.json", OLD.replace(', "text": "قوات النظام"', "").replace(', "text": "إدلب"', ""))
     code, _, err = cli("import", db, alone)
     assert code == 1
