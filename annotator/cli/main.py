@@ -21,6 +21,7 @@ from annotator.codebook import default_codebook, load_codebook
 from annotator.errors import AnnotatorError
 from annotator.export import FORMATS as EXPORT_FORMATS
 from annotator.export import ExportOptions, export
+from annotator.importing.foreign import LabelMap, parse_label_maps
 from annotator.importing.run import FORMATS as IMPORT_FORMATS
 from annotator.importing.run import CsvColumns, import_sources
 from annotator.models import STATUSES
@@ -108,6 +109,13 @@ def init(project: Path, coder: str | None, codebook_path: Path | None) -> None:
 @click.option("--id-col", help="CSV column holding the document id (default: id if present).")
 @click.option("--title-col", help="CSV column holding the title (default: title if present).")
 @click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones, instead of importing nothing.")
+@click.option(
+    "--map-label",
+    "map_labels",
+    multiple=True,
+    metavar="THEIRS=OURS",
+    help="Label Studio, doccano, CoNLL: rename their label to the codebook's (LOC=PLACE); THEIRS= drops it. Repeatable.",
+)
 def import_(
     project: Path,
     sources: tuple[Path, ...],
@@ -116,18 +124,23 @@ def import_(
     id_col: str | None,
     title_col: str | None,
     skip_bad: bool,
+    map_labels: tuple[str, ...],
 ) -> None:
-    """Import SOURCES (.txt files or folders, CSV, JSONL, brat) into PROJECT, all or nothing.
+    """Import SOURCES (.txt files or folders, CSV, JSONL, brat, Label Studio JSON, doccano JSONL,
+    CoNLL) into PROJECT, all or nothing.
 
     \b
     Example:
       annotator import amal.db articles/ batch2.jsonl
       annotator import amal.db export.csv --text-col article_content --id-col url
+      annotator import amal.db label-studio.json --map-label Person=ACTOR --map-label Location=PLACE
+      annotator import amal.db anercorp.conll --map-label PERS=ACTOR --map-label LOC=PLACE --map-label MISC=
     """
+    renames = parse_label_maps(map_labels)
     with Project.open(project) as opened:
-        report = import_sources(
-            opened, list(sources), fmt=fmt, columns=CsvColumns(text_col, id_col, title_col), skip_bad=skip_bad
-        )
+        label_map = LabelMap(renames, known=tuple(opened.codebook.label_names))
+        columns = CsvColumns(text_col, id_col, title_col, label_map=label_map)
+        report = import_sources(opened, list(sources), fmt=fmt, columns=columns, skip_bad=skip_bad)
     for line in report.lines():
         click.echo(line)
     if report.skipped:
@@ -162,6 +175,7 @@ def import_(
 @click.option(
     "--layer-per-label", is_flag=True, help="conll/hf: one IOB column per label, so overlapping spans all stay."
 )
+@click.option("--rows-per-shard", type=int, help="parquet: at most this many rows per file of each table (default 100000).")
 def export_(
     project: Path,
     fmt: str,
@@ -174,6 +188,7 @@ def export_(
     seed: int | None,
     split_clitics: bool,
     layer_per_label: bool,
+    rows_per_shard: int | None,
 ) -> None:
     """Export PROJECT's documents and spans.
 
@@ -186,10 +201,13 @@ def export_(
       annotator export amal.db --format html --layer amal --out review.html
       annotator export amal.db --format template --template my.csv.j2 --out spans.csv
       annotator export merged.db --format events --layer gold --out events.parquet
+      annotator export amal.db --format label-studio --out review.json
+      annotator export merged.db --format parquet --out tables --rows-per-shard 50000
     """
     options = ExportOptions(
         format=fmt, layer=layer, status=status, include_suggestions=include_suggestions, template=template,
         split=split, seed=seed, split_clitics=split_clitics, layer_per_label=layer_per_label,
+        rows_per_shard=rows_per_shard,
     )
     with Project.open(project, readonly=True) as opened:
         result = export(opened, options, out)
@@ -291,6 +309,7 @@ def stats(project: Path, as_json: bool) -> None:
 
 
 # Commands defined in their own modules.
+from annotator.cli.datasette import datasette_metadata_command  # noqa: E402
 from annotator.cli.example import example  # noqa: E402
 from annotator.cli.history import history, restore  # noqa: E402
 from annotator.cli.lead import adjudicate, agreement, merge  # noqa: E402
@@ -305,3 +324,4 @@ main.add_command(adjudicate)
 main.add_command(suggest_command)
 main.add_command(status_command)
 main.add_command(example)
+main.add_command(datasette_metadata_command)

@@ -30,11 +30,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotator.errors import AnnotatorError, ValidationError
+from annotator.errors import ValidationError
 from annotator.export.events_columns import BOUNDS, COLUMN_NAMES, COLUMNS, NAME_ROLES, STATUSES, VICTIMS
 from annotator.export.events_readme import write_events_readme
 from annotator.export.files import write_binary, write_text
 from annotator.export.options import Job
+from annotator.export.parquet import load_pyarrow
 from annotator.models import Annotation, Document, Event
 
 SUFFIXES = (".csv", ".jsonl", ".parquet")
@@ -236,12 +237,7 @@ def write_jsonl_rows(rows: Iterator[dict[str, Any]], handle: TextIO) -> None:
 
 
 def _parquet_table(rows: Iterator[dict[str, Any]]) -> Any:
-    try:
-        pa = importlib.import_module("pyarrow")  # an optional extra, loaded only for Parquet
-    except ImportError:
-        raise AnnotatorError(
-            "Parquet needs pyarrow: pip install 'arabic-event-annotator[parquet]' (or write .csv or .jsonl)"
-        ) from None
+    pa = load_pyarrow("or write .csv or .jsonl")
     types = {"text": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string()), "json": pa.string()}
     fields = [
         pa.field(c.name, types[c.kind], metadata={"description": c.meaning}) for c in COLUMNS

@@ -35,6 +35,7 @@ class ExportOptions:
     seed: int | None = None
     split_clitics: bool = False
     layer_per_label: bool = False
+    rows_per_shard: int | None = None  # parquet: rows per file of each table (None: the format's default)
 
 
 @dataclass

@@ -22,7 +22,9 @@ from annotator.export.files import write_folder, write_text
 from annotator.export.hf import write_hf
 from annotator.export.html import write_html
 from annotator.export.jsonl import write_jsonl
+from annotator.export.label_studio import write_label_studio
 from annotator.export.options import TRAINING_FORMATS, ExportOptions, ExportResult, Job
+from annotator.export.parquet import write_parquet
 from annotator.export.readme import write_readme, write_split_list
 from annotator.export.selection import SelectedDocuments, pick_documents, resolve_layer
 from annotator.export.spacy_docbin import write_spacy
@@ -31,11 +33,13 @@ from annotator.export.template import write_template
 from annotator.models import GOLD, STATUSES, Status
 from annotator.store.project import Project
 
-FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template", "events")
+FORMATS = ("jsonl", "conll", "hf", "spacy", "brat", "html", "template", "events", "label-studio", "parquet")
 ALL = "all"
 SPLITTABLE = ("jsonl", "conll", "hf", "spacy", "brat")
-FOLDER_FORMATS = ("hf", "brat")
-SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "spacy": ".spacy", "html": ".html", "events": ".csv"}
+FOLDER_FORMATS = ("hf", "brat", "parquet")
+SUFFIXES = {
+    "jsonl": ".jsonl", "conll": ".conll", "spacy": ".spacy", "html": ".html", "events": ".csv", "label-studio": ".json",
+}
 # Formats that export one layer: gold where there is one, else the only coder, else --layer.
 SINGLE_LAYER = (*TRAINING_FORMATS, "events")
 
@@ -75,6 +79,8 @@ WRITERS: dict[str, Callable[[Job, str | Path], list[str]]] = {
     "html": write_html,
     "template": write_template,
     "events": write_events,
+    "label-studio": write_label_studio,
+    "parquet": write_parquet,
 }
 
 
@@ -96,6 +102,10 @@ def _check(options: ExportOptions) -> None:
         raise ValidationError("--split-clitics is for the token-level formats (conll, hf, spacy)")
     if options.layer_per_label and options.format not in ("conll", "hf"):
         raise ValidationError("--layer-per-label is for conll and hf")
+    if options.rows_per_shard is not None and options.format != "parquet":
+        raise ValidationError("--rows-per-shard is for --format parquet")
+    if options.rows_per_shard is not None and options.rows_per_shard < 1:
+        raise ValidationError(f"--rows-per-shard must be 1 or more, not {options.rows_per_shard}")
 
 
 def _status(options: ExportOptions) -> str | None:

@@ -1,4 +1,5 @@
-"""Readers of import files: .txt files and folders, CSV, our JSONL, brat standoff.
+"""Readers of import files: .txt files and folders, CSV, our JSONL, brat standoff; other
+tools' exports (Label Studio, doccano, CoNLL) through their own modules.
 
 Each reader turns its input into :class:`~annotator.records.DocumentRecord`s and
 raises :class:`~annotator.errors.InputError` naming the file and line of the first
@@ -18,12 +19,20 @@ from typing import Any, TextIO
 
 from annotator.errors import InputError
 from annotator.importing.brat_events import attach_events, take_event_lines
+from annotator.importing.conll import read_conll
+from annotator.importing.doccano import read_doccano
+from annotator.importing.foreign import LabelMap, mapped_records
+from annotator.importing.label_studio import read_label_studio
+from annotator.importing.sniff import content_format
 from annotator.records import DocumentRecord, SpanRecord, record_from_json
 from annotator.text import canonical_offsets, canonical_text, decode_bytes, decode_raw, detect_encoding
 
-FORMATS = ("txt", "csv", "jsonl", "brat")
+FORMATS = ("txt", "csv", "jsonl", "brat", "label-studio", "doccano", "conll")
 MAX_TEXT_BYTES = 50 * 10**6  # one article; a larger .txt is surely not one
-_EXTENSIONS = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl"}
+_EXTENSIONS = {
+    ".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
+    ".conll": "conll", ".iob": "conll", ".iob2": "conll", ".bio": "conll",
+}
 TEXT_COLUMNS = ("text", "article_content", "content", "body", "article", "article_text")
 ID_COLUMNS = ("id", "doc_id", "article_id", "key")
 TITLE_COLUMNS = ("title", "headline", "article_title")
@@ -36,6 +45,8 @@ class CsvColumns:
     text: str | None = None
     id: str | None = None
     title: str | None = None
+    # (Not a column: how another tool's labels map to the codebook's, for its exports.)
+    label_map: LabelMap | None = None
 
 
 # --- finding the files ---------------------------------------------------------------
@@ -57,7 +68,9 @@ def plan_files(sources: list[str | Path], fmt: str | None = None) -> list[tuple[
             found = [_guess(file, fmt, explicit=False) for file in files]
             in_folder = [item for item in found if item is not None]
             if not in_folder:
-                raise InputError("the folder holds no file to import (.txt, .csv, .jsonl, brat .ann)", path=path)
+                raise InputError(
+                    "the folder holds no file to import (.txt, .csv, .jsonl, .json, .conll, brat .ann)", path=path
+                )
             planned += in_folder
         elif path.is_file():
             item = _guess(path, fmt, explicit=True)
@@ -78,6 +91,10 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
             raise InputError("a brat .ann file needs its .txt beside it", path=path)
         return path.with_suffix(".txt"), "brat"
     by_extension = _EXTENSIONS.get(suffix)
+    if by_extension == "jsonl" and fmt in (None, "jsonl"):
+        by_extension = content_format(path, fmt)  # doccano and Label Studio share the extension
+    elif by_extension == "jsonl" and fmt in ("label-studio", "doccano"):
+        by_extension = fmt
     if suffix == ".txt" and path.with_suffix(".ann").exists() and fmt in (None, "brat"):
         by_extension = "brat"
     if fmt is not None:
@@ -87,7 +104,7 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
         return (path, fmt) if matches else None
     if by_extension is None:
         if explicit:
-            raise InputError("cannot tell the format from the extension; give --format txt|csv|jsonl|brat", path=path)
+            raise InputError(f"cannot tell the format from the extension; give --format {'|'.join(FORMATS)}", path=path)
         return None
     return path, by_extension
 
@@ -337,4 +354,10 @@ def read_file(path: Path, kind: str, columns: CsvColumns, root: Path | None = No
         return read_jsonl(path)
     if kind == "csv":
         return read_csv(path, columns)
+    if kind == "label-studio":
+        return mapped_records(read_label_studio(path, _read_bytes(path)), columns.label_map, path)
+    if kind == "doccano":
+        return mapped_records(read_doccano(path, jsonl_lines(path)), columns.label_map, path)
+    if kind == "conll":
+        return mapped_records(read_conll(path, decode_bytes(_read_bytes(path), path)), columns.label_map, path)
     return read_brat(path)

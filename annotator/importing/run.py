@@ -18,6 +18,7 @@ from typing import Any
 from annotator.errors import AnnotatorError, InputError, ValidationError
 from annotator.importing.brat_events import store_brat_events
 from annotator.importing.events import store_events
+from annotator.importing.foreign import import_notes
 from annotator.importing.prepare import PreparedDocument, typed_attrs
 from annotator.importing.readers import FORMATS, MAX_TEXT_BYTES, CsvColumns, plan_files, read_brat
 from annotator.importing.workers import Event, WorkerFailed, events_from_workers, prepared_events, worth_a_worker
@@ -179,6 +180,7 @@ def _add_into(total: ImportReport, part: ImportReport) -> None:
 
 def _store(project: Project, prepared: PreparedDocument, report: ImportReport) -> None:
     record = prepared.record
+    report.notes += [note for note in import_notes(record) if note not in report.notes]
     meta = dict(record.meta)
     core = {name: str(meta.pop(name)) for name in ("title", "source", "url", "date") if meta.get(name) is not None}
     try:

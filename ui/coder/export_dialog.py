@@ -42,6 +42,8 @@ def format_names() -> dict[str, str]:
         "events": QCoreApplication.translate(
             "ExportDialog", "Events dataset, one row per event (CSV, JSONL or Parquet by the file's suffix)"
         ),
+        "label-studio": QCoreApplication.translate("ExportDialog", "Label Studio tasks (spans as predictions, for review)"),
+        "parquet": QCoreApplication.translate("ExportDialog", "Parquet tables (folder: documents, spans, events)"),
     }
 
 
@@ -99,7 +101,7 @@ class ExportDialog(QDialog):
             widget.setEnabled(fmt == "template")
         token_level = fmt in ("conll", "hf", "spacy")
         self.split_clitics.setEnabled(token_level)
-        whole_file = fmt in ("html", "template", "events")  # formats written as one file, never split
+        whole_file = fmt in ("html", "template", "events", "label-studio", "parquet")  # never split
         self.split.setEnabled(not whole_file)
         self.seed.setEnabled(not whole_file)
 
