@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from format_helpers import Run
 
 from annotator.cli.main import main
 from annotator.store.project import Project
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 def _run(*args: object) -> tuple[int, str, str]:
@@ -32,15 +30,3 @@ def db(tmp_path: Path) -> Path:
     with Project.create(path, coder="amal"):
         pass
     return path
-
-
-def spans_of(path: Path, key: str | None = None) -> list[tuple[str, str, int, int, str]]:
-    """``(document key, label, start, end, text)`` of every live span, in document and reading order."""
-    with Project.open(path, readonly=True) as project:
-        out = []
-        for doc_id, doc_key in project.document_keys():
-            if key is not None and doc_key != key:
-                continue
-            for span in sorted(project.annotations(doc_id), key=lambda a: (a.start, a.end, a.label)):
-                out.append((doc_key, span.label, span.start, span.end, span.text))
-        return out

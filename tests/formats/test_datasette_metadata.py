@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from conftest import Run
+from format_helpers import Run
 
 from annotator.lead.merge import merge_projects
 from annotator.store.project import Project

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Run, spans_of
+from format_helpers import Run, spans_of
 
 from annotator.store.project import Project
 
