@@ -28,7 +28,7 @@ import platformdirs
 from annotator.codebook import Codebook
 from annotator.errors import InputError
 from annotator.resources_path import resource_path
-from annotator.suggest.names import NameMatcher, Word, words_of
+from annotator.suggest.names import NameMatcher, Word, name_key, words_of
 from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers
 from annotator.suggest.suggestion import Suggestion
 
@@ -89,7 +89,13 @@ class Gazetteer:
                 matcher.add(
                     spelling,
                     entry.label,
-                    {"canonical": entry.name, "kind": entry.kinds[0], "_kinds": entry.kinds, "_cue": entry.cue},
+                    # a longer spelling (مخيم الهول) is no common word, whatever its one-word form is
+                    {
+                        "canonical": entry.name,
+                        "kind": entry.kinds[0],
+                        "_kinds": entry.kinds,
+                        "_cue": entry.cue and len(name_key(spelling)) == 1,
+                    },
                 )
         return matcher
 

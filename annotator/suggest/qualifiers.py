@@ -2,9 +2,9 @@
 
 Conflict news rarely names a bare town: it writes ريف حلب الغربي، شمال غزة،
 جنوب لبنان، شرقي دير الزور، مخيم جباليا. A coder tags the whole phrase as one
-PLACE (a district, or a camp as a site), so the gazetteer's match on حلب grows
+PLACE (a district, or a camp or mountain as a site), so the gazetteer's match on حلب grows
 to take the qualifier before it (ريف، شمال، جنوب، شرق، غرب and their adjective
-forms, وسط، ضواحي، مخيم, chained: شمال شرق) and the directional adjectives after it
+forms, وسط، ضواحي، مخيم، جبل، صحراء، بادية, chained: شمال شرق) and the directional adjectives after it
 (الشرقي، الغربية، الشمالي الغربي). A proclitic on the qualifier (بريف، وشمال) stays
 out of the span like one on the name.
 
@@ -31,8 +31,9 @@ KIND_CUES = {
 # Qualifiers that join the span, before the name; the kind becomes ``district`` (``site`` for a camp).
 _BEFORE = WordList.of(
     "ريف", "أرياف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "مخيم",
+    "جبل", "صحراء", "بادية",
 )
-_CAMP = normalize("مخيم")
+_SITES = frozenset(normalize(w) for w in ("مخيم", "جبل"))
 # Directional adjectives after the name, both genders.
 _AFTER = frozenset(
     normalize(w)
@@ -85,7 +86,7 @@ def with_qualifiers(text: str, words: list[Word], index: dict[int, int], found: 
     if (start, end) == (found.start, found.end):
         return found
     attrs = dict(found.attrs)
-    attrs["kind"] = "site" if before and before[0] == _CAMP and len(before) == 1 else "district"
+    attrs["kind"] = "site" if len(before) == 1 and before[0] in _SITES and end == found.end else "district"
     qualifier = text[start : found.start]
     after = text[found.end : end]
     attrs["canonical"] = f"{qualifier}{attrs.get('canonical', text[found.start:found.end])}{after}".strip()
