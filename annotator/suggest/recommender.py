@@ -169,6 +169,7 @@ class Recommender:
 
     def __init__(self, data: bytes, stamp: dict[str, Any] | None = None):
         self.stamp = stamp or {}
+        self._data = data  # the tagger reads the model from this buffer, which must outlive it
         self._tagger = pycrfsuite.Tagger()
         try:
             self._tagger.open_inmemory(data)
