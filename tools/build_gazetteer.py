@@ -13,8 +13,9 @@ in Arabic letters (a GeoNames place lists its names in many scripts; Kurdish and
 Persian letters are left out), drops admin words before a name (قرية، ناحية،
 قضاء، مركز، شعبية) and names of fewer than three letters, and leaves out names a
 hand-written entry (resources/gazetteer.toml, resources/gazetteer/region.toml)
-already has. Names that are also common words (tools/gazetteer_stoplist.txt) are
-written with ``cue = true``: suggested only after a cue word such as مدينة.
+already has. One-word names that are also common words (tools/gazetteer_stoplist.txt)
+are written with ``cue = true``: suggested only after a cue word such as مدينة;
+longer stoplisted names (people's: عمر المختار) are left out.
 
 GeoNames data is licensed CC BY 4.0 (https://www.geonames.org/); the README credits it.
 """
@@ -105,6 +106,8 @@ def build() -> tuple[str, int, int]:
     count = cued = 0
     for city in places:
         names = [n for n in arabic_names(city.get("alternatenames", [])) if name_key(n) not in taken]
+        # a stoplisted name of two words or more is a person's (عمر المختار), never a place of its own
+        names = [n for n in names if len(name_key(n)) == 1 or name_key(n) not in stop]
         if not names:
             continue
         taken.update(name_key(n) for n in names)

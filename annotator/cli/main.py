@@ -259,6 +259,7 @@ def stats(project: Path, as_json: bool) -> None:
 from annotator.cli.history import history, restore  # noqa: E402
 from annotator.cli.lead import adjudicate, agreement, merge  # noqa: E402
 from annotator.cli.suggest import suggest as suggest_command  # noqa: E402
+from annotator.cli.suggest import train as train_command  # noqa: E402
 
 main.add_command(restore)
 main.add_command(history)
@@ -266,3 +267,4 @@ main.add_command(merge)
 main.add_command(agreement)
 main.add_command(adjudicate)
 main.add_command(suggest_command)
+main.add_command(train_command)

@@ -1,4 +1,5 @@
-"""``annotator suggest``: store pending suggestions, optionally print them as JSONL records."""
+"""``annotator suggest``: store pending suggestions, optionally print them as JSONL records;
+``annotator train``: teach the project's recommender from its finished documents."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from annotator.records import document_to_json, dumps
 from annotator.store.project import Project
 from annotator.suggest import Suggesters, load_gazetteer, pending_suggestions, suggest_documents
 from annotator.suggest.events import pending_event_suggestions, suggestion_to_json
+from annotator.suggest.recommender import train_project
 
 
 @click.command()
@@ -29,8 +31,16 @@ from annotator.suggest.events import pending_event_suggestions, suggestion_to_js
     help="A gazetteer TOML file (default: your config folder's gazetteer.toml, else the built-in one).",
 )
 @click.option("--no-gazetteer", is_flag=True, help="Suggest from casualty figures and the project's memory only.")
+@click.option("--train", "train_first", is_flag=True, help="Train the recommender first (as annotator train does).")
+@click.option("--no-model", is_flag=True, help="Leave the project's learned recommender out.")
 def suggest(
-    project: Path, doc_keys: tuple[str, ...], as_json: bool, gazetteer_path: Path | None, no_gazetteer: bool
+    project: Path,
+    doc_keys: tuple[str, ...],
+    as_json: bool,
+    gazetteer_path: Path | None,
+    no_gazetteer: bool,
+    train_first: bool,
+    no_model: bool,
 ) -> None:
     """Store suggestions (casualty figures, gazetteer names, names you tagged before) in PROJECT.
 
@@ -38,7 +48,10 @@ def suggest(
     and pending ATTACK events over them where a sentence holds a strike word, a
     casualty figure and a place or an actor; running again adds only new ones,
     never one you rejected. With --json, an event's slots name the spans it
-    proposes: the suggestions in spans and spans you confirmed.
+    proposes: the suggestions in spans and spans you confirmed. Once the
+    project has a trained recommender (annotator train, or the window after a
+    document marked done), it suggests ACTOR and PLACE names too (suggester
+    'learned' in the span's provenance).
 
     \b
     Example:
@@ -55,7 +68,11 @@ def suggest(
                     raise ValidationError(f"{project}: no document with id {key!r} (see annotator docs {project})")
                 doc_ids.append(doc.id)
         gazetteer = None if no_gazetteer else load_gazetteer(gazetteer_path)
-        suggesters = Suggesters.for_project(opened, gazetteer, use_gazetteer=not no_gazetteer)
+        if train_first and not no_model:
+            click.echo(train_project(opened, gazetteer).line(), err=as_json)
+        suggesters = Suggesters.for_project(
+            opened, gazetteer, use_gazetteer=not no_gazetteer, use_recommender=not no_model
+        )
         report = suggest_documents(opened, doc_ids, suggesters)
         if as_json:
             for doc_id in doc_ids if doc_ids is not None else opened.document_ids():
@@ -66,3 +83,33 @@ def suggest(
                 click.echo(dumps(record))
     for line in report.lines():
         click.echo(line, err=as_json)
+
+
+@click.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--gazetteer",
+    "gazetteer_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The gazetteer whose matches the model reads (default: the one annotator suggest uses).",
+)
+@click.option("--force", is_flag=True, help="Train even if the stored model knows these documents already.")
+def train(project: Path, gazetteer_path: Path | None, force: bool) -> None:
+    """Train PROJECT's recommender on the documents marked done, and keep it in the project.
+
+    It learns ACTOR and PLACE from your confirmed spans (in a lead's file, from
+    the gold spans of the documents settled), and annotator suggest then
+    proposes names like them in the documents still to do. The window trains by
+    itself after each document marked done; this is the same, headless.
+
+    \b
+    Example:
+      annotator train amal.db
+      annotator suggest amal.db --doc d17
+    """
+    with Project.open(project) as opened:
+        report = train_project(opened, load_gazetteer(gazetteer_path), force=force)
+    click.echo(report.line())
+
+
+

@@ -34,6 +34,7 @@ from ui.coder.event_form import EventForm
 from ui.coder.event_panel import EventPanel
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
+from ui.coder.learning import BackgroundTraining
 from ui.coder.suggestions import SuggestionActions
 from ui.i18n import number_text, use_digits
 from ui.settings import Settings, save_settings
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         use_digits(settings.digits)  # before any widget writes a number
         self.session = EditSession(project, self)
         self.suggestions = SuggestionActions(self.session)
+        self.learning = BackgroundTraining(self, self.session)
         title = self.tr("Arabic event annotator — %s") % project.path.name
         if project.readonly:
             title += " " + self.tr("(read-only)")
