@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 from annotator.suggest.names import Word
 from annotator.suggest.suggestion import Suggestion
@@ -28,6 +29,7 @@ OUTSIDE = "O"
 MAX_CLITIC = 3  # letters a span may start into its first word
 
 
+@lru_cache(maxsize=65536)
 def bare(word: str) -> str:
     """The normalised word without its longest proclitic and article: وبالخرطوم → خرطوم."""
     form = normalize(word)
@@ -39,6 +41,11 @@ def bare(word: str) -> str:
     if form.startswith("ال") and len(form) > 3:
         form = form[2:]
     return form
+
+
+@lru_cache(maxsize=65536)
+def _normal(word: str) -> str:
+    return normalize(word)
 
 
 def gazetteer_tags(words: list[Word], found: Iterable[Suggestion]) -> list[str]:
@@ -57,7 +64,7 @@ def gazetteer_tags(words: list[Word], found: Iterable[Suggestion]) -> list[str]:
 
 def word_features(text: str, words: list[Word], gazetteer: list[str]) -> list[list[str]]:
     """The features of each word of ``text`` (``gazetteer`` from :func:`gazetteer_tags`)."""
-    normal = [normalize(w.text) for w in words]
+    normal = [_normal(w.text) for w in words]
     bares = [bare(w.text) for w in words]
     out: list[list[str]] = []
     for i, word in enumerate(words):
