@@ -48,6 +48,15 @@ def test_marking_done_trains_in_the_background(qtbot, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.learning.ended, timeout=20000) as again:
         pass
     assert again.args[0].trained is False
+
+    text, _ = parse("وقصفت كتيبة الفاروق قرية كفر الزعرور صباحا.")
+    doc, _, _ = window.project.add_document(text, key="new")
+    window.session.open_document(doc.id)
+    window.suggestions.suggest()
+    model = window.spans.source
+    shown = {model.data(model.index(row, model.COLUMNS.index("text"))): model.data(model.index(row, 0))
+             for row in range(model.rowCount())}
+    assert shown["كفر الزعرور"].endswith("(learned)")  # the coder sees where it came from
     window.close()
 
 
