@@ -36,9 +36,11 @@ def load(path: Path) -> list[Report]:
     return read_reports(path)
 
 
-def score(reports: list[Report], show_misses: bool = False) -> dict[str, tuple[float, float, float]]:
-    """Per label: (precision, recall, overlap recall)."""
-    gazetteer = load_gazetteer(built_in_paths(HERE.parent / "resources"))
+def score(
+    reports: list[Report], show_misses: bool = False, gazetteer_file: Path | None = None
+) -> dict[str, tuple[float, float, float]]:
+    """Per label: (precision, recall, overlap recall), with the built-in gazetteer or one file."""
+    gazetteer = load_gazetteer(gazetteer_file or built_in_paths(HERE.parent / "resources"))
     matcher = gazetteer.matcher()
     out = {}
     for label in LABELS:
@@ -64,12 +66,15 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=HERE / "corpora" / "dev_places_actors.txt")
     parser.add_argument("--misses", action="store_true", help="list every missed and wrong span")
     parser.add_argument("--jsonl", action="store_true", help="write the markup's JSONL records beside it")
+    parser.add_argument(
+        "--gazetteer", type=Path, help="one gazetteer file instead of the built-in ones (resources/gazetteer.toml: before)"
+    )
     options = parser.parse_args()
     reports = load(options.corpus)
     if options.jsonl and options.corpus.suffix != ".jsonl":
         write_jsonl(reports, options.corpus.with_suffix(".jsonl"))
     print(f"{len(reports)} reports, {sum(len(r.spans) for r in reports)} marked spans ({options.corpus.name})")
-    for label, (precision, recall, overlap) in score(reports, options.misses).items():
+    for label, (precision, recall, overlap) in score(reports, options.misses, options.gazetteer).items():
         print(f"{label:<6} precision {precision:.2f}  recall {recall:.2f}  (overlap recall {overlap:.2f})")
 
 

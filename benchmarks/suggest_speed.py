@@ -151,11 +151,14 @@ def compare(texts: list[str]) -> None:
         }
         assert runs["regional gazetteer + model"].recommender is not None
         print(f"proposing on {len(texts)} articles (median {statistics.median(len(t) for t in texts):.0f} characters):")
+        samples: dict[str, list[float]] = {name: [] for name in runs}
+        for text in texts:  # in turns, article by article: a shared machine drifts between runs
+            for name, suggesters in runs.items():
+                samples[name].append(timed(lambda t=text, s=suggesters: s.propose(project, t)))
         medians = {}
-        for name, suggesters in runs.items():
-            samples = [timed(lambda t=t, s=suggesters: s.propose(project, t)) for t in texts]
-            medians[name] = statistics.median(samples)
-            report(name, samples)
+        for name, times in samples.items():
+            medians[name] = statistics.median(times)
+            report(name, times)
         base = medians["Syrian gazetteer (before)"]
         for name, median in medians.items():
             print(f"  {name:<32} {median / base:5.2f} x the Syrian gazetteer's median")
