@@ -32,9 +32,9 @@ from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
 from ui.coder.event_form import EventForm
 from ui.coder.event_panel import EventPanel
+from ui.coder.learning import BackgroundTraining
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
-from ui.coder.learning import BackgroundTraining
 from ui.coder.suggestions import SuggestionActions
 from ui.i18n import number_text, use_digits
 from ui.settings import Settings, save_settings
