@@ -122,7 +122,7 @@ class Gazetteer:
             attrs = dict(found.attrs)
             kinds = attrs.pop("_kinds")
             cue = cue_before(text, found.start, by_end)
-            if attrs.pop("_cue") and cue is None:
+            if attrs.pop("_cue", False) and cue is None:
                 continue
             if cue is not None:
                 for kind, words_of_kind in KIND_CUES.items():
