@@ -1,6 +1,9 @@
 """Suggestion speed on 1,000 synthetic Arabic articles; prints medians per article.
 
-Run: ``python benchmarks/suggest_speed.py [--articles N] [--seed S]``. The
+Run: ``python benchmarks/suggest_speed.py [--articles N] [--seed S]``. The last
+lines compare, on the same articles, everything the suggesters propose with the
+Syrian gazetteer alone (before the regional one), with the built-in regional
+gazetteer, and with it and a learned recommender trained on 100 reports. The
 articles are built from sentence templates with random places, actors, number
 expressions (digits, Arabic-Indic digits, words, vague amounts) and traps
 (years, dates, percentages), so every suggester has work to do. Nothing is
@@ -12,16 +15,23 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.dates import find_dates
-from annotator.store.project import Project
-from annotator.suggest import Suggesters, find_casualty_figures, load_gazetteer, suggest_document
-from annotator.suggest.event_rules import propose_events
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
+from annotator.dates import find_dates  # noqa: E402
+from annotator.models import Status  # noqa: E402
+from annotator.store.project import Project  # noqa: E402
+from annotator.suggest import Suggesters, find_casualty_figures, load_gazetteer, suggest_document  # noqa: E402
+from annotator.suggest.event_rules import propose_events  # noqa: E402
+from annotator.suggest.gazetteer import built_in_paths  # noqa: E402
+from annotator.suggest.recommender import train_project  # noqa: E402
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 PLACES = ["دير الزور", "البوكمال", "الباغوز فوقاني", "السوسة", "هجين", "حلب", "إدلب", "الرقة", "درعا", "الميادين"]
 ACTORS = ["التحالف الدولي", "قوات سوريا الديمقراطية", "تنظيم الدولة", "قوات النظام", "المرصد السوري لحقوق الإنسان"]
 NUMBERS = ["54", "٢٣", "ثمانية", "نحو ثلاثين", "أكثر من 350 ألف", "العشرات", "مئتان وخمسون", "و1100", "بضعة"]
@@ -94,7 +104,7 @@ def main() -> None:
         with project.transaction():
             ids = [project.add_document(text, key=f"a{i}")[0].id for i, text in enumerate(texts)]
         print(f"import (not suggestions): {time.perf_counter() - started:.1f} s")
-        gazetteer = load_gazetteer()
+        gazetteer = load_gazetteer(built_in_paths(RESOURCES))
         matcher = gazetteer.matcher()
         # the coder has tagged a few names: memory has something to find
         first = project.document(ids[0])
@@ -116,6 +126,41 @@ def main() -> None:
         report("events (compute, spans given)", events)
         print(f"pending suggestions stored: {project.stats()['pending_suggestions']}")
         print(f"event suggestions stored: {len(project.events(include_suggestions=True))}")
+    compare(texts[: min(len(texts), 300)])
+
+
+def compare(texts: list[str]) -> None:
+    """Everything proposed per article: the Syrian gazetteer alone, the regional one, and it with a model."""
+    from learning_corpus import reports
+
+    with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "model.db", coder="amal") as project:
+        with project.transaction():
+            for written in reports(100):
+                doc, _, _ = project.add_document(written.text, key=written.key)
+                for label, start, end in written.spans:
+                    project.add_annotation(doc.id, label, start, end, text=written.text)
+                project.set_status(doc.id, Status.DONE)
+        syrian = load_gazetteer(RESOURCES / "gazetteer.toml")
+        regional = load_gazetteer(built_in_paths(RESOURCES))
+        train_project(project, regional)
+        runs = {
+            "Syrian gazetteer (before)": Suggesters.for_project(project, syrian, use_recommender=False),
+            "regional gazetteer": Suggesters.for_project(project, regional, use_recommender=False),
+            "regional gazetteer + model": Suggesters.for_project(project, regional),
+        }
+        assert runs["regional gazetteer + model"].recommender is not None
+        print(f"proposing on {len(texts)} articles (median {statistics.median(len(t) for t in texts):.0f} characters):")
+        samples: dict[str, list[float]] = {name: [] for name in runs}
+        for text in texts:  # in turns, article by article: a shared machine drifts between runs
+            for name, suggesters in runs.items():
+                samples[name].append(timed(lambda t=text, s=suggesters: s.propose(project, t)))
+        medians = {}
+        for name, times in samples.items():
+            medians[name] = statistics.median(times)
+            report(name, times)
+        base = medians["Syrian gazetteer (before)"]
+        for name, median in medians.items():
+            print(f"  {name:<32} {median / base:5.2f} x the Syrian gazetteer's median")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,14 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
+@pytest.fixture(autouse=True)
+def _checkout_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gazetteer files of this checkout, even when an editable install maps the package's
+    resources to another checkout (a worktree beside the one installed)."""
+    here = Path(__file__).resolve().parent.parent / "resources"
+    monkeypatch.setattr("annotator.suggest.gazetteer.resource_path", lambda *parts: here.joinpath(*parts))
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     with Project.create(tmp_path / "coder.db", coder="amal") as created:

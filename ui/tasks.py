@@ -82,10 +82,13 @@ class Task(QObject):
         self._on_cancel = callback
         return self
 
-    def run_in_background(self) -> Task:
+    def run_in_background(self, *, quiet: bool = False) -> Task:
+        """Start; ``quiet`` leaves the progress dialog hidden, so the window stays usable (a task that
+        writes only at its end, in one short transaction, such as training the recommender)."""
         _stop_on_quit()
         _running.add(self)
-        self.dialog.show()
+        if not quiet:
+            self.dialog.show()
         self._thread.start()
         return self
 

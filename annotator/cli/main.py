@@ -315,6 +315,7 @@ from annotator.cli.history import history, restore  # noqa: E402
 from annotator.cli.lead import adjudicate, agreement, merge  # noqa: E402
 from annotator.cli.status import status as status_command  # noqa: E402
 from annotator.cli.suggest import suggest as suggest_command  # noqa: E402
+from annotator.cli.suggest import train as train_command  # noqa: E402
 
 main.add_command(restore)
 main.add_command(history)
@@ -325,3 +326,4 @@ main.add_command(suggest_command)
 main.add_command(status_command)
 main.add_command(example)
 main.add_command(datasette_metadata_command)
+main.add_command(train_command)

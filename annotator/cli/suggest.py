@@ -1,5 +1,6 @@
 """``annotator suggest``: store pending suggestions, optionally print them as JSONL records;
-with ``--accept`` or ``--reject``, settle the pending ones by document and label instead."""
+with ``--accept`` or ``--reject``, settle the pending ones by document and label instead.
+``annotator train``: teach the project's recommender from its finished documents."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from annotator.records import document_to_json, dumps
 from annotator.store.project import Project
 from annotator.suggest import Suggesters, load_gazetteer, pending_suggestions, suggest_documents
 from annotator.suggest.events import pending_event_suggestions, suggestion_to_json
+from annotator.suggest.recommender import train_project
 from annotator.suggest.settle import Settled, settle_suggestions
 
 
@@ -41,6 +43,8 @@ from annotator.suggest.settle import Settled, settle_suggestions
     multiple=True,
     help="With --accept or --reject: only this label's suggestions, or this event type's (repeat for more).",
 )
+@click.option("--train", "train_first", is_flag=True, help="Train the recommender first (as annotator train does).")
+@click.option("--no-model", is_flag=True, help="Leave the project's learned recommender out.")
 def suggest(
     project: Path,
     doc_keys: tuple[str, ...],
@@ -50,6 +54,8 @@ def suggest(
     accept: bool,
     reject: bool,
     names: tuple[str, ...],
+    train_first: bool,
+    no_model: bool,
 ) -> None:
     """Store suggestions (casualty figures, gazetteer names, names you tagged before) in PROJECT.
 
@@ -57,7 +63,10 @@ def suggest(
     and pending ATTACK events over them where a sentence holds a strike word, a
     casualty figure and a place or an actor; running again adds only new ones,
     never one you rejected. With --json, an event's slots name the spans it
-    proposes: the suggestions in spans and spans you confirmed.
+    proposes: the suggestions in spans and spans you confirmed. Once the
+    project has a trained recommender (annotator train, or the window after a
+    document marked done), it suggests ACTOR and PLACE names too (suggester
+    'learned' in the span's provenance).
 
     --accept and --reject settle what is pending as the window's Enter and X do:
     an accepted span also settles the suggestions of its label it covers, an
@@ -90,7 +99,11 @@ def suggest(
             _settle(opened, doc_ids, accept=accept, names=names)
             return
         gazetteer = None if no_gazetteer else load_gazetteer(gazetteer_path)
-        suggesters = Suggesters.for_project(opened, gazetteer, use_gazetteer=not no_gazetteer)
+        if train_first and not no_model:
+            click.echo(train_project(opened, gazetteer).line(), err=as_json)
+        suggesters = Suggesters.for_project(
+            opened, gazetteer, use_gazetteer=not no_gazetteer, use_recommender=not no_model
+        )
         report = suggest_documents(opened, doc_ids, suggesters)
         if as_json:
             for doc_id in doc_ids if doc_ids is not None else opened.document_ids():
@@ -128,3 +141,30 @@ def _settle(project: Project, doc_ids: list[int] | None, *, accept: bool, names:
             f"rejected {total.rejected} suggestion(s) and {total.events_rejected} suggested event(s) "
             f"in {documents} document(s); they will not be suggested again"
         )
+
+
+@click.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--gazetteer",
+    "gazetteer_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The gazetteer whose matches the model reads (default: the one annotator suggest uses).",
+)
+@click.option("--force", is_flag=True, help="Train even if the stored model knows these documents already.")
+def train(project: Path, gazetteer_path: Path | None, force: bool) -> None:
+    """Train PROJECT's recommender on the documents marked done, and keep it in the project.
+
+    It learns ACTOR and PLACE from your confirmed spans (in a lead's file, from
+    the gold spans of the documents settled), and annotator suggest then
+    proposes names like them in the documents still to do. The window trains by
+    itself after each document marked done; this is the same, headless.
+
+    \b
+    Example:
+      annotator train amal.db
+      annotator suggest amal.db --doc d17
+    """
+    with Project.open(project) as opened:
+        report = train_project(opened, load_gazetteer(gazetteer_path), force=force)
+    click.echo(report.line())

@@ -26,6 +26,7 @@ from annotator.suggest.events import suggest_events
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory
 from annotator.suggest.names import NameMatcher, Word, words_of
+from annotator.suggest.recommender import Recommender, load_recommender
 from annotator.suggest.suggestion import Suggestion
 
 NAME_LABELS = frozenset(MEMORY_LABELS)
@@ -34,32 +35,46 @@ DATE_LABEL = "DATE"
 
 @dataclass
 class Suggesters:
-    """What one run uses: the gazetteer (read and checked once) and the project's memory."""
+    """What one run uses: the gazetteer (read and checked once), the project's memory and
+    the recommender the project has learned, if any."""
 
     gazetteer: Gazetteer | None
     gazetteer_matcher: NameMatcher | None
     memory: NameMatcher
+    recommender: Recommender | None = None
 
     @classmethod
     def for_project(
-        cls, project: Project, gazetteer: Gazetteer | None = None, *, use_gazetteer: bool = True
+        cls,
+        project: Project,
+        gazetteer: Gazetteer | None = None,
+        *,
+        use_gazetteer: bool = True,
+        use_recommender: bool = True,
     ) -> Suggesters:
-        """Read the default gazetteer unless one is given; refuse one that does not fit the codebook."""
+        """Read the default gazetteer unless one is given; refuse one that does not fit the codebook.
+        The project's learned model joins unless ``use_recommender`` is False."""
         if use_gazetteer and gazetteer is None:
             gazetteer = load_gazetteer()
         if gazetteer is not None:
             gazetteer.check(project.codebook)
-        return cls(gazetteer, gazetteer.matcher() if gazetteer else None, project_memory(project))
+        recommender = load_recommender(project) if use_recommender else None
+        return cls(gazetteer, gazetteer.matcher() if gazetteer else None, project_memory(project), recommender)
 
     def propose(self, project: Project, text: str, words: list[Word] | None = None) -> list[Suggestion]:
         """Everything the suggesters see in ``text`` (whose :func:`words_of` may be given):
-        memory, gazetteer, casualty figures, then dates."""
+        memory, gazetteer, the learned recommender, casualty figures, then dates. A name comes
+        from the first that finds it (:func:`_blocked` drops a later overlapping one)."""
         labels = set(project.codebook.label_names)
         if words is None:
             words = words_of(text)
         out = [s for s in self.memory.find(text, words) if s.label in labels]
+        known: list[Suggestion] = []
         if self.gazetteer is not None:
-            out += self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
+            known = self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
+            out += known
+        if self.recommender is not None:
+            out += self.recommender.suggest(text, words, known, labels & NAME_LABELS)
         if casualty.LABEL in labels:
             out += find_casualty_figures(text, project.codebook.vague_amounts)
         if DATE_LABEL in labels:

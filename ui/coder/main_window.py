@@ -32,6 +32,7 @@ from ui.coder.actions import Actions
 from ui.coder.document_panel import DocumentPanel
 from ui.coder.event_form import EventForm
 from ui.coder.event_panel import EventPanel
+from ui.coder.learning import BackgroundTraining
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
 from ui.coder.suggestions import SuggestionActions
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         use_digits(settings.digits)  # before any widget writes a number
         self.session = EditSession(project, self)
         self.suggestions = SuggestionActions(self.session)
+        self.learning = BackgroundTraining(self, self.session)
         title = self.tr("Arabic event annotator — %s") % project.path.name
         if project.readonly:
             title += " " + self.tr("(read-only)")

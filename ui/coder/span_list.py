@@ -52,6 +52,8 @@ class SpanListModel(RowsModel):
                 missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
                 marker = " ⚠" if missing else ""
                 name = self.codebook.display("label", annotation.label, interface_language())
+                if annotation.origin == Origin.SUGGESTED and _learned(annotation):
+                    return self.tr("%1 (learned)").replace("%1", name + marker)
                 if annotation.origin == Origin.SUGGESTED:
                     # A word, not "…": an ellipsis reads as text cut short, and no font lacks it.
                     return self.tr("%1 (suggested)").replace("%1", name + marker)
@@ -74,7 +76,9 @@ class SpanListModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "label":
             missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
             lines = [self.tr("Missing: %s") % ", ".join(missing)] if missing else []
-            if annotation.origin == Origin.SUGGESTED:
+            if annotation.origin == Origin.SUGGESTED and _learned(annotation):
+                lines.append(self.tr("Learned from your finished documents: accept or reject it"))
+            elif annotation.origin == Origin.SUGGESTED:
                 lines.append(self.tr("A suggestion: accept or reject it"))
             return "\n".join(lines) or None
         return None
@@ -124,3 +128,8 @@ class SpanList(RowTable):
     def show_selected(self, annotation_id: str | None) -> None:
         row = self.source.row_of(annotation_id) if annotation_id else None
         self.show_row(None if row is None else self.proxy.mapFromSource(self.source.index(row, 0)))
+
+
+def _learned(annotation: Annotation) -> bool:
+    """Whether the project's recommender, not a list of names, proposed this suggestion."""
+    return (annotation.provenance or {}).get("suggester") == "learned"

@@ -1,0 +1,104 @@
+"""The words around a place name that belong to the place, and the cue words that name its kind.
+
+Conflict news rarely names a bare town: it writes ريف حلب الغربي، شمال غزة،
+جنوب لبنان، شرقي دير الزور، مخيم جباليا. A coder tags the whole phrase as one
+PLACE (a district, or a camp or mountain as a site), so the gazetteer's match on حلب grows
+to take the qualifier before it (ريف، شمال، جنوب، شرق، غرب and their adjective
+forms, وسط، ضواحي، مخيم، جبل، صحراء، بادية, chained: شمال شرق) and the directional adjectives after it
+(الشرقي، الغربية، الشمالي الغربي). A proclitic on the qualifier (بريف، وشمال) stays
+out of the span like one on the name.
+
+A kind cue (محافظة، مدينة، بلدة، قرية) stays out of the span, as the codebook's
+examples have it, and only picks the kind. A kind cue, ريف or مخيم also lets
+through a name that is a common word alone (مدينة الباب، ريف صور); a direction
+does not (شرق البلاد is no place).
+"""
+
+from __future__ import annotations
+
+from annotator.suggest.names import Word
+from annotator.suggest.suggestion import Suggestion
+from annotator.suggest.words import WordList
+from annotator.text import normalize, proclitic_candidates
+
+# A word right before a place name that says which kind of place it is.
+KIND_CUES = {
+    "governorate": WordList.of("محافظة", "محافظتي", "ولاية", "إقليم"),
+    "town": WordList.of(
+        "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "بلدات", "قرى", "بلدتا", "مدينتا", "قضاء", "ناحية",
+    ),
+}
+# Qualifiers that join the span, before the name; the kind becomes ``district`` (``site`` for a camp).
+_BEFORE = WordList.of(
+    "ريف", "أرياف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "مخيم",
+    "جبل", "صحراء", "بادية",
+)
+_SITES = frozenset(normalize(w) for w in ("مخيم", "جبل"))
+# Directional adjectives after the name, both genders.
+_AFTER = frozenset(
+    normalize(w)
+    for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط")
+)
+# Words that make a common word before which they stand a place: not the directions (شرق البلاد).
+_ANY_CUE = WordList.of("ريف", "أرياف", "مخيم", "ضواحي", *(w for cue in KIND_CUES.values() for w in cue.words))
+
+
+def cue_before(text: str, start: int, by_end: dict[int, Word]) -> str | None:
+    """The cue word ending just before ``start`` across spaces only (بلدة هجين، بريف حلب), else None;
+    None after a proclitic (بحلب) or punctuation."""
+    position = start
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    word = by_end.get(position)
+    if word is None or position == start or not _ANY_CUE.matches(word.text):
+        return None
+    return word.text
+
+
+def with_qualifiers(text: str, words: list[Word], index: dict[int, int], found: Suggestion) -> Suggestion:
+    """``found`` grown over the qualifiers around it; its kind ``district`` (``site`` after مخيم) if it grew.
+
+    ``index`` maps a word's start to its place in ``words``.
+    """
+    first = index.get(found.start)
+    if first is None:  # the name starts after a proclitic: ولحلب has nothing of its own before it
+        return found
+    start, end, last = found.start, found.end, first
+    while True:
+        last_word = next((i for i in range(last, len(words)) if words[i].end == end), None)
+        if last_word is None or last_word + 1 >= len(words):
+            break
+        following = words[last_word + 1]
+        if not following.follows_space or normalize(following.text) not in _AFTER:
+            break
+        end, last = following.end, last_word + 1
+    before: list[str] = []
+    i = first
+    while i > 0 and words[i].follows_space:
+        previous = words[i - 1]
+        at = _bare_start(previous)
+        if at is None:
+            break
+        before.insert(0, normalize(previous.text[at - previous.start :]))
+        start, i = at, i - 1
+        if at != previous.start:
+            break  # a proclitic (بريف) opens the phrase: nothing before it belongs to it
+    if (start, end) == (found.start, found.end):
+        return found
+    attrs = dict(found.attrs)
+    attrs["kind"] = "site" if len(before) == 1 and before[0] in _SITES and end == found.end else "district"
+    qualifier = text[start : found.start]
+    after = text[found.end : end]
+    attrs["canonical"] = f"{qualifier}{attrs.get('canonical', text[found.start:found.end])}{after}".strip()
+    return Suggestion(found.label, start, end, attrs, found.source)
+
+
+def _bare_start(word: Word) -> int | None:
+    """Where the qualifier starts in ``word`` (after a proclitic: بريف → ريف), or None if it is none."""
+    if normalize(word.text) in _BEFORE.words:
+        return word.start
+    for offset in proclitic_candidates(word.text):
+        if normalize(word.text[offset:]) in _BEFORE.words:
+            return word.start + offset
+    return None
+
