@@ -128,6 +128,11 @@ _HUNDRED = {normalize(w) for w in ("مئة", "مائة")}
 # الأحد Sunday, بالمئة / في المئة percent.
 _NO_ARTICLE = {normalize(w) for w in ("اثنين", "إثنين", "أحد", "مئة", "مائة")}
 _GLUE = set("/:-–\\")  # 10/9، 10:30، F-16: parts of dates, times and names, not counts
+# Ordinals (الخامسة، الحادي): the عشر/عشرة or و-tens that follows one is part of it
+# (الخامسة عشرة fifteenth, الحادية والعشرين twenty-first), not a count.
+_ORDINALS = {normalize(w + end) for w in (
+    "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر",
+) for end in ("", "ة")}
 # fmt: on
 
 
@@ -361,7 +366,14 @@ def find_numbers(
     readings: list[NumberReading] = []
     group: _Group | None = None
     waw = False  # a lone و between number words: "مئتان و خمسون" as some sources write it
+    ordinal = False  # the last word was an ordinal: its عشر or و-tens is not a number
     for token in tokenize(text) if tokens is None else tokens:
+        if ordinal and token.text == "و":
+            continue
+        if ordinal and _ordinal_part(token.text):
+            ordinal = False
+            continue
+        ordinal = token.is_word and _is_ordinal(token.text)
         if group is not None and not waw and token.text == "و":
             waw = True
             continue
@@ -377,6 +389,25 @@ def find_numbers(
     if group is not None and (reading := group.reading()) is not None:
         readings.append(reading)
     return readings
+
+
+@lru_cache(maxsize=16384)
+def _is_ordinal(word: str) -> bool:
+    key = normalize(word)
+    for form in (key, *(key[n:] for n in proclitic_candidates(key))):
+        bare = form[2:] if form.startswith("ال") else form
+        if bare in _ORDINALS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _ordinal_part(word: str) -> bool:
+    """عشر، عشرة، والعشرين: what follows an ordinal to make 11th to 99th."""
+    key = normalize(word)
+    key = key[1:] if key.startswith("و") and len(key) > 3 else key
+    key = key[2:] if key.startswith("ال") else key
+    return key in _TENS_WORD or (key in _WORDS and 20 <= _WORDS[key] <= 90)
 
 
 def read_number(expression: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> NumberReading | None:

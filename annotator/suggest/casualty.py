@@ -2,11 +2,16 @@
 
 A number is a casualty figure when a status word (قتل، جرحى، مفقودين، أسر) is
 near it in the same sentence, and it is not a year (العام 2014), a date (10
-سبتمبر), a percentage (3 بالمئة) or a count of something else (10 أيام، عشر
-ضربات). The span is the number expression only; the words around it fill the
-attributes: qualifier (نحو → about, أكثر من → at_least, حتى → up_to), status,
-victims (the counted noun: مدنيا، أطفال، عنصرا) and scope (منذ بدء ... →
-cumulative). Ranges such as "بين 20 و30" become one span with min and max.
+سبتمبر), a percentage (3 بالمئة), an age (دون سن 15), a unit (اللواء 47) or a
+count of something else: the noun it counts decides (10 أيام، عشر ضربات، 12
+متجرا). A dual noun (قتيلان، طفلين، شقيقاه) is a figure of two on its own
+(:mod:`annotator.suggest.duals`). The span is the number expression only; the
+words around it fill the attributes: status (from the figure's own noun first:
+٣٥ قتيلا و١٢٠ جريحا are killed and injured, whatever verb is nearer), qualifier
+(نحو → about, أكثر من or تجاوز → at_least, حتى → up_to), victims (the counted
+noun: مدنيا، أطفال، عنصرا) and scope (منذ بدء or ارتفعت حصيلة ... إلى →
+cumulative). Ranges such as "بين 20 و30" and "10 إلى 15" become one span with
+min and max.
 
 :func:`casualty_attributes` gives the same attributes for any span a coder
 selects, so the window can prefill a new CASUALTY span.
@@ -21,8 +26,9 @@ from typing import Any
 
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, NumberReading, VagueAmount, find_numbers
 from annotator.suggest import words as W
+from annotator.suggest.duals import DualNoun, read_dual
 from annotator.suggest.suggestion import Suggestion
-from annotator.text import Token, tokenize
+from annotator.text import Token, normalize, tokenize
 
 LABEL = "CASUALTY"  # the codebook label whose spans are casualty figures: suggested, and prefilled when tagged
 STATUS_WINDOW = 10  # words either side of the number in which a status word counts
@@ -94,19 +100,57 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
     context = _Context.of(text)
     out: list[Suggestion] = []
     previous: tuple[int, str] | None = None  # last figure's token and status
-    for reading in _with_ranges(context, find_numbers(text, vague, context.tokens)):
+    for reading, dual in _readings(context, vague):
         first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
-        if _not_a_casualty(context, reading, first, last):
+        if (dual is None and _not_a_casualty(context, reading, first, last)) or _released(context, first):
             continue
-        status = _part_status(context, previous, first) or _status(context, first, last)
-        status = status or _subset_status(context, previous, first)
+        status = _own_status(context, last, dual) or _part_status(context, previous, first)
+        status = status or _status(context, first, last) or _subset_status(context, previous, first)
         if status is None:
             continue
-        attrs = _attributes(context, reading, first, last)
+        attrs = _attributes(context, reading, first, last, dual)
         attrs["status"] = status
         out.append(Suggestion(LABEL, reading.start, reading.end, attrs, "casualty"))
         previous = (last, status)
     return out
+
+
+def _readings(context: _Context, vague: Sequence[VagueAmount]) -> list[tuple[NumberReading, DualNoun | None]]:
+    """The article's number expressions (ranges joined) and its dual nouns, left to right."""
+    numbers = _with_ranges(context, find_numbers(context.text, vague, context.tokens))
+    out: list[tuple[NumberReading, DualNoun | None]] = [(r, None) for r in numbers]
+    ends = {context.token_at(r.end - 1) for r in numbers}
+    for i, token in enumerate(context.tokens):
+        if not token.is_word or i - 1 in ends or token.text[-1] not in _DUAL_LAST_LETTERS:
+            continue  # اثنان مدنيان: the number already counts them
+        found = read_dual(token.text)
+        if found is not None:
+            offset, noun = found
+            out.append((NumberReading(token.start + offset, token.end, 2, 2, 2, "dual"), noun))
+    return sorted(out, key=lambda item: item[0].start)
+
+
+_DUAL_LAST_LETTERS = frozenset("نهاكمي")  # the last letter of every dual form duals.py reads
+
+
+def _own_status(context: _Context, last: int, dual: DualNoun | None) -> str | None:
+    """The status the figure's own noun gives: قتيلان، 35 قتيلا، عشرات الجرحى، 4 آخرين مفقودين."""
+    if dual is not None:
+        return dual.status
+    for token in context.words_after(last, 2):
+        written = normalize(token.text)
+        forms = (written, written[2:]) if written.startswith("ال") else (written,)
+        for status, wordlist in W.STATUS_NOUNS.items():
+            if any(wordlist.matches_plain(form) for form in forms):
+                return status
+        if not W.NOUN_FILLERS.matches_plain(token.text):
+            break
+    return None
+
+
+def _released(context: _Context, first: int) -> bool:
+    """أفرج عن 20 معتقلا، إطلاق سراح أسيرين: people set free are not casualties."""
+    return any(W.RELEASE_WORDS.matches(t.text) for t in context.adjacent_words_before(first, 3))
 
 
 def _part_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
@@ -143,15 +187,13 @@ def casualty_attributes(
     number.
     """
     context = _Context.of(text)
-    inside = [
-        r for r in _with_ranges(context, find_numbers(text, vague, context.tokens)) if r.start < end and r.end > start
-    ]
+    inside = [(r, dual) for r, dual in _readings(context, vague) if r.start < end and r.end > start]
     if not inside:
         return {}
-    reading = inside[0]
+    reading, dual = inside[0]
     first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
-    attrs = _attributes(context, reading, first, last)
-    status = _status(context, first, last)
+    attrs = _attributes(context, reading, first, last, dual)
+    status = _own_status(context, last, dual) or _status(context, first, last)
     if status is not None:
         attrs["status"] = status
     return attrs
@@ -169,10 +211,15 @@ def _with_ranges(context: _Context, readings: list[NumberReading]) -> list[Numbe
         if i + 1 < len(readings) and not reading.vague and not readings[i + 1].vague:
             other = readings[i + 1]
             first = context.token_at(reading.start)
-            opener = context.adjacent_words_before(first, 1)
+            before = context.adjacent_words_before(first, 4)
+            opener = bool(before) and W.RANGE_OPENERS.matches(before[0].text)
             between = context.text[reading.end : other.start].strip()
             joiner = between in ("و", "-", "–") or W.RANGE_JOINERS.matches(between) if between else False
-            if opener and W.RANGE_OPENERS.matches(opener[0].text) and joiner and reading.value < other.value:
+            # "10 إلى 15" needs no opener; "و" does (قتل 3 و5 جرحوا are two figures)
+            joiner = joiner and (opener or between in ("إلى", "الى", "حتى"))
+            # ارتفعت الحصيلة من 10 إلى 15: a toll that changed, not a range
+            changed = any(W.RISE_VERBS.matches(t.text) for t in before)
+            if joiner and not changed and reading.value < other.value:
                 out.append(NumberReading(reading.start, other.end, reading.value, reading.value, other.value, "range"))
                 i += 2
                 continue
@@ -194,6 +241,8 @@ def _not_a_casualty(context: _Context, reading: NumberReading, first: int, last:
     following = context.words_after(last, 2)
     if len(following) == 2 and following[0].text in ("في", "من") and W.PERCENT_WORDS.matches(following[1].text):
         return True
+    if len(following) == 2 and following[0].text == "من" and W.AGE_AFTER.matches(following[1].text):
+        return True  # في الـ12 من عمره
     if before and (W.MONTHS.matches(before[0].text) or W.YEAR_CUES.matches(before[0].text)):
         return True
     previous = context.tokens[first - 1] if first > 0 else None
@@ -249,7 +298,9 @@ def _status_of(word: str) -> str | None:
     return None
 
 
-def _attributes(context: _Context, reading: NumberReading, first: int, last: int) -> dict[str, Any]:
+def _attributes(
+    context: _Context, reading: NumberReading, first: int, last: int, dual: DualNoun | None = None
+) -> dict[str, Any]:
     qualifier = _qualifier(context, reading, first, last)
     attrs: dict[str, Any] = {"value": reading.value, "qualifier": qualifier}
     if reading.vague or reading.kind == "range":
@@ -258,7 +309,8 @@ def _attributes(context: _Context, reading: NumberReading, first: int, last: int
         attrs["min"] = reading.value
     elif qualifier == "up_to":
         attrs["max"] = reading.value
-    attrs["victims"] = _victims(context, last)
+    victims = dual.victims if dual is not None else "unspecified"
+    attrs["victims"] = victims if victims != "unspecified" else _victims(context, last)
     attrs["scope"] = "cumulative" if _cumulative(context, first) else "incident"
     return attrs
 
@@ -270,12 +322,24 @@ def _qualifier(context: _Context, reading: NumberReading, first: int, last: int)
     for phrase, qualifier in W.QUALIFIERS:
         if len(before) >= len(phrase) and all(phrase[-1 - j] in W.bases(before[j].text) for j in range(len(phrase))):
             return qualifier
+    if _exceeds(context.adjacent_words_before(first, 5)):
+        return "at_least"
     after = [W.bases(t.text)[0] for t in context.words_after(last, 4)]
     for phrase, qualifier in W.TRAILING_QUALIFIERS:
         for skip in (0, 1):
             if tuple(after[skip : skip + len(phrase)]) == phrase:
                 return qualifier
     return "exact"
+
+
+def _exceeds(before: list[Token]) -> bool:
+    """تجاوز 100، تجاوز عدد القتلى 100، فاقت حصيلة الضحايا 100 (nearest word first), but not لا يتجاوز."""
+    for i, token in enumerate(before):
+        if W.AT_LEAST_VERBS.matches(token.text):
+            return not (i + 1 < len(before) and W.NEGATIONS.matches_plain(before[i + 1].text))
+        if i >= 2 or not (W.TOLL_WORDS.matches(token.text) or _status_of(token.text)):
+            return False
+    return False
 
 
 def _victims(context: _Context, last: int) -> str:
@@ -294,6 +358,8 @@ def _cumulative(context: _Context, first: int) -> bool:
     words = context.sentence_words(first)
     for i, token in enumerate(words):
         if W.CUMULATIVE_WORDS.matches(token.text):
+            return True
+        if W.RISE_VERBS.matches(token.text) and any(W.TOLL_WORDS.matches(t.text) for t in words[i + 1 : i + 3]):
             return True
         if W.SINCE.matches(token.text):
             for following in words[i + 1 : i + 3]:
