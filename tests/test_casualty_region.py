@@ -1,0 +1,240 @@
+"""Casualty grammar seen failing on reports from across the region (issue 18).
+
+Sentences written for these tests, in the styles of Syrian, Iraqi, Yemeni,
+Libyan, Sudanese and Palestinian wire copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.numbers import find_numbers
+from annotator.suggest import casualty_attributes, find_casualty_figures
+from annotator.suggest.duals import read_dual
+
+
+def figures(text: str) -> list[dict[str, Any]]:
+    return [{"span": text[s.start : s.end], **s.attrs} for s in find_casualty_figures(text)]
+
+
+def pick(found: list[dict[str, Any]], *keys: str) -> list[tuple[Any, ...]]:
+    return [tuple(f.get(k) for k in keys) for f in found]
+
+
+# --- dual nouns ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "status", "victims"),
+    [
+        ("سقط قتيلان في قصف على مخيم جباليا", "قتيلان", "killed", "unspecified"),
+        ("قُتل مدنيَّان بنيران قناصة في تعز", "مدنيَّان", "killed", "civilians"),
+        ("وأصيب عنصران من الشرطة بانفجار عبوة في كركوك", "عنصران", "injured", "combatants"),
+        ("استشهد مواطنان برصاص الاحتلال في جنين", "مواطنان", "killed", "unspecified"),
+        ("قتل طفلان بقذيفة سقطت على منزلهم في الفاشر", "طفلان", "killed", "children"),
+        ("أسفر القصف عن مقتل طفلين في درنة", "طفلين", "killed", "children"),
+        ("أصيبت امرأتين بجروح في القصف", "امرأتين", "injured", "women"),
+        ("قتل الرجل وشقيقاه في الغارة", "شقيقاه", "killed", "unspecified"),
+        ("أصيب الرجل وشقيقيه بشظايا القذيفة", "شقيقيه", "injured", "unspecified"),
+        ("وفُقد صيادان وجريحان بعد غرق القارب", "جريحان", "injured", "unspecified"),
+        ("واعتقلت القوات جنديين من الجيش في كمين", "جنديين", "captured", "combatants"),
+    ],
+)
+def test_a_dual_noun_is_a_figure_of_two(text: str, span: str, status: str, victims: str) -> None:
+    found = [f for f in figures(text) if f["span"] == span]
+    assert pick(found, "value", "status", "victims", "qualifier") == [(2, status, victims, "exact")]
+
+
+def test_a_dual_span_leaves_its_proclitic_out() -> None:
+    text = "قتل ثلاثة أشخاص وطفلان"
+    assert [f["span"] for f in figures(text)] == ["ثلاثة", "طفلان"]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "مدنيين",  # a sound plural reads the same as the oblique dual: civilians
+        "مقاتلين",
+        "لبنان",  # ends in ان, a country
+        "شبان",  # a broken plural ending in ان
+        "إنسان",
+        "القتيلان",  # definite: points back to people already counted
+        "بطفلين",  # with a preposition: not a count of victims
+        "رجلاه",  # his two legs
+        "سكان",
+    ],
+)
+def test_words_that_only_look_like_duals(word: str) -> None:
+    assert read_dual(word) is None
+
+
+def test_a_dual_after_a_number_is_that_number_noun() -> None:
+    assert pick(figures("قتل اثنان مدنيان"), "span", "value") == [("اثنان", 2)]
+
+
+# --- ranges ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("قتل ١٠ إلى ١٥ شخصاً في الاشتباكات", "١٠ إلى ١٥", 10, 15),
+        ("سقط 20 حتى 25 قتيلاً بحسب مصادر محلية", "20 حتى 25", 20, 25),
+        ("أصيب من 30 إلى 40 شخصا", "30 إلى 40", 30, 40),
+        ("قُتل خمسة إلى سبعة عناصر", "خمسة إلى سبعة", 5, 7),
+    ],
+)
+def test_a_range_is_one_figure(text: str, span: str, low: int, high: int) -> None:
+    (found,) = figures(text)
+    assert (found["span"], found["min"], found["max"], found["value"], found["qualifier"]) == (
+        span,
+        low,
+        high,
+        low,
+        "vague",
+    )
+
+
+def test_a_toll_that_rose_from_one_figure_to_another_is_not_a_range() -> None:
+    text = "ارتفعت حصيلة القتلى من 10 إلى 15"
+    assert [f["span"] for f in figures(text)] == ["10", "15"]
+
+
+# --- status and victims from the figure's own words -----------------------------------
+
+
+def test_each_figure_takes_the_status_of_its_own_noun() -> None:
+    text = "ارتفعت حصيلة ضحايا القصف إلى ٣٥ قتيلاً و١٢٠ جريحاً"
+    assert pick(figures(text), "span", "status") == [("٣٥", "killed"), ("١٢٠", "injured")]
+
+
+def test_a_dual_and_a_number_each_with_its_own_status() -> None:
+    text = "أسفرت الغارة عن قتيلين وسبعة جرحى"
+    assert pick(figures(text), "span", "value", "status") == [("قتيلين", 2, "killed"), ("سبعة", 7, "injured")]
+    text = "وخلفت المعارك قتيلان وسبعة جرحى"
+    assert pick(figures(text), "span", "status") == [("قتيلان", "killed"), ("سبعة", "injured")]
+
+
+def test_a_vague_amount_takes_the_status_of_its_own_noun() -> None:
+    text = "خلّف الهجوم ستين قتيلاً وعشرات الجرحى"
+    assert pick(figures(text), "span", "value", "status") == [("ستين", 60, "killed"), ("عشرات", 20, "injured")]
+
+
+def test_victims_read_through_a_pronoun() -> None:
+    text = "قُتل الزوجان وجرح ثلاثة من أطفالهما"
+    assert pick(figures(text), "span", "status", "victims") == [("ثلاثة", "injured", "children")]
+
+
+def test_a_verb_joined_by_waw_is_not_the_figure_noun() -> None:
+    assert pick(figures("قتل 5 وأصيب 3"), "span", "status") == [("5", "killed"), ("3", "injured")]
+
+
+# --- qualifiers and scope --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تجاوز عدد القتلى 100 شخص",
+        "وفاقت حصيلة الضحايا 200 قتيل",
+        "قالت الوزارة إن عدد الجرحى يتجاوز 45 جريحا",
+        "تجاوزت الحصيلة 300 قتيل",
+    ],
+)
+def test_exceeding_means_at_least(text: str) -> None:
+    (found,) = figures(text)
+    assert (found["qualifier"], found["min"]) == ("at_least", found["value"])
+
+
+def test_not_exceeding_is_up_to() -> None:
+    (found,) = figures("قتل عدد لا يتجاوز 20 شخصا")
+    assert found["qualifier"] == "up_to"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت حصيلة القتلى إلى 43 شخصا",
+        "وارتفع عدد الضحايا إلى ٦٧",
+        "لترتفع حصيلة الجرحى إلى 80 جريحا",
+        "قتل أكثر من 900 مدني منذ بدء الحرب",
+    ],
+)
+def test_cumulative_tolls(text: str) -> None:
+    (found,) = figures(text)
+    assert found["scope"] == "cumulative"
+
+
+def test_a_figure_of_the_day_stays_incident() -> None:
+    (found,) = figures("قتل 12 شخصا في الغارة الأولى على المدينة")
+    assert found["scope"] == "incident"
+
+
+# --- traps: never suggested ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل طفل دون سن الخامسة عشرة",  # an age as an ordinal
+        "قُتلت فتاة في الحادية والعشرين من عمرها",  # an ordinal with tens
+        "قتل شاب في الـ17 من عمره",  # an age after the number
+        "قتل رجل بعمر 40 برصاص مجهولين",  # an age before the number
+        "ونهب المسلحون 12 متجراً بعد مقتل صاحبها",  # shops
+        "دمرت الغارة 8 منازل وقتل فيها مدني",  # houses
+        "أحرقت 14 سيارة و3 شاحنات خلال الاشتباكات التي قتل فيها عنصر",  # vehicles
+        "نفذ الطيران 40 غارة وقتل مسلح",  # strikes
+        "قتل عنصر من اللواء 47 في الهجوم",  # a unit
+        "قتل جندي من الكتيبة 3 قرب الحدود",  # a unit
+        "قتل مدني على بعد 20 كيلومترا من المدينة",  # a distance
+        "قتل مدني عند الساعة 6 صباحا",  # a time
+        "قتل صياد بعد أن دفع 500 دينار فدية",  # money
+        "قتل جندي وأصيب آخر وفق القرار 2254",  # a resolution
+        "قتل في عام 2023 قائد الفصيل",  # a year
+        "قتل مدني في 12/5 بغارة",  # a date
+        "وقتل 40% من الماشية في القصف",  # a percentage
+        "قتل مدني وأصيب آخر ودمرت 3 مساجد",  # places of worship
+        "أفرجت السلطات عن 20 معتقلا",  # people set free
+        "أصيب مدني بعد قصف الطابق 4 من المبنى",  # a floor number
+        "نفقت 300 رأس من الماشية بعد مقتل الراعي",  # livestock
+    ],
+)
+def test_traps_are_never_suggested(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_prefill_reads_a_dual_selection() -> None:
+    text = "وأصيبت امرأتين بجروح"
+    start = text.index("امرأتين")
+    attrs = casualty_attributes(text, start, start + len("امرأتين"))
+    assert (attrs["value"], attrs["status"], attrs["victims"]) == (2, "injured", "women")
+
+
+# --- the rules hold for every number ---------------------------------------------
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=11, max_value=99))
+def test_every_ordinal_teen_or_tens_is_not_a_number(units: int, tens: int) -> None:
+    ordinals = ["الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة"]
+    words = {2: "العشرين", 3: "الثلاثين", 4: "الأربعين", 5: "الخمسين", 6: "الستين", 7: "السبعين", 8: "الثمانين",
+             9: "التسعين"}
+    ordinal = ordinals[units - 1]
+    assert find_numbers(f"دون سن {ordinal} عشرة") == []
+    if tens // 10 >= 2:
+        assert find_numbers(f"في {ordinal} و{words[tens // 10]} من عمره") == []
+
+
+@given(st.integers(min_value=1, max_value=998))
+def test_every_range_with_ila_is_one_figure(low: int) -> None:
+    text = f"قتل {low} إلى {low + 1} شخصا"
+    (found,) = figures(text)
+    assert (found["min"], found["max"]) == (low, low + 1)
+
+
+@given(st.sampled_from(["متجرا", "منزلا", "سيارة", "غارة", "دينار", "كيلومترا", "مسيرة", "خيمة", "شاحنة"]))
+def test_a_figure_that_counts_things_is_never_a_casualty(noun: str) -> None:
+    assert figures(f"قُتل مدني بعد أن دمر المسلحون 15 {noun}") == []
