@@ -76,6 +76,13 @@ def test_a_dual_after_a_number_is_that_number_noun() -> None:
     assert pick(figures("قتل اثنان مدنيان"), "span", "value") == [("اثنان", 2)]
 
 
+def test_a_dual_after_a_dual_describes_it() -> None:
+    text = "استشهد شابان فلسطينيان وقتل طفلان شقيقان"
+    assert pick(figures(text), "span", "value") == [("شابان", 2), ("طفلان", 2)]
+    # joined by و, a second dual is a second figure
+    assert pick(figures("قتل طفلان وامرأتان"), "span") == [("طفلان",), ("امرأتان",)]
+
+
 # --- ranges ---------------------------------------------------------------------
 
 

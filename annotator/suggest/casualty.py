@@ -121,12 +121,16 @@ def _readings(context: _Context, vague: Sequence[VagueAmount]) -> list[tuple[Num
     out: list[tuple[NumberReading, DualNoun | None]] = [(r, None) for r in numbers]
     ends = {context.token_at(r.end - 1) for r in numbers}
     for i, token in enumerate(context.tokens):
-        if not token.is_word or i - 1 in ends or token.text[-1] not in _DUAL_LAST_LETTERS:
-            continue  # اثنان مدنيان: the number already counts them
+        if not token.is_word or token.text[-1] not in _DUAL_LAST_LETTERS:
+            continue
         found = read_dual(token.text)
-        if found is not None:
-            offset, noun = found
-            out.append((NumberReading(token.start + offset, token.end, 2, 2, 2, "dual"), noun))
+        if found is None:
+            continue
+        offset, noun = found
+        if offset == 0 and i - 1 in ends:
+            continue  # اثنان مدنيان، طفلان شقيقان: the number or dual before already counts them
+        out.append((NumberReading(token.start + offset, token.end, 2, 2, 2, "dual"), noun))
+        ends.add(i)
     return sorted(out, key=lambda item: item[0].start)
 
 
