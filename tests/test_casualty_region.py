@@ -245,3 +245,42 @@ def test_every_range_with_ila_is_one_figure(low: int) -> None:
 @given(st.sampled_from(["متجرا", "منزلا", "سيارة", "غارة", "دينار", "كيلومترا", "مسيرة", "خيمة", "شاحنة"]))
 def test_a_figure_that_counts_things_is_never_a_casualty(noun: str) -> None:
     assert figures(f"قُتل مدني بعد أن دمر المسلحون 15 {noun}") == []
+
+
+# --- which status word belongs to a figure ---------------------------------------
+
+
+def test_a_qualifier_does_not_push_the_verb_away() -> None:
+    text = "قُتل ما لا يقل عن 45 مدنياً وأصيب العشرات"
+    assert pick(figures(text), "span", "status") == [("45", "killed"), ("العشرات", "injured")]
+
+
+def test_a_figure_joined_by_waw_shares_the_status_before_the_next_clause() -> None:
+    text = "قتل 22 شخصا، بينهم تسعة أطفال وخمس نساء، فيما أصيب 61 آخرون"
+    assert pick(figures(text), "span", "status") == [
+        ("22", "killed"),
+        ("تسعة", "killed"),
+        ("خمس", "killed"),
+        ("61", "injured"),
+    ]
+
+
+def test_a_joined_figure_with_its_own_verb_keeps_it() -> None:
+    text = "قتل 5 أشخاص و3 آخرون أصيبوا"
+    assert pick(figures(text), "span", "status") == [("5", "killed"), ("3", "injured")]
+
+
+def test_a_status_word_in_the_next_clause_belongs_to_another_figure() -> None:
+    text = "كانت الحافلة تقل 14 راكباً، وإن بين المصابين طفلين"
+    assert pick(figures(text), "span", "status") == [("طفلين", "injured")]
+
+
+@pytest.mark.parametrize("verb", ["حيّدت", "تحييد", "أردت"])
+def test_euphemisms_of_military_statements_are_killed(verb: str) -> None:
+    (found,) = figures(f"أعلنت الوزارة أنها {verb} ثلاثة مسلحين")
+    assert found["status"] == "killed"
+
+
+def test_floors_of_a_building_are_not_people() -> None:
+    text = "انتشلت الطواقم سبع جثث من تحت أنقاض مبنى من 5 طوابق"
+    assert pick(figures(text), "span", "status") == [("سبع", "killed")]

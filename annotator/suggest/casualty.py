@@ -105,6 +105,7 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
         if (dual is None and _not_a_casualty(context, reading, first, last)) or _released(context, first):
             continue
         status = _own_status(context, last, dual) or _part_status(context, previous, first)
+        status = status or _joined_status(context, previous, first, last)
         status = status or _status(context, first, last) or _subset_status(context, previous, first)
         if status is None:
             continue
@@ -167,16 +168,27 @@ def _part_status(context: _Context, previous: tuple[int, str] | None, first: int
 
 
 def _subset_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
-    """A figure with no status word of its own shares the previous figure's when it is a part of it
-    ("54 شخصا بينهم مقاتلون ... و28 مدنيا") or joined to it by و ("250 طفلا و130 امرأة")."""
+    """A figure with no status word near it shares the previous figure's when it is a part of it
+    ("54 شخصا بينهم مقاتلون ... و28 مدنيا")."""
     if previous is None or context.sentence[previous[0]] != context.sentence[first]:
         return None
     between = [t for t in context.tokens[previous[0] + 1 : first] if t.is_word]
-    if any(W.SUBSET_WORDS.matches(t.text) for t in between):
-        return previous[1]
+    return previous[1] if any(W.SUBSET_WORDS.matches(t.text) for t in between) else None
+
+
+def _joined_status(context: _Context, previous: tuple[int, str] | None, first: int, last: int) -> str | None:
+    """A figure joined by و to the one before (250 طفلا و130 امرأة، تسعة أطفال وخمس نساء) shares its
+    status, unless a status word of its own follows it (و3 آخرون أصيبوا)."""
+    if previous is None or context.sentence[previous[0]] != context.sentence[first]:
+        return None
+    between = [t for t in context.tokens[previous[0] + 1 : first] if t.is_word]
     number = context.tokens[first]
     joined = number.text.startswith("و") or bool(between and between[-1].text == "و")
-    return previous[1] if joined and len(between) <= 2 else None
+    if not joined or len(between) > 2:
+        return None
+    if any(_status_of(t.text) for t in context.words_after(last, 3)):
+        return None
+    return previous[1]
 
 
 def casualty_attributes(
@@ -280,19 +292,49 @@ def _counts_people(noun: Token | None) -> bool:
 
 
 def _status(context: _Context, first: int, last: int) -> str | None:
-    """The status word nearest the number in its sentence; on a tie the one before (قتل 3 وأصيب 5)."""
+    """The status word nearest the number in its clause; on a tie the one before (قتل 3 وأصيب 5).
+
+    Distance counts neither the qualifier before the number (قتل ما لا يقل عن 45) nor the
+    people it counts after it (45 مدنيا وأصيب), and the search stops where a new clause
+    starts (14 راكبا، وإن بين المصابين).
+    """
     candidates = []
-    for distance, token in enumerate(context.words_before(first, STATUS_WINDOW), start=1):
+    distance = 0
+    for token in _clause_words(context, first, -1):
         status = _status_of(token.text)
         if status:
             candidates.append((distance, 0, status))
             break
-    for distance, token in enumerate(context.words_after(last, STATUS_WINDOW), start=1):
+        distance += not W.QUALIFIER_WORDS.matches_plain(token.text)
+    distance = 0
+    for token in _clause_words(context, last, 1):
         status = _status_of(token.text)
         if status:
             candidates.append((distance, 1, status))
             break
+        distance += not (_counts_people(token) or W.NOUN_FILLERS.matches_plain(token.text))
     return min(candidates)[2] if candidates else None
+
+
+def _clause_words(context: _Context, index: int, step: int) -> list[Token]:
+    """Up to :data:`STATUS_WINDOW` words from token ``index`` (not included) in direction ``step``,
+    within its sentence and clause: a comma before a clause opener (، وإن، فيما) ends it."""
+    out: list[Token] = []
+    tokens, sentence = context.tokens, context.sentence[index]
+    i = index + step
+    while 0 <= i < len(tokens) and sentence == context.sentence[i] and len(out) < STATUS_WINDOW:
+        token = tokens[i]
+        if token.text in _COMMAS:
+            opener = tokens[i + 1] if i + 1 < len(tokens) else None
+            if opener is not None and W.CLAUSE_OPENERS.matches_plain(opener.text):
+                break
+        elif token.is_word:
+            out.append(token)
+        i += step
+    return out
+
+
+_COMMAS = frozenset("،,")
 
 
 def _status_of(word: str) -> str | None:
