@@ -284,3 +284,25 @@ def test_euphemisms_of_military_statements_are_killed(verb: str) -> None:
 def test_floors_of_a_building_are_not_people() -> None:
     text = "انتشلت الطواقم سبع جثث من تحت أنقاض مبنى من 5 طوابق"
     assert pick(figures(text), "span", "status") == [("سبع", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الهلال الأحمر إن 17 مهاجراً فُقدوا بعد غرق قارب كان يقل 45 شخصاً",
+        "قُتل نازح في المخيم الذي يؤوي نحو 500 ألف نازح",
+        "أصيب مدني في البلدة التي يقطنها 9 آلاف شخص",
+    ],
+)
+def test_people_aboard_or_housed_are_not_casualties(text: str) -> None:
+    assert [f["span"] for f in figures(text)] == (["17"] if "17" in text else [])
+
+
+def test_a_negated_holding_verb_is_a_qualifier() -> None:
+    (found,) = figures("قتل ما لا يقل عن 30 شخصا")
+    assert (found["span"], found["qualifier"]) == ("30", "at_least")
+
+
+def test_the_dual_of_a_body_is_two_killed() -> None:
+    (found,) = figures("عثرت القوات على جثتين في موقع القصف")
+    assert (found["span"], found["value"], found["status"]) == ("جثتين", 2, "killed")

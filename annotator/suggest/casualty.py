@@ -154,8 +154,18 @@ def _own_status(context: _Context, last: int, dual: DualNoun | None) -> str | No
 
 
 def _released(context: _Context, first: int) -> bool:
-    """أفرج عن 20 معتقلا، إطلاق سراح أسيرين: people set free are not casualties."""
-    return any(W.RELEASE_WORDS.matches(t.text) for t in context.adjacent_words_before(first, 3))
+    """أفرج عن 20 معتقلا، إطلاق سراح أسيرين: people set free are not casualties; nor are
+    people held or housed (كان القارب يقل نحو 45 شخصا)."""
+    before = context.adjacent_words_before(first, 3)
+    if any(W.RELEASE_WORDS.matches(t.text) for t in before):
+        return True
+    for at in (0, 1):  # تقل 45، تقل نحو 45
+        if len(before) > at and W.HOLDING_WORDS.matches_plain(before[at].text):
+            # لا يقل عن is a qualifier, not a verb of holding
+            return not (len(before) > at + 1 and W.NEGATIONS.matches_plain(before[at + 1].text))
+        if not (before and W.QUALIFIER_WORDS.matches_plain(before[0].text)):
+            break
+    return False
 
 
 def _part_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:

@@ -35,7 +35,8 @@ class DualNoun:
 # singular -> (victims, status, its -ين form is a dual and not a plural)
 _NOUNS: dict[str, tuple[str, str | None, bool]] = {
     "قتيل": ("unspecified", "killed", True), "شهيد": ("unspecified", "killed", True),
-    "ضحية": ("unspecified", "killed", True), "جريح": ("unspecified", "injured", True),
+    "ضحية": ("unspecified", "killed", True), "جثة": ("unspecified", "killed", True),
+    "رهينة": ("unspecified", "captured", True), "جريح": ("unspecified", "injured", True),
     "مصاب": ("unspecified", "injured", False), "أسير": ("unspecified", "captured", True),
     "مفقود": ("unspecified", "missing", False), "معتقل": ("unspecified", "captured", False),
     "مختطف": ("unspecified", "captured", False),

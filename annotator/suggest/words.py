@@ -152,6 +152,12 @@ YEAR_CUES = WordList.of(
 )
 # After a number, an age: "في الـ12 من عمره".
 AGE_AFTER = WordList.of("عمره", "عمرها", "عمرهم", "العمر", "عمرهما")
+# Right before a number, a verb of holding: people aboard or living somewhere, not casualties
+# (كان القارب يقل 45 شخصا، يؤوي المخيم 500 ألف، البالغ عددهم 9 آلاف).
+HOLDING_WORDS = WordList.of(
+    "يقل", "تقل", "يحمل", "تحمل", "متنه", "متنها", "يضم", "تضم", "يؤوي", "تؤوي", "يأوي", "تأوي", "يسكن*",
+    "تسكن*", "يقطن*", "تقطن*", "يعيش", "تعيش", "يستضيف", "تستضيف", "عددهم", "عددهن", "قوامها", "قوامه",
+)
 # Words a little before a number that make it people set free, not casualties: أفرج عن 20 معتقلا.
 RELEASE_WORDS = WordList.of("أفرج*", "الإفراج", "إفراج", "سراح", "يفرج*", "تفرج*", "تبادل")
 # تجاوز عدد القتلى 100: a verb of exceeding before the figure (with عدد/حصيلة and a status noun between).
