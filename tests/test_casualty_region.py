@@ -306,3 +306,26 @@ def test_a_negated_holding_verb_is_a_qualifier() -> None:
 def test_the_dual_of_a_body_is_two_killed() -> None:
     (found,) = figures("عثرت القوات على جثتين في موقع القصف")
     assert (found["span"], found["value"], found["status"]) == ("جثتين", 2, "killed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتقلت الشرطة خمسة متهمين وحررت رهينتين كانتا محتجزتين",  # hostages set free
+        "وذكرت القناة 12 العبرية أن صاروخا سقط دون إصابات",  # a channel's number
+        "اعتقلت القوات متهما وضبطت 20 قطعة سلاح",  # pieces of weaponry
+    ],
+)
+def test_freed_people_outlets_and_pieces_are_not_figures(text: str) -> None:
+    assert [f["span"] for f in figures(text)] == (["خمسة"] if "خمسة" in text else [])
+
+
+def test_remains_and_suffocation_cases_are_casualties() -> None:
+    assert pick(figures("عثرت الفرق على رفات نحو 40 شخصا في مقبرة جماعية"), "span", "status") == [("40", "killed")]
+    assert pick(figures("تعاملت الطواقم مع 27 حالة اختناق بالغاز"), "span", "status") == [("27", "injured")]
+
+
+@pytest.mark.parametrize("group", ["هيئة تحرير الشام", "حكومة الإنقاذ"])
+def test_a_group_named_for_freeing_does_not_free_its_dead(group: str) -> None:
+    (found,) = figures(f"أعلنت {group} مقتل 5 من عناصرها")
+    assert (found["span"], found["status"]) == ("5", "killed")
