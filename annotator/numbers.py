@@ -373,7 +373,7 @@ def find_numbers(
         if ordinal and _ordinal_part(token.text):
             ordinal = False
             continue
-        ordinal = token.is_word and _is_ordinal(token.text)
+        ordinal = _is_ordinal(token.text)
         if group is not None and not waw and token.text == "و":
             waw = True
             continue

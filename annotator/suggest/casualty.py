@@ -122,7 +122,7 @@ def _readings(context: _Context, vague: Sequence[VagueAmount]) -> list[tuple[Num
     out: list[tuple[NumberReading, DualNoun | None]] = [(r, None) for r in numbers]
     ends = {context.token_at(r.end - 1) for r in numbers}
     for i, token in enumerate(context.tokens):
-        if not token.is_word or token.text[-1] not in _DUAL_LAST_LETTERS:
+        if token.text[-1] not in _DUAL_LAST_LETTERS:
             continue
         found = read_dual(token.text)
         if found is None:

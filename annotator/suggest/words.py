@@ -10,10 +10,13 @@ take أسرة "family" and إسرائيل).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from annotator.text import normalize, proclitic_candidates
+
+
+_CACHE_LIMIT = 65536
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,9 @@ class WordList:
 
     words: frozenset[str]
     stems: tuple[str, ...]
+    # Answers of matches() by word: the casualty reader asks a dozen lists about every word
+    # near every number. Emptied when it grows past _CACHE_LIMIT words.
+    _known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, *entries: str) -> WordList:
@@ -30,7 +36,13 @@ class WordList:
 
     def matches(self, word: str) -> bool:
         """Whether ``word`` (as written in the text) is in this list under any of its readings."""
-        return any(base in self.words or base.startswith(self.stems) for base in bases(word))
+        found = self._known.get(word)
+        if found is None:
+            found = any(base in self.words or base.startswith(self.stems) for base in bases(word))
+            if len(self._known) >= _CACHE_LIMIT:
+                self._known.clear()
+            self._known[word] = found
+        return found
 
     def matches_plain(self, word: str) -> bool:
         """Whether ``word`` is in this list as written, with no proclitic or article taken off."""
