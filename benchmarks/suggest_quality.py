@@ -1,6 +1,8 @@
 """How good the built-in suggestions are: precision and recall per label on an annotated corpus.
 
-Run: ``python benchmarks/suggest_quality.py [--split held_out|tuning|all] [--corpus FILE] [--misses]``.
+Run from the checkout: ``PYTHONPATH=. python benchmarks/suggest_quality.py [--split held_out|tuning|fresh|all]
+[--corpus FILE] [--misses]`` (without ``PYTHONPATH=.`` Python imports the installed
+``annotator``, which under an editable install of another checkout is not this code).
 The corpus is JSONL in our record format with gold spans; the default,
 ``benchmarks/corpora/regional_reports.jsonl``, marks each report's ``meta.split``:
 tune rules on ``tuning`` and quote figures from ``held_out``. Each report goes
