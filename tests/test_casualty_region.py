@@ -332,3 +332,9 @@ def test_remains_and_suffocation_cases_are_casualties() -> None:
 def test_a_group_named_for_freeing_does_not_free_its_dead(group: str) -> None:
     (found,) = figures(f"أعلنت {group} مقتل 5 من عناصرها")
     assert (found["span"], found["status"]) == ("5", "killed")
+
+
+def test_a_release_a_few_words_back_still_frees() -> None:
+    assert figures("وكان الجهاز قد أفرج الشهر الماضي عن 12 محتجزاً") == []
+    # a status word between the release and the figure: the figure is that word's
+    assert pick(figures("وتم الإفراج عن 5 معتقلين وقتل 3 آخرين"), "span", "status") == [("3", "killed")]

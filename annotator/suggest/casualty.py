@@ -32,6 +32,7 @@ from annotator.text import Token, normalize, tokenize
 
 LABEL = "CASUALTY"  # the codebook label whose spans are casualty figures: suggested, and prefilled when tagged
 STATUS_WINDOW = 10  # words either side of the number in which a status word counts
+RELEASE_WINDOW = 5  # words before the number in which a verb of freeing counts
 _SENTENCE_ENDS = frozenset(".!?؟؛…")
 
 
@@ -154,11 +155,15 @@ def _own_status(context: _Context, last: int, dual: DualNoun | None) -> str | No
 
 
 def _released(context: _Context, first: int) -> bool:
-    """أفرج عن 20 معتقلا، إطلاق سراح أسيرين: people set free are not casualties; nor are
-    people held or housed (كان القارب يقل نحو 45 شخصا)."""
+    """أفرج عن 20 معتقلا، أفرج الشهر الماضي عن 12 محتجزا: people set free are not casualties, when no
+    status word stands between the verb and the figure (الإفراج عن 5 وقتل 3); nor are people held
+    or housed (كان القارب يقل نحو 45 شخصا)."""
+    for token in _clause_words(context, first, -1)[:RELEASE_WINDOW]:
+        if W.RELEASE_WORDS.matches(token.text):
+            return True
+        if _status_of(token.text):
+            break
     before = context.adjacent_words_before(first, 3)
-    if any(W.RELEASE_WORDS.matches(t.text) for t in before):
-        return True
     for at in (0, 1):  # تقل 45، تقل نحو 45
         if len(before) > at and W.HOLDING_WORDS.matches_plain(before[at].text):
             # لا يقل عن is a qualifier, not a verb of holding
