@@ -338,3 +338,28 @@ def test_a_release_a_few_words_back_still_frees() -> None:
     assert figures("وكان الجهاز قد أفرج الشهر الماضي عن 12 محتجزاً") == []
     # a status word between the release and the figure: the figure is that word's
     assert pick(figures("وتم الإفراج عن 5 معتقلين وقتل 3 آخرين"), "span", "status") == [("3", "killed")]
+
+
+def test_a_rising_toll_in_the_next_clause_leaves_the_figure_incident() -> None:
+    text = "قُتل مدنيَّان وأصيب ١٠ إلى ١٥ شخصاً في القصف، فيما ارتفعت حصيلة القتلى منذ بدء الهجوم إلى ٣٥ قتيلاً"
+    assert pick(figures(text), "span", "scope") == [
+        ("مدنيَّان", "incident"),
+        ("١٠ إلى ١٥", "incident"),
+        ("٣٥", "cumulative"),
+    ]
+
+
+def test_exceeding_reaches_past_the_words_of_its_toll() -> None:
+    (found,) = figures("وتجاوز عدد القتلى في المحافظة 300 شخص")
+    assert found["qualifier"] == "at_least"
+    # the verb belongs to another number, which counts the displaced
+    found = figures("تجاوز عدد النازحين 5000 وقتل 30 شخصا")
+    assert pick(found, "span", "qualifier") == [("30", "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["بلغ عدد النازحين 5000 بعد مقتل قائد", "ارتفع عدد سكان المخيم إلى 7000 رغم القصف الذي قتل مدنيا"],
+)
+def test_a_count_of_people_who_are_not_casualties_is_no_figure(text: str) -> None:
+    assert figures(text) == []

@@ -89,11 +89,21 @@ class _Context:
     def next_token(self, index: int) -> Token | None:
         return self.tokens[index + 1] if index + 1 < len(self.tokens) else None
 
-    def sentence_words(self, index: int) -> list[Token]:
+    def clause(self, index: int) -> list[Token]:
+        """The words of token ``index``'s clause: its sentence, cut where a comma comes before a
+        clause opener (، وإن، فيما)."""
         s = self.sentence[index]
         lo = bisect.bisect_left(self.sentence, s)
         hi = bisect.bisect_right(self.sentence, s)
-        return [t for t in self.tokens[lo:hi] if t.is_word]
+        start, end = lo, hi
+        for i in range(lo, hi - 1):
+            if self.tokens[i].text in _COMMAS and W.CLAUSE_OPENERS.matches_plain(self.tokens[i + 1].text):
+                if i < index:
+                    start = i + 1
+                else:
+                    end = i
+                    break
+        return [t for t in self.tokens[start:end] if t.is_word]
 
 
 def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> list[Suggestion]:
@@ -272,6 +282,8 @@ def _not_a_casualty(context: _Context, reading: NumberReading, first: int, last:
     following = context.words_after(last, 2)
     if len(following) == 2 and following[0].text in ("في", "من") and W.PERCENT_WORDS.matches(following[1].text):
         return True
+    if _toll_of_others(_clause_words(context, first, -1)[:6]):
+        return True
     if len(following) == 2 and following[0].text == "من" and W.AGE_AFTER.matches(following[1].text):
         return True  # في الـ12 من عمره
     if before and (W.MONTHS.matches(before[0].text) or W.YEAR_CUES.matches(before[0].text)):
@@ -286,6 +298,16 @@ def _not_a_casualty(context: _Context, reading: NumberReading, first: int, last:
     # "الأيام الثلاثة": a definite number after the noun it counts
     number_text = text[reading.start : reading.end]
     return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
+
+
+def _toll_of_others(before: list[Token]) -> bool:
+    """بلغ عدد النازحين 5000: the figure of a count of people who are not casualties (nearest word first)."""
+    for i, token in enumerate(before):
+        if i and W.TOLL_WORDS.matches(token.text):
+            return W.NOT_VICTIMS.matches(before[i - 1].text)
+        if _status_of(token.text) or any(ch.isdecimal() for ch in token.text):
+            return False  # the toll, if any, is another figure's
+    return False
 
 
 def _counted_noun(context: _Context, last: int) -> Token | None:
@@ -383,7 +405,7 @@ def _qualifier(context: _Context, reading: NumberReading, first: int, last: int)
     for phrase, qualifier in W.QUALIFIERS:
         if len(before) >= len(phrase) and all(phrase[-1 - j] in W.bases(before[j].text) for j in range(len(phrase))):
             return qualifier
-    if _exceeds(context.adjacent_words_before(first, 5)):
+    if _exceeds(_clause_words(context, first, -1)):
         return "at_least"
     after = [W.bases(t.text)[0] for t in context.words_after(last, 4)]
     for phrase, qualifier in W.TRAILING_QUALIFIERS:
@@ -394,12 +416,16 @@ def _qualifier(context: _Context, reading: NumberReading, first: int, last: int)
 
 
 def _exceeds(before: list[Token]) -> bool:
-    """تجاوز 100، تجاوز عدد القتلى 100، فاقت حصيلة الضحايا 100 (nearest word first), but not لا يتجاوز."""
+    """تجاوز 100، تجاوز عدد القتلى في المحافظة 100، فاقت حصيلة الضحايا 100: a verb of exceeding right
+    before the figure or followed by the toll it is the figure of (``before`` nearest first);
+    not لا يتجاوز, and not past another number."""
     for i, token in enumerate(before):
-        if W.AT_LEAST_VERBS.matches(token.text):
-            return not (i + 1 < len(before) and W.NEGATIONS.matches_plain(before[i + 1].text))
-        if i >= 2 or not (W.TOLL_WORDS.matches(token.text) or _status_of(token.text)):
+        if any(ch.isdecimal() for ch in token.text):
             return False
+        if W.AT_LEAST_VERBS.matches(token.text):
+            if i + 1 < len(before) and W.NEGATIONS.matches_plain(before[i + 1].text):
+                return False
+            return i == 0 or W.TOLL_WORDS.matches(before[i - 1].text)
     return False
 
 
@@ -415,8 +441,9 @@ def _victims(context: _Context, last: int) -> str:
 
 
 def _cumulative(context: _Context, first: int) -> bool:
-    """A toll since the start of something (منذ بدء، منذ اندلاعه، منذ 2011) or a stated total."""
-    words = context.sentence_words(first)
+    """A toll since the start of something (منذ بدء، منذ اندلاعه، منذ 2011) or a stated total, said in
+    the figure's own clause (not in "قتل مدنيان، فيما ارتفعت الحصيلة منذ بدء الهجوم إلى 35")."""
+    words = context.clause(first)
     for i, token in enumerate(words):
         if W.CUMULATIVE_WORDS.matches(token.text):
             return True

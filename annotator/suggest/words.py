@@ -182,6 +182,11 @@ RELEASE_WORDS = WordList.of(
 AT_LEAST_VERBS = WordList.of("تجاوز*", "يتجاوز*", "تتجاوز*", "فاق*", "يفوق*", "تفوق*", "تخطى", "تخطت", "يتخطى")
 NEGATIONS = WordList.of("لا", "لم", "لن", "ما")
 TOLL_WORDS = WordList.of("عدد", "حصيلة", "أعداد")
+# People counted who are not casualties: "تجاوز عدد النازحين 5000" is no toll of dead.
+NOT_VICTIMS = WordList.of(
+    "نازح*", "لاجئ*", "مهجر*", "سكان", "سكانها", "سكانه", "عائد*", "ناخب*", "طلاب", "طالب", "تلاميذ", "حجاج",
+    "زوار", "مسافر*", "ركاب", "موظف*", "عمال", "مستفيد*", "متطوع*", "سياح", "مشارك*", "متظاهر*", "محتج*",
+)
 # ارتفعت حصيلة القتلى إلى: a toll that grows is a running total.
 RISE_VERBS = WordList.of("ارتفع*", "يرتفع*", "ترتفع*", "ارتفاع", "زاد", "زادت", "قفز*", "تراجع*", "انخفض*")
 YEAR_MARKS = WordList.of("م", "هـ", "ه")
