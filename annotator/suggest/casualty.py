@@ -19,101 +19,28 @@ selects, so the window can prefill a new CASUALTY span.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, NumberReading, VagueAmount, find_numbers
 from annotator.suggest import words as W
+from annotator.suggest.casualty_traps import not_a_casualty, released
+from annotator.suggest.clauses import Context, clause_words, counts_people, status_of
 from annotator.suggest.duals import DualNoun, read_dual
 from annotator.suggest.suggestion import Suggestion
-from annotator.text import Token, normalize, tokenize
+from annotator.text import Token, normalize
 
 LABEL = "CASUALTY"  # the codebook label whose spans are casualty figures: suggested, and prefilled when tagged
-STATUS_WINDOW = 10  # words either side of the number in which a status word counts
-RELEASE_WINDOW = 5  # words before the number in which a verb of freeing counts
-_SENTENCE_ENDS = frozenset(".!?؟؛…")
-
-
-@dataclass
-class _Context:
-    """An article's tokens, their sentences, and where each word sits among the words of its sentence."""
-
-    text: str
-    tokens: list[Token]
-    starts: list[int]
-    sentence: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _Context:
-        tokens = tokenize(text)
-        sentence, current = [], 0
-        for i, token in enumerate(tokens):
-            if i and ("\n" in text[tokens[i - 1].end : token.start] or tokens[i - 1].text in _SENTENCE_ENDS):
-                current += 1
-            sentence.append(current)
-        return cls(text, tokens, [t.start for t in tokens], sentence)
-
-    def token_at(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-    def words_before(self, index: int, limit: int) -> list[Token]:
-        """Word tokens before token ``index`` in its sentence, nearest first."""
-        out: list[Token] = []
-        i = index - 1
-        while i >= 0 and self.sentence[i] == self.sentence[index] and len(out) < limit:
-            if self.tokens[i].is_word:
-                out.append(self.tokens[i])
-            i -= 1
-        return out
-
-    def words_after(self, index: int, limit: int) -> list[Token]:
-        out: list[Token] = []
-        i = index + 1
-        while i < len(self.tokens) and self.sentence[i] == self.sentence[index] and len(out) < limit:
-            if self.tokens[i].is_word:
-                out.append(self.tokens[i])
-            i += 1
-        return out
-
-    def adjacent_words_before(self, index: int, limit: int) -> list[Token]:
-        """Word tokens right before token ``index`` with no punctuation between, nearest first."""
-        out: list[Token] = []
-        i = index - 1
-        while i >= 0 and self.tokens[i].is_word and len(out) < limit:
-            out.append(self.tokens[i])
-            i -= 1
-        return out
-
-    def next_token(self, index: int) -> Token | None:
-        return self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-
-    def clause(self, index: int) -> list[Token]:
-        """The words of token ``index``'s clause: its sentence, cut where a comma comes before a
-        clause opener (، وإن، فيما)."""
-        s = self.sentence[index]
-        lo = bisect.bisect_left(self.sentence, s)
-        hi = bisect.bisect_right(self.sentence, s)
-        start, end = lo, hi
-        for i in range(lo, hi - 1):
-            if self.tokens[i].text in _COMMAS and W.CLAUSE_OPENERS.matches_plain(self.tokens[i + 1].text):
-                if i < index:
-                    start = i + 1
-                else:
-                    end = i
-                    break
-        return [t for t in self.tokens[start:end] if t.is_word]
 
 
 def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> list[Suggestion]:
     """CASUALTY suggestions for ``text``: number spans with value, min, max, qualifier, status, victims, scope."""
-    context = _Context.of(text)
+    context = Context.of(text)
     out: list[Suggestion] = []
     previous: tuple[int, str] | None = None  # last figure's token and status
     for reading, dual in _readings(context, vague):
         first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
-        if (dual is None and _not_a_casualty(context, reading, first, last)) or _released(context, first):
+        if (dual is None and not_a_casualty(context, reading, first, last)) or released(context, first):
             continue
         status = _own_status(context, last, dual) or _part_status(context, previous, first)
         status = status or _joined_status(context, previous, first, last)
@@ -127,7 +54,7 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
     return out
 
 
-def _readings(context: _Context, vague: Sequence[VagueAmount]) -> list[tuple[NumberReading, DualNoun | None]]:
+def _readings(context: Context, vague: Sequence[VagueAmount]) -> list[tuple[NumberReading, DualNoun | None]]:
     """The article's number expressions (ranges joined) and its dual nouns, left to right."""
     numbers = _with_ranges(context, find_numbers(context.text, vague, context.tokens))
     out: list[tuple[NumberReading, DualNoun | None]] = [(r, None) for r in numbers]
@@ -149,7 +76,7 @@ def _readings(context: _Context, vague: Sequence[VagueAmount]) -> list[tuple[Num
 _DUAL_LAST_LETTERS = frozenset("نهاكمي")  # the last letter of every dual form duals.py reads
 
 
-def _own_status(context: _Context, last: int, dual: DualNoun | None) -> str | None:
+def _own_status(context: Context, last: int, dual: DualNoun | None) -> str | None:
     """The status the figure's own noun gives: قتيلان، 35 قتيلا، عشرات الجرحى، 4 آخرين مفقودين."""
     if dual is not None:
         return dual.status
@@ -164,26 +91,7 @@ def _own_status(context: _Context, last: int, dual: DualNoun | None) -> str | No
     return None
 
 
-def _released(context: _Context, first: int) -> bool:
-    """أفرج عن 20 معتقلا، أفرج الشهر الماضي عن 12 محتجزا: people set free are not casualties, when no
-    status word stands between the verb and the figure (الإفراج عن 5 وقتل 3); nor are people held
-    or housed (كان القارب يقل نحو 45 شخصا)."""
-    for token in _clause_words(context, first, -1)[:RELEASE_WINDOW]:
-        if W.RELEASE_WORDS.matches(token.text):
-            return True
-        if _status_of(token.text):
-            break
-    before = context.adjacent_words_before(first, 3)
-    for at in (0, 1):  # تقل 45، تقل نحو 45
-        if len(before) > at and W.HOLDING_WORDS.matches_plain(before[at].text):
-            # لا يقل عن is a qualifier, not a verb of holding
-            return not (len(before) > at + 1 and W.NEGATIONS.matches_plain(before[at + 1].text))
-        if not (before and W.QUALIFIER_WORDS.matches_plain(before[0].text)):
-            break
-    return False
-
-
-def _part_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
+def _part_status(context: Context, previous: tuple[int, str] | None, first: int) -> str | None:
     """ "قتل 23 شخصا، بينهم أربعة أطفال، وأصيب العشرات": right after بينهم, the figure is a part
     of the previous one, whatever status word comes next."""
     before = context.adjacent_words_before(first, 1)
@@ -192,7 +100,7 @@ def _part_status(context: _Context, previous: tuple[int, str] | None, first: int
     return previous[1] if context.sentence[previous[0]] == context.sentence[first] else None
 
 
-def _subset_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
+def _subset_status(context: Context, previous: tuple[int, str] | None, first: int) -> str | None:
     """A figure with no status word near it shares the previous figure's when it is a part of it
     ("54 شخصا بينهم مقاتلون ... و28 مدنيا")."""
     if previous is None or context.sentence[previous[0]] != context.sentence[first]:
@@ -201,7 +109,7 @@ def _subset_status(context: _Context, previous: tuple[int, str] | None, first: i
     return previous[1] if any(W.SUBSET_WORDS.matches(t.text) for t in between) else None
 
 
-def _joined_status(context: _Context, previous: tuple[int, str] | None, first: int, last: int) -> str | None:
+def _joined_status(context: Context, previous: tuple[int, str] | None, first: int, last: int) -> str | None:
     """A figure joined by و to the one before (250 طفلا و130 امرأة، تسعة أطفال وخمس نساء) shares its
     status, unless a status word of its own follows it (و3 آخرون أصيبوا)."""
     if previous is None or context.sentence[previous[0]] != context.sentence[first]:
@@ -211,7 +119,7 @@ def _joined_status(context: _Context, previous: tuple[int, str] | None, first: i
     joined = number.text.startswith("و") or bool(between and between[-1].text == "و")
     if not joined or len(between) > 2:
         return None
-    if any(_status_of(t.text) for t in context.words_after(last, 3)):
+    if any(status_of(t.text) for t in context.words_after(last, 3)):
         return None
     return previous[1]
 
@@ -227,7 +135,7 @@ def casualty_attributes(
     left out when the text does not say. Returns ``{}`` when the span holds no
     number.
     """
-    context = _Context.of(text)
+    context = Context.of(text)
     inside = [(r, dual) for r, dual in _readings(context, vague) if r.start < end and r.end > start]
     if not inside:
         return {}
@@ -243,7 +151,7 @@ def casualty_attributes(
 # --- deciding ---------------------------------------------------------------------
 
 
-def _with_ranges(context: _Context, readings: list[NumberReading]) -> list[NumberReading]:
+def _with_ranges(context: Context, readings: list[NumberReading]) -> list[NumberReading]:
     """Join "بين 20 و30" and "من 20 إلى 30" into one reading with min and max."""
     out: list[NumberReading] = []
     i = 0
@@ -269,66 +177,7 @@ def _with_ranges(context: _Context, readings: list[NumberReading]) -> list[Numbe
     return out
 
 
-def _not_a_casualty(context: _Context, reading: NumberReading, first: int, last: int) -> bool:
-    """Years, dates, percentages, times and counts of things are not casualty figures."""
-    text = context.text
-    after = text[reading.end : reading.end + 2].lstrip()
-    if after[:1] in ("%", "٪"):
-        return True
-    noun = _counted_noun(context, last)
-    before = context.adjacent_words_before(first, 2)
-    if noun is not None and any(wl.matches_plain(noun.text) for wl in (W.NOT_PEOPLE, W.PERCENT_WORDS, W.MONTHS)):
-        return True
-    following = context.words_after(last, 2)
-    if len(following) == 2 and following[0].text in ("في", "من") and W.PERCENT_WORDS.matches(following[1].text):
-        return True
-    if _toll_of_others(_clause_words(context, first, -1)[:6]):
-        return True
-    if len(following) == 2 and following[0].text == "من" and W.AGE_AFTER.matches(following[1].text):
-        return True  # في الـ12 من عمره
-    if before and (W.MONTHS.matches(before[0].text) or W.YEAR_CUES.matches(before[0].text)):
-        return True
-    previous = context.tokens[first - 1] if first > 0 else None
-    if previous is not None and previous.text == "/" and first > 1 and W.MONTHS.matches(context.tokens[first - 2].text):
-        return True
-    if noun is not None and W.YEAR_MARKS.matches_plain(noun.text):
-        return True
-    if reading.kind == "digits" and 1900 <= reading.value <= 2100 and not _counts_people(noun):
-        return True
-    # "الأيام الثلاثة": a definite number after the noun it counts
-    number_text = text[reading.start : reading.end]
-    return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
-
-
-def _toll_of_others(before: list[Token]) -> bool:
-    """بلغ عدد النازحين 5000: the figure of a count of people who are not casualties (nearest word first)."""
-    for i, token in enumerate(before):
-        if i and W.TOLL_WORDS.matches(token.text):
-            return W.NOT_VICTIMS.matches(before[i - 1].text)
-        if _status_of(token.text) or any(ch.isdecimal() for ch in token.text):
-            return False  # the toll, if any, is another figure's
-    return False
-
-
-def _counted_noun(context: _Context, last: int) -> Token | None:
-    """The word right after the number in its sentence: the noun it counts (54 شخصا، 10 أيام), if any.
-
-    Lists are matched on it as written (``matches_plain``), so بغارة in
-    "مقتل 54 بغارة" (in a raid) is not taken for غارة, a count of raids.
-    """
-    token = context.next_token(last)
-    if token is None or not token.is_word or context.sentence[last + 1] != context.sentence[last]:
-        return None
-    return token
-
-
-def _counts_people(noun: Token | None) -> bool:
-    if noun is None:
-        return False
-    return any(wl.matches(noun.text) for wl in (*W.VICTIM_WORDS.values(), W.PEOPLE_WORDS, *W.STATUS_WORDS.values()))
-
-
-def _status(context: _Context, first: int, last: int) -> str | None:
+def _status(context: Context, first: int, last: int) -> str | None:
     """The status word nearest the number in its clause; on a tie the one before (قتل 3 وأصيب 5).
 
     Distance counts neither the qualifier before the number (قتل ما لا يقل عن 45) nor the
@@ -337,52 +186,24 @@ def _status(context: _Context, first: int, last: int) -> str | None:
     """
     candidates = []
     distance = 0
-    for token in _clause_words(context, first, -1):
-        status = _status_of(token.text)
+    for token in clause_words(context, first, -1):
+        status = status_of(token.text)
         if status:
             candidates.append((distance, 0, status))
             break
         distance += not W.QUALIFIER_WORDS.matches_plain(token.text)
     distance = 0
-    for token in _clause_words(context, last, 1):
-        status = _status_of(token.text)
+    for token in clause_words(context, last, 1):
+        status = status_of(token.text)
         if status:
             candidates.append((distance, 1, status))
             break
-        distance += not (_counts_people(token) or W.NOUN_FILLERS.matches_plain(token.text))
+        distance += not (counts_people(token) or W.NOUN_FILLERS.matches_plain(token.text))
     return min(candidates)[2] if candidates else None
 
 
-def _clause_words(context: _Context, index: int, step: int) -> list[Token]:
-    """Up to :data:`STATUS_WINDOW` words from token ``index`` (not included) in direction ``step``,
-    within its sentence and clause: a comma before a clause opener (، وإن، فيما) ends it."""
-    out: list[Token] = []
-    tokens, sentence = context.tokens, context.sentence[index]
-    i = index + step
-    while 0 <= i < len(tokens) and sentence == context.sentence[i] and len(out) < STATUS_WINDOW:
-        token = tokens[i]
-        if token.text in _COMMAS:
-            opener = tokens[i + 1] if i + 1 < len(tokens) else None
-            if opener is not None and W.CLAUSE_OPENERS.matches_plain(opener.text):
-                break
-        elif token.is_word:
-            out.append(token)
-        i += step
-    return out
-
-
-_COMMAS = frozenset("،,")
-
-
-def _status_of(word: str) -> str | None:
-    for status, wordlist in W.STATUS_WORDS.items():
-        if wordlist.matches(word):
-            return status
-    return None
-
-
 def _attributes(
-    context: _Context, reading: NumberReading, first: int, last: int, dual: DualNoun | None = None
+    context: Context, reading: NumberReading, first: int, last: int, dual: DualNoun | None = None
 ) -> dict[str, Any]:
     qualifier = _qualifier(context, reading, first, last)
     attrs: dict[str, Any] = {"value": reading.value, "qualifier": qualifier}
@@ -398,14 +219,14 @@ def _attributes(
     return attrs
 
 
-def _qualifier(context: _Context, reading: NumberReading, first: int, last: int) -> str:
+def _qualifier(context: Context, reading: NumberReading, first: int, last: int) -> str:
     if reading.vague or reading.kind == "range":
         return "vague"
     before = context.adjacent_words_before(first, 4)
     for phrase, qualifier in W.QUALIFIERS:
         if len(before) >= len(phrase) and all(phrase[-1 - j] in W.bases(before[j].text) for j in range(len(phrase))):
             return qualifier
-    if _exceeds(_clause_words(context, first, -1)):
+    if _exceeds(clause_words(context, first, -1)):
         return "at_least"
     after = [W.bases(t.text)[0] for t in context.words_after(last, 4)]
     for phrase, qualifier in W.TRAILING_QUALIFIERS:
@@ -429,18 +250,18 @@ def _exceeds(before: list[Token]) -> bool:
     return False
 
 
-def _victims(context: _Context, last: int) -> str:
+def _victims(context: Context, last: int) -> str:
     """Who the number counts, from the noun after it (28 مدنيا، ثمانية أطفال، 20 آخرين من عناصر)."""
     for token in context.words_after(last, 4):
         for victims, wordlist in W.VICTIM_WORDS.items():
             if wordlist.matches(token.text):
                 return victims
-        if not (W.NOUN_FILLERS.matches(token.text) or _status_of(token.text)):
+        if not (W.NOUN_FILLERS.matches(token.text) or status_of(token.text)):
             break  # "226 ألف قتيل مدني": a status noun between the number and its people
     return "unspecified"
 
 
-def _cumulative(context: _Context, first: int) -> bool:
+def _cumulative(context: Context, first: int) -> bool:
     """A toll since the start of something (منذ بدء، منذ اندلاعه، منذ 2011) or a stated total, said in
     the figure's own clause (not in "قتل مدنيان، فيما ارتفعت الحصيلة منذ بدء الهجوم إلى 35")."""
     words = context.clause(first)

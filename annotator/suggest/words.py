@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from annotator.text import normalize, proclitic_candidates
 
-
 _CACHE_LIMIT = 65536
 
 
