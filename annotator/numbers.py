@@ -11,79 +11,31 @@ plus the forms it lacks, and composes values itself. Every reading carries
 proclitic (و28، بـ54) stays outside, as the codebook asks.
 
 Which vague word means which range is the lead's call, so it lives in the
-codebook (``[[vague_amounts]]``); :data:`DEFAULT_VAGUE_AMOUNTS` apply to a
-codebook that says nothing about it.
+codebook (``[[vague_amounts]]``, read by :mod:`annotator.vague_amounts`);
+:data:`DEFAULT_VAGUE_AMOUNTS` apply to a codebook that says nothing about it.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
 
 from pyarabic.number_const import NUMBER_WORDS
 
 from annotator.text import Token, normalize, proclitic_candidates, tokenize
+from annotator.vague_amounts import DEFAULT_VAGUE_AMOUNTS, VagueAmount, vague_amounts_from, vague_key
 
-
-@dataclass(frozen=True)
-class VagueAmount:
-    """A vague quantity word (عشرات) read as the range ``[min, max]`` with ``value`` the best estimate.
-
-    ``value`` is the conservative figure a coder stores (UCDP's "best", kept
-    low); ``words`` are matched after normalisation, with or without ال.
-    """
-
-    words: tuple[str, ...]
-    min: int
-    max: int
-    value: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"words": list(self.words), "min": self.min, "max": self.max, "value": self.value}
-
-
-DEFAULT_VAGUE_AMOUNTS: tuple[VagueAmount, ...] = (
-    VagueAmount(("بضعة", "بضع"), 3, 9, 3),
-    VagueAmount(("عدة",), 3, 9, 3),
-    VagueAmount(("عشرات",), 20, 99, 20),
-    VagueAmount(("مئات",), 200, 999, 200),
-    VagueAmount(("آلاف", "ألوف"), 2000, 9999, 2000),
-    VagueAmount(("ملايين",), 2_000_000, 9_999_999, 2_000_000),
-)
-
-
-def vague_amounts_from(items: Any, fail: Callable[..., Exception]) -> tuple[VagueAmount, ...]:
-    """Check a codebook's ``vague_amounts`` list; ``fail(message, *needles)`` builds the error."""
-    if not isinstance(items, list):
-        raise fail("vague_amounts must be a list ([[vague_amounts]] in TOML)", "vague_amounts")
-    out: list[VagueAmount] = []
-    seen: set[str] = set()
-    for number, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            raise fail(f"vague amount {number} is not a table", "vague_amounts")
-        words = item.get("words")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise fail(f"vague amount {number} needs a non-empty list of words", "words")
-        unknown = set(item) - {"words", "min", "max", "value"}
-        if unknown:
-            raise fail(f"vague amount {number} has unknown field(s) {', '.join(sorted(unknown))}", *unknown)
-        bounds = [item.get(k) for k in ("min", "max", "value")]
-        if any(isinstance(b, bool) or not isinstance(b, int) or b < 0 for b in bounds):
-            raise fail(f"vague amount {words[0]}: min, max and value must be whole numbers >= 0", words[0])
-        low, high, best = (b for b in bounds if isinstance(b, int))
-        if not low <= best <= high:
-            raise fail(f"vague amount {words[0]}: need min <= value <= max (got {low}, {best}, {high})", words[0])
-        for word in words:
-            key = _vague_key(word)
-            if key in seen:
-                raise fail(f"vague amount word {word} is listed twice", word)
-            seen.add(key)
-        out.append(VagueAmount(tuple(w.strip() for w in words), low, high, best))
-    return tuple(out)
+__all__ = [
+    "DEFAULT_VAGUE_AMOUNTS",
+    "NumberReading",
+    "VagueAmount",
+    "find_numbers",
+    "read_number",
+    "vague_amounts_from",
+]
 
 
 @dataclass(frozen=True)
@@ -128,12 +80,12 @@ _HUNDRED = {normalize(w) for w in ("مئة", "مائة")}
 # الأحد Sunday, بالمئة / في المئة percent.
 _NO_ARTICLE = {normalize(w) for w in ("اثنين", "إثنين", "أحد", "مئة", "مائة")}
 _GLUE = set("/:-–\\")  # 10/9، 10:30، F-16: parts of dates, times and names, not counts
+# Ordinals (الخامسة، الحادي): the عشر/عشرة or و-tens that follows one is part of it
+# (الخامسة عشرة fifteenth, الحادية والعشرين twenty-first), not a count.
+_ORDINALS = {normalize(w + end) for w in (
+    "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر",
+) for end in ("", "ة")}
 # fmt: on
-
-
-def _vague_key(word: str) -> str:
-    key = normalize(word.strip())
-    return key[2:] if key.startswith("ال") and len(key) > 4 else key
 
 
 @dataclass
@@ -182,7 +134,7 @@ class _Table:
     """Lookups over the number words and a codebook's vague amounts, remembered per word."""
 
     def __init__(self, vague: Sequence[VagueAmount]):
-        self.vague = {_vague_key(w): amount for amount in vague for w in amount.words}
+        self.vague = {vague_key(w): amount for amount in vague for w in amount.words}
         self._known: dict[str, tuple[int, str, str, Decimal, str, VagueAmount | None, bool] | None] = {}
 
     def piece(self, text: str, token: Token) -> _Piece | None:
@@ -361,7 +313,14 @@ def find_numbers(
     readings: list[NumberReading] = []
     group: _Group | None = None
     waw = False  # a lone و between number words: "مئتان و خمسون" as some sources write it
+    ordinal = False  # the last word was an ordinal: its عشر or و-tens is not a number
     for token in tokenize(text) if tokens is None else tokens:
+        if ordinal and token.text == "و":
+            continue
+        if ordinal and _ordinal_part(token.text):
+            ordinal = False
+            continue
+        ordinal = _is_ordinal(token.text)
         if group is not None and not waw and token.text == "و":
             waw = True
             continue
@@ -377,6 +336,25 @@ def find_numbers(
     if group is not None and (reading := group.reading()) is not None:
         readings.append(reading)
     return readings
+
+
+@lru_cache(maxsize=16384)
+def _is_ordinal(word: str) -> bool:
+    key = normalize(word)
+    for form in (key, *(key[n:] for n in proclitic_candidates(key))):
+        bare = form[2:] if form.startswith("ال") else form
+        if bare in _ORDINALS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _ordinal_part(word: str) -> bool:
+    """عشر، عشرة، والعشرين: what follows an ordinal to make 11th to 99th."""
+    key = normalize(word)
+    key = key[1:] if key.startswith("و") and len(key) > 3 else key
+    key = key[2:] if key.startswith("ال") else key
+    return key in _TENS_WORD or (key in _WORDS and 20 <= _WORDS[key] <= 90)
 
 
 def read_number(expression: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> NumberReading | None:

@@ -169,7 +169,7 @@ def test_casualty_attributes_from_context(text: str, expected: dict) -> None:
         "يقدر التحالف وجود نحو ألفي عنصر من التنظيم",  # fighters present, nobody hurt
         "قتل جندي خلال الأيام الثلاثة الماضية",  # a definite number after the noun it counts
         "قتل جندي عند الساعة 10 صباحا",  # a time
-        "قتل مدنيان يوم الاثنين",  # Monday, not two
+        "قتل مدني يوم الاثنين",  # Monday, not two
         "عقد مجلس الأمن 3 جلسات",  # no status word at all
         "طائرات F-16 قتلت مدنيين",  # part of a name
         "قتل طفل عمره 12 عاما",  # an age

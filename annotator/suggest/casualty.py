@@ -2,11 +2,16 @@
 
 A number is a casualty figure when a status word (قتل، جرحى، مفقودين، أسر) is
 near it in the same sentence, and it is not a year (العام 2014), a date (10
-سبتمبر), a percentage (3 بالمئة) or a count of something else (10 أيام، عشر
-ضربات). The span is the number expression only; the words around it fill the
-attributes: qualifier (نحو → about, أكثر من → at_least, حتى → up_to), status,
-victims (the counted noun: مدنيا، أطفال، عنصرا) and scope (منذ بدء ... →
-cumulative). Ranges such as "بين 20 و30" become one span with min and max.
+سبتمبر), a percentage (3 بالمئة), an age (دون سن 15), a unit (اللواء 47) or a
+count of something else: the noun it counts decides (10 أيام، عشر ضربات، 12
+متجرا). A dual noun (قتيلان، طفلين، شقيقاه) is a figure of two on its own
+(:mod:`annotator.suggest.duals`). The span is the number expression only; the
+words around it fill the attributes: status (from the figure's own noun first:
+٣٥ قتيلا و١٢٠ جريحا are killed and injured, whatever verb is nearer), qualifier
+(نحو → about, أكثر من or تجاوز → at_least, حتى → up_to), victims (the counted
+noun: مدنيا، أطفال، عنصرا) and scope (منذ بدء or ارتفعت حصيلة ... إلى →
+cumulative). Ranges such as "بين 20 و30" and "10 إلى 15" become one span with
+min and max.
 
 :func:`casualty_attributes` gives the same attributes for any span a coder
 selects, so the window can prefill a new CASUALTY span.
@@ -14,102 +19,79 @@ selects, so the window can prefill a new CASUALTY span.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, NumberReading, VagueAmount, find_numbers
 from annotator.suggest import words as W
+from annotator.suggest.casualty_traps import not_a_casualty, released
+from annotator.suggest.clauses import Context, clause_words, counts_people, status_of
+from annotator.suggest.duals import DualNoun, read_dual
 from annotator.suggest.suggestion import Suggestion
-from annotator.text import Token, tokenize
+from annotator.text import Token, normalize
 
 LABEL = "CASUALTY"  # the codebook label whose spans are casualty figures: suggested, and prefilled when tagged
-STATUS_WINDOW = 10  # words either side of the number in which a status word counts
-_SENTENCE_ENDS = frozenset(".!?؟؛…")
-
-
-@dataclass
-class _Context:
-    """An article's tokens, their sentences, and where each word sits among the words of its sentence."""
-
-    text: str
-    tokens: list[Token]
-    starts: list[int]
-    sentence: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _Context:
-        tokens = tokenize(text)
-        sentence, current = [], 0
-        for i, token in enumerate(tokens):
-            if i and ("\n" in text[tokens[i - 1].end : token.start] or tokens[i - 1].text in _SENTENCE_ENDS):
-                current += 1
-            sentence.append(current)
-        return cls(text, tokens, [t.start for t in tokens], sentence)
-
-    def token_at(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-    def words_before(self, index: int, limit: int) -> list[Token]:
-        """Word tokens before token ``index`` in its sentence, nearest first."""
-        out: list[Token] = []
-        i = index - 1
-        while i >= 0 and self.sentence[i] == self.sentence[index] and len(out) < limit:
-            if self.tokens[i].is_word:
-                out.append(self.tokens[i])
-            i -= 1
-        return out
-
-    def words_after(self, index: int, limit: int) -> list[Token]:
-        out: list[Token] = []
-        i = index + 1
-        while i < len(self.tokens) and self.sentence[i] == self.sentence[index] and len(out) < limit:
-            if self.tokens[i].is_word:
-                out.append(self.tokens[i])
-            i += 1
-        return out
-
-    def adjacent_words_before(self, index: int, limit: int) -> list[Token]:
-        """Word tokens right before token ``index`` with no punctuation between, nearest first."""
-        out: list[Token] = []
-        i = index - 1
-        while i >= 0 and self.tokens[i].is_word and len(out) < limit:
-            out.append(self.tokens[i])
-            i -= 1
-        return out
-
-    def next_token(self, index: int) -> Token | None:
-        return self.tokens[index + 1] if index + 1 < len(self.tokens) else None
-
-    def sentence_words(self, index: int) -> list[Token]:
-        s = self.sentence[index]
-        lo = bisect.bisect_left(self.sentence, s)
-        hi = bisect.bisect_right(self.sentence, s)
-        return [t for t in self.tokens[lo:hi] if t.is_word]
 
 
 def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGUE_AMOUNTS) -> list[Suggestion]:
     """CASUALTY suggestions for ``text``: number spans with value, min, max, qualifier, status, victims, scope."""
-    context = _Context.of(text)
+    context = Context.of(text)
     out: list[Suggestion] = []
     previous: tuple[int, str] | None = None  # last figure's token and status
-    for reading in _with_ranges(context, find_numbers(text, vague, context.tokens)):
+    for reading, dual in _readings(context, vague):
         first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
-        if _not_a_casualty(context, reading, first, last):
+        if (dual is None and not_a_casualty(context, reading, first, last)) or released(context, first):
             continue
-        status = _part_status(context, previous, first) or _status(context, first, last)
-        status = status or _subset_status(context, previous, first)
+        status = _own_status(context, last, dual) or _part_status(context, previous, first)
+        status = status or _joined_status(context, previous, first, last)
+        status = status or _status(context, first, last) or _subset_status(context, previous, first)
         if status is None:
             continue
-        attrs = _attributes(context, reading, first, last)
+        attrs = _attributes(context, reading, first, last, dual)
         attrs["status"] = status
         out.append(Suggestion(LABEL, reading.start, reading.end, attrs, "casualty"))
         previous = (last, status)
     return out
 
 
-def _part_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
+def _readings(context: Context, vague: Sequence[VagueAmount]) -> list[tuple[NumberReading, DualNoun | None]]:
+    """The article's number expressions (ranges joined) and its dual nouns, left to right."""
+    numbers = _with_ranges(context, find_numbers(context.text, vague, context.tokens))
+    out: list[tuple[NumberReading, DualNoun | None]] = [(r, None) for r in numbers]
+    ends = {context.token_at(r.end - 1) for r in numbers}
+    for i, token in enumerate(context.tokens):
+        if token.text[-1] not in _DUAL_LAST_LETTERS:
+            continue
+        found = read_dual(token.text)
+        if found is None:
+            continue
+        offset, noun = found
+        if offset == 0 and i - 1 in ends:
+            continue  # اثنان مدنيان، طفلان شقيقان: the number or dual before already counts them
+        out.append((NumberReading(token.start + offset, token.end, 2, 2, 2, "dual"), noun))
+        ends.add(i)
+    return sorted(out, key=lambda item: item[0].start)
+
+
+_DUAL_LAST_LETTERS = frozenset("نهاكمي")  # the last letter of every dual form duals.py reads
+
+
+def _own_status(context: Context, last: int, dual: DualNoun | None) -> str | None:
+    """The status the figure's own noun gives: قتيلان، 35 قتيلا، عشرات الجرحى، 4 آخرين مفقودين."""
+    if dual is not None:
+        return dual.status
+    for token in context.words_after(last, 2):
+        written = normalize(token.text)
+        forms = (written, written[2:]) if written.startswith("ال") else (written,)
+        for status, wordlist in W.STATUS_NOUNS.items():
+            if any(wordlist.matches_plain(form) for form in forms):
+                return status
+        if not W.NOUN_FILLERS.matches_plain(token.text):
+            break
+    return None
+
+
+def _part_status(context: Context, previous: tuple[int, str] | None, first: int) -> str | None:
     """ "قتل 23 شخصا، بينهم أربعة أطفال، وأصيب العشرات": right after بينهم, the figure is a part
     of the previous one, whatever status word comes next."""
     before = context.adjacent_words_before(first, 1)
@@ -118,17 +100,28 @@ def _part_status(context: _Context, previous: tuple[int, str] | None, first: int
     return previous[1] if context.sentence[previous[0]] == context.sentence[first] else None
 
 
-def _subset_status(context: _Context, previous: tuple[int, str] | None, first: int) -> str | None:
-    """A figure with no status word of its own shares the previous figure's when it is a part of it
-    ("54 شخصا بينهم مقاتلون ... و28 مدنيا") or joined to it by و ("250 طفلا و130 امرأة")."""
+def _subset_status(context: Context, previous: tuple[int, str] | None, first: int) -> str | None:
+    """A figure with no status word near it shares the previous figure's when it is a part of it
+    ("54 شخصا بينهم مقاتلون ... و28 مدنيا")."""
     if previous is None or context.sentence[previous[0]] != context.sentence[first]:
         return None
     between = [t for t in context.tokens[previous[0] + 1 : first] if t.is_word]
-    if any(W.SUBSET_WORDS.matches(t.text) for t in between):
-        return previous[1]
+    return previous[1] if any(W.SUBSET_WORDS.matches(t.text) for t in between) else None
+
+
+def _joined_status(context: Context, previous: tuple[int, str] | None, first: int, last: int) -> str | None:
+    """A figure joined by و to the one before (250 طفلا و130 امرأة، تسعة أطفال وخمس نساء) shares its
+    status, unless a status word of its own follows it (و3 آخرون أصيبوا)."""
+    if previous is None or context.sentence[previous[0]] != context.sentence[first]:
+        return None
+    between = [t for t in context.tokens[previous[0] + 1 : first] if t.is_word]
     number = context.tokens[first]
     joined = number.text.startswith("و") or bool(between and between[-1].text == "و")
-    return previous[1] if joined and len(between) <= 2 else None
+    if not joined or len(between) > 2:
+        return None
+    if any(status_of(t.text) for t in context.words_after(last, 3)):
+        return None
+    return previous[1]
 
 
 def casualty_attributes(
@@ -142,16 +135,14 @@ def casualty_attributes(
     left out when the text does not say. Returns ``{}`` when the span holds no
     number.
     """
-    context = _Context.of(text)
-    inside = [
-        r for r in _with_ranges(context, find_numbers(text, vague, context.tokens)) if r.start < end and r.end > start
-    ]
+    context = Context.of(text)
+    inside = [(r, dual) for r, dual in _readings(context, vague) if r.start < end and r.end > start]
     if not inside:
         return {}
-    reading = inside[0]
+    reading, dual = inside[0]
     first, last = context.token_at(reading.start), context.token_at(reading.end - 1)
-    attrs = _attributes(context, reading, first, last)
-    status = _status(context, first, last)
+    attrs = _attributes(context, reading, first, last, dual)
+    status = _own_status(context, last, dual) or _status(context, first, last)
     if status is not None:
         attrs["status"] = status
     return attrs
@@ -160,7 +151,7 @@ def casualty_attributes(
 # --- deciding ---------------------------------------------------------------------
 
 
-def _with_ranges(context: _Context, readings: list[NumberReading]) -> list[NumberReading]:
+def _with_ranges(context: Context, readings: list[NumberReading]) -> list[NumberReading]:
     """Join "بين 20 و30" and "من 20 إلى 30" into one reading with min and max."""
     out: list[NumberReading] = []
     i = 0
@@ -169,10 +160,15 @@ def _with_ranges(context: _Context, readings: list[NumberReading]) -> list[Numbe
         if i + 1 < len(readings) and not reading.vague and not readings[i + 1].vague:
             other = readings[i + 1]
             first = context.token_at(reading.start)
-            opener = context.adjacent_words_before(first, 1)
+            before = context.adjacent_words_before(first, 4)
+            opener = bool(before) and W.RANGE_OPENERS.matches(before[0].text)
             between = context.text[reading.end : other.start].strip()
             joiner = between in ("و", "-", "–") or W.RANGE_JOINERS.matches(between) if between else False
-            if opener and W.RANGE_OPENERS.matches(opener[0].text) and joiner and reading.value < other.value:
+            # "10 إلى 15" needs no opener; "و" does (قتل 3 و5 جرحوا are two figures)
+            joiner = joiner and (opener or between in ("إلى", "الى", "حتى"))
+            # ارتفعت الحصيلة من 10 إلى 15: a toll that changed, not a range
+            changed = any(W.RISE_VERBS.matches(t.text) for t in before)
+            if joiner and not changed and reading.value < other.value:
                 out.append(NumberReading(reading.start, other.end, reading.value, reading.value, other.value, "range"))
                 i += 2
                 continue
@@ -181,75 +177,34 @@ def _with_ranges(context: _Context, readings: list[NumberReading]) -> list[Numbe
     return out
 
 
-def _not_a_casualty(context: _Context, reading: NumberReading, first: int, last: int) -> bool:
-    """Years, dates, percentages, times and counts of things are not casualty figures."""
-    text = context.text
-    after = text[reading.end : reading.end + 2].lstrip()
-    if after[:1] in ("%", "٪"):
-        return True
-    noun = _counted_noun(context, last)
-    before = context.adjacent_words_before(first, 2)
-    if noun is not None and any(wl.matches_plain(noun.text) for wl in (W.NOT_PEOPLE, W.PERCENT_WORDS, W.MONTHS)):
-        return True
-    following = context.words_after(last, 2)
-    if len(following) == 2 and following[0].text in ("في", "من") and W.PERCENT_WORDS.matches(following[1].text):
-        return True
-    if before and (W.MONTHS.matches(before[0].text) or W.YEAR_CUES.matches(before[0].text)):
-        return True
-    previous = context.tokens[first - 1] if first > 0 else None
-    if previous is not None and previous.text == "/" and first > 1 and W.MONTHS.matches(context.tokens[first - 2].text):
-        return True
-    if noun is not None and W.YEAR_MARKS.matches_plain(noun.text):
-        return True
-    if reading.kind == "digits" and 1900 <= reading.value <= 2100 and not _counts_people(noun):
-        return True
-    # "الأيام الثلاثة": a definite number after the noun it counts
-    number_text = text[reading.start : reading.end]
-    return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
+def _status(context: Context, first: int, last: int) -> str | None:
+    """The status word nearest the number in its clause; on a tie the one before (قتل 3 وأصيب 5).
 
-
-def _counted_noun(context: _Context, last: int) -> Token | None:
-    """The word right after the number in its sentence: the noun it counts (54 شخصا، 10 أيام), if any.
-
-    Lists are matched on it as written (``matches_plain``), so بغارة in
-    "مقتل 54 بغارة" (in a raid) is not taken for غارة, a count of raids.
+    Distance counts neither the qualifier before the number (قتل ما لا يقل عن 45) nor the
+    people it counts after it (45 مدنيا وأصيب), and the search stops where a new clause
+    starts (14 راكبا، وإن بين المصابين).
     """
-    token = context.next_token(last)
-    if token is None or not token.is_word or context.sentence[last + 1] != context.sentence[last]:
-        return None
-    return token
-
-
-def _counts_people(noun: Token | None) -> bool:
-    if noun is None:
-        return False
-    return any(wl.matches(noun.text) for wl in (*W.VICTIM_WORDS.values(), W.PEOPLE_WORDS, *W.STATUS_WORDS.values()))
-
-
-def _status(context: _Context, first: int, last: int) -> str | None:
-    """The status word nearest the number in its sentence; on a tie the one before (قتل 3 وأصيب 5)."""
     candidates = []
-    for distance, token in enumerate(context.words_before(first, STATUS_WINDOW), start=1):
-        status = _status_of(token.text)
+    distance = 0
+    for token in clause_words(context, first, -1):
+        status = status_of(token.text)
         if status:
             candidates.append((distance, 0, status))
             break
-    for distance, token in enumerate(context.words_after(last, STATUS_WINDOW), start=1):
-        status = _status_of(token.text)
+        distance += not W.QUALIFIER_WORDS.matches_plain(token.text)
+    distance = 0
+    for token in clause_words(context, last, 1):
+        status = status_of(token.text)
         if status:
             candidates.append((distance, 1, status))
             break
+        distance += not (counts_people(token) or W.NOUN_FILLERS.matches_plain(token.text))
     return min(candidates)[2] if candidates else None
 
 
-def _status_of(word: str) -> str | None:
-    for status, wordlist in W.STATUS_WORDS.items():
-        if wordlist.matches(word):
-            return status
-    return None
-
-
-def _attributes(context: _Context, reading: NumberReading, first: int, last: int) -> dict[str, Any]:
+def _attributes(
+    context: Context, reading: NumberReading, first: int, last: int, dual: DualNoun | None = None
+) -> dict[str, Any]:
     qualifier = _qualifier(context, reading, first, last)
     attrs: dict[str, Any] = {"value": reading.value, "qualifier": qualifier}
     if reading.vague or reading.kind == "range":
@@ -258,18 +213,21 @@ def _attributes(context: _Context, reading: NumberReading, first: int, last: int
         attrs["min"] = reading.value
     elif qualifier == "up_to":
         attrs["max"] = reading.value
-    attrs["victims"] = _victims(context, last)
+    victims = dual.victims if dual is not None else "unspecified"
+    attrs["victims"] = victims if victims != "unspecified" else _victims(context, last)
     attrs["scope"] = "cumulative" if _cumulative(context, first) else "incident"
     return attrs
 
 
-def _qualifier(context: _Context, reading: NumberReading, first: int, last: int) -> str:
+def _qualifier(context: Context, reading: NumberReading, first: int, last: int) -> str:
     if reading.vague or reading.kind == "range":
         return "vague"
     before = context.adjacent_words_before(first, 4)
     for phrase, qualifier in W.QUALIFIERS:
         if len(before) >= len(phrase) and all(phrase[-1 - j] in W.bases(before[j].text) for j in range(len(phrase))):
             return qualifier
+    if _exceeds(clause_words(context, first, -1)):
+        return "at_least"
     after = [W.bases(t.text)[0] for t in context.words_after(last, 4)]
     for phrase, qualifier in W.TRAILING_QUALIFIERS:
         for skip in (0, 1):
@@ -278,22 +236,39 @@ def _qualifier(context: _Context, reading: NumberReading, first: int, last: int)
     return "exact"
 
 
-def _victims(context: _Context, last: int) -> str:
+def _exceeds(before: list[Token]) -> bool:
+    """تجاوز 100، تجاوز عدد القتلى في المحافظة 100، فاقت حصيلة الضحايا 100: a verb of exceeding right
+    before the figure or followed by the toll it is the figure of (``before`` nearest first);
+    not لا يتجاوز, and not past another number."""
+    for i, token in enumerate(before):
+        if any(ch.isdecimal() for ch in token.text):
+            return False
+        if W.AT_LEAST_VERBS.matches(token.text):
+            if i + 1 < len(before) and W.NEGATIONS.matches_plain(before[i + 1].text):
+                return False
+            return i == 0 or W.TOLL_WORDS.matches(before[i - 1].text)
+    return False
+
+
+def _victims(context: Context, last: int) -> str:
     """Who the number counts, from the noun after it (28 مدنيا، ثمانية أطفال، 20 آخرين من عناصر)."""
     for token in context.words_after(last, 4):
         for victims, wordlist in W.VICTIM_WORDS.items():
             if wordlist.matches(token.text):
                 return victims
-        if not (W.NOUN_FILLERS.matches(token.text) or _status_of(token.text)):
+        if not (W.NOUN_FILLERS.matches(token.text) or status_of(token.text)):
             break  # "226 ألف قتيل مدني": a status noun between the number and its people
     return "unspecified"
 
 
-def _cumulative(context: _Context, first: int) -> bool:
-    """A toll since the start of something (منذ بدء، منذ اندلاعه، منذ 2011) or a stated total."""
-    words = context.sentence_words(first)
+def _cumulative(context: Context, first: int) -> bool:
+    """A toll since the start of something (منذ بدء، منذ اندلاعه، منذ 2011) or a stated total, said in
+    the figure's own clause (not in "قتل مدنيان، فيما ارتفعت الحصيلة منذ بدء الهجوم إلى 35")."""
+    words = context.clause(first)
     for i, token in enumerate(words):
         if W.CUMULATIVE_WORDS.matches(token.text):
+            return True
+        if W.RISE_VERBS.matches(token.text) and any(W.TOLL_WORDS.matches(t.text) for t in words[i + 1 : i + 3]):
             return True
         if W.SINCE.matches(token.text):
             for following in words[i + 1 : i + 3]:

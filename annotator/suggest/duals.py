@@ -1,0 +1,94 @@
+"""Dual nouns as casualty figures of two: قتيلان، مدنيَّان، طفلين، امرأتين، شقيقاه.
+
+Arabic counts two by the dual ending, with no number word: "قتل طفلان" is a
+figure of 2 whose span is the noun itself. The ending is read only on nouns
+listed here, because -ان and -ين end many other words (شبان، لبنان، مدنيين):
+
+- ``-ان`` (nominative) is always a dual of a listed noun;
+- ``-ين`` (oblique) is a dual only where the noun's plural is broken (طفل →
+  أطفال, so طفلين is two), not where the plural is sound and written the same
+  (مدنيين is "civilians" as often as "two civilians");
+- feminine nouns (امرأة، ضحية) take ``-تان/-تين``, never a plural form;
+- with a pronoun (شقيقاه، شقيقيه، طفليها) the ن falls: ``-ا/-ي`` + pronoun,
+  under the same rule for ``-ي``.
+
+Definite duals (القتيلان) are left out: they point back to people already counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from annotator.text import normalize, proclitic_candidates
+
+
+@dataclass(frozen=True)
+class DualNoun:
+    """What a dual counts: the people (a codebook ``victims`` choice) and, for قتيل or جريح, a status."""
+
+    victims: str
+    status: str | None = None
+
+
+# fmt: off
+# singular -> (victims, status, its -ين form is a dual and not a plural)
+_NOUNS: dict[str, tuple[str, str | None, bool]] = {
+    "قتيل": ("unspecified", "killed", True), "شهيد": ("unspecified", "killed", True),
+    "ضحية": ("unspecified", "killed", True), "جثة": ("unspecified", "killed", True),
+    "رهينة": ("unspecified", "captured", True), "جريح": ("unspecified", "injured", True),
+    "مصاب": ("unspecified", "injured", False), "أسير": ("unspecified", "captured", True),
+    "مفقود": ("unspecified", "missing", False), "معتقل": ("unspecified", "captured", False),
+    "مختطف": ("unspecified", "captured", False),
+    "مدني": ("civilians", None, False), "مواطن": ("unspecified", None, False),
+    "شخص": ("unspecified", None, True), "رجل": ("unspecified", None, True), "شاب": ("unspecified", None, True),
+    "طفل": ("children", None, True), "طفلة": ("children", None, True), "قاصر": ("children", None, False),
+    "امرأة": ("women", None, True), "سيدة": ("women", None, True), "فتاة": ("unspecified", None, True),
+    "عنصر": ("combatants", None, True), "جندي": ("combatants", None, True), "ضابط": ("combatants", None, True),
+    "مقاتل": ("combatants", None, False), "مسلح": ("combatants", None, False), "عسكري": ("combatants", None, False),
+    "حارس": ("unspecified", None, True), "قائد": ("combatants", None, True), "شرطي": ("unspecified", None, False),
+    "صحفي": ("civilians", None, False), "مسعف": ("civilians", None, False), "ناشط": ("unspecified", None, False),
+    "شقيق": ("unspecified", None, True), "شقيقة": ("unspecified", None, True), "ابن": ("unspecified", None, True),
+    "ابنة": ("unspecified", None, True), "أخت": ("unspecified", None, True),
+    "فلسطيني": ("unspecified", None, False), "إسرائيلي": ("unspecified", None, False),
+    "سوري": ("unspecified", None, False), "عراقي": ("unspecified", None, False),
+    "يمني": ("unspecified", None, False), "لبناني": ("unspecified", None, False),
+    "ليبي": ("unspecified", None, False), "سوداني": ("unspecified", None, False),
+}
+# Kin take a pronoun in place of the dual's ن (شقيقاه، طفليها، ابنيهما); other nouns with
+# one are mostly something else (رجلاه "his legs").
+_KIN = frozenset(("شقيق", "شقيقة", "ابن", "ابنة", "أخت", "طفل", "طفلة"))
+_PRONOUNS = ("ه", "ها", "هما", "هم", "هن", "ك", "كم", "نا")
+# fmt: on
+
+
+def _forms() -> dict[str, DualNoun]:
+    out: dict[str, DualNoun] = {}
+    for singular, (victims, status, oblique) in _NOUNS.items():
+        noun = DualNoun(victims, status)
+        stem = normalize(singular)
+        if stem.endswith("ه"):  # ة: the feminine dual is written with ت
+            stem, oblique = stem[:-1] + "ت", True
+        kin = singular in _KIN
+        out[stem + "ان"] = noun
+        out.update({stem + "ا" + p: noun for p in _PRONOUNS if kin})
+        if oblique:
+            out[stem + "ين"] = noun
+            out.update({stem + "ي" + p: noun for p in _PRONOUNS if kin})
+    return out
+
+
+_FORMS = _forms()
+_CLITICS = ("", "و", "ف")  # وطفلان: "and two children"; بطفلين, لطفلين are not figures
+
+
+@lru_cache(maxsize=65536)
+def read_dual(word: str) -> tuple[int, DualNoun] | None:
+    """``(offset, noun)`` if ``word`` (as written) is a listed dual, the noun starting ``offset`` code points in."""
+    for offset in (0, *proclitic_candidates(word)):
+        if normalize(word[:offset]) not in _CLITICS:
+            continue
+        noun = _FORMS.get(normalize(word[offset:]))
+        if noun is not None:
+            return offset, noun
+    return None
