@@ -240,3 +240,19 @@ def test_the_one_clitic_rule_takes_marks_tatweel_and_numbers() -> None:
     assert proclitic_candidates("ب") == [] and proclitic_candidates("لل") == []
     assert proclitic_length("وَبِدير", {"دير"}) == 4
     assert proclitic_length("كفرنبل", {"فرنبل", "كفرنبل"}) == 0  # a known name is never cut
+
+
+def test_a_country_adjective_is_no_place_whichever_suggester_finds_it(tmp_path: Path) -> None:
+    """«ليرة سورية» is a Syrian pound: neither the gazetteer nor the memory of a tagged سورية
+    suggests it, while «في سورية» stays a place."""
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        first = project.add_document("قصفت الطائرات مواقع في سورية أمس.", key="a")[0]
+        second = project.add_document("بلغ سعر الخبز ألف ليرة سورية، وقال مسؤول في سورية إن الأسعار ترتفع.", key="b")[0]
+        start = first.text.index("سورية")
+        project.add_annotation(first.id, "PLACE", start, start + len("سورية"), attrs={"kind": "country"})
+        for use_gazetteer in (False, True):
+            suggesters = Suggesters.for_project(project, use_gazetteer=use_gazetteer)
+            places = [s for s in suggesters.propose(project, second.text) if s.label == "PLACE"]
+            starts = [s.start for s in places]
+            assert second.text.index("في سورية") + len("في ") in starts
+            assert second.text.index("ليرة سورية") + len("ليرة ") not in starts

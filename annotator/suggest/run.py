@@ -21,6 +21,7 @@ from annotator.errors import ValidationError
 from annotator.models import Annotation, Event, Origin
 from annotator.store.project import Project
 from annotator.suggest import casualty
+from annotator.suggest.adjectives import is_adjective_use
 from annotator.suggest.casualty import find_casualty_figures
 from annotator.suggest.events import suggest_events
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
@@ -68,18 +69,23 @@ class Suggesters:
         labels = set(project.codebook.label_names)
         if words is None:
             words = words_of(text)
-        out = [s for s in self.memory.find(text, words) if s.label in labels]
+        out = _places_not_adjectives(text, [s for s in self.memory.find(text, words) if s.label in labels])
         known: list[Suggestion] = []
         if self.gazetteer is not None:
-            known = self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words)
+            known = _places_not_adjectives(text, self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words))
             out += known
         if self.recommender is not None:
-            out += self.recommender.suggest(text, words, known, labels & NAME_LABELS)
+            out += _places_not_adjectives(text, self.recommender.suggest(text, words, known, labels & NAME_LABELS))
         if casualty.LABEL in labels:
             out += find_casualty_figures(text, project.codebook.vague_amounts)
         if DATE_LABEL in labels:
             out += [Suggestion(DATE_LABEL, m.start, m.end, source="dates") for m in find_dates(text)]
         return out
+
+
+def _places_not_adjectives(text: str, found: list[Suggestion]) -> list[Suggestion]:
+    """Drop a PLACE that is a country adjective here («ليرة سورية»), whichever suggester found it."""
+    return [s for s in found if s.label != "PLACE" or not is_adjective_use(text, s.start, s.end)]
 
 
 @dataclass
