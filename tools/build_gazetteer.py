@@ -84,6 +84,18 @@ def hand_written_keys() -> set[tuple[str, ...]]:
     return keys
 
 
+# Indefinite words that open compound names (عين الصفصاف، تل أبيض، دير حافر): GeoNames lists some alone as a
+# place's alternate name, and alone they would take the first word of every such name for a place.
+NAME_HEADS = {
+    name_key(word)
+    for word in (
+        "عين", "تل", "تلة", "بئر", "بير", "جبل", "وادي", "دير", "كفر", "خربة", "رأس", "راس",
+        "قرية", "مزرعة", "سد", "جسر", "نهر", "أبو", "ابو", "أم", "ام", "بني", "بيت", "حي", "قصر", "مرج",
+        "سوق", "حصن", "نبع", "باب", "كوم", "جب", "عرب", "شيخ",
+    )
+}
+
+
 def stoplist() -> set[tuple[str, ...]]:
     lines = STOPLIST.read_text(encoding="utf-8").splitlines()
     return {name_key(line) for line in lines if line.strip() and not line.startswith("#")}
@@ -105,7 +117,9 @@ def build() -> tuple[str, int, int]:
     lines = [HEADER]
     count = cued = 0
     for city in places:
-        names = [n for n in arabic_names(city.get("alternatenames", [])) if name_key(n) not in taken]
+        names = [
+            n for n in arabic_names(city.get("alternatenames", [])) if name_key(n) not in taken and name_key(n) not in NAME_HEADS
+        ]
         # a stoplisted name of two words or more is a person's (عمر المختار), never a place of its own
         names = [n for n in names if len(name_key(n)) == 1 or name_key(n) not in stop]
         if not names:
