@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -41,6 +41,7 @@ from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
 from ui.widgets.document_header import DocumentHeader
 from ui.widgets.document_queue import DocumentQueue
+from ui.widgets.window_size import fit_to_screen
 
 DOCK_MIN_WIDTH = 300  # px: the narrowest a side panel may be dragged
 DOCK_MAX_START_WIDTH = 480  # px: the span panel's first width, however wide a codebook's form
@@ -92,10 +93,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.actions = Actions(self)
         self._connect()
-        # 1400x900, or the screen's free area on a smaller screen (1366x768 laptops).
-        screen = QGuiApplication.primaryScreen()
-        free = screen.availableGeometry().size() if screen is not None else QSize(1400, 900)
-        self.resize(min(1400, free.width()), min(900, free.height()))
+        fit_to_screen(self, 1400, 900)  # a 1366x768 laptop gets its free area
         span_width = min(max(DOCK_MIN_WIDTH, self.form.widest()), DOCK_MAX_START_WIDTH)
         self.resizeDocks([span_dock], [span_width], Qt.Orientation.Horizontal)
         if settings.window_geometry:

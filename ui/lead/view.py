@@ -116,14 +116,24 @@ class AdjudicationView(ReadingView, QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _make_room(self) -> None:
-        """Space under every line (and after every paragraph's last line) for the coder bands."""
+        """Space under every line for the coder bands.
+
+        The extra line distance follows a paragraph's last line too, so paragraphs need no
+        margin of their own; a blank line holds no span and keeps its plain height: with
+        band room it made a gap of nearly three lines under the title.
+        """
         room = 4 + len(self.coders) * (BAND_HEIGHT + BAND_GAP)
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(room, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
-        block_format.setBottomMargin(room)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
+        with_bands = QTextBlockFormat()
+        with_bands.setLineHeight(room, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        with_bands.setBottomMargin(0)
+        blank = QTextBlockFormat()
+        blank.setLineHeight(0, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        blank.setBottomMargin(0)
+        block = self.document().begin()
+        while block.isValid():
+            cursor = QTextCursor(block)
+            cursor.mergeBlockFormat(with_bands if block.text().strip() else blank)
+            block = block.next()
         frame = self.document().rootFrame().frameFormat()
         frame.setRightMargin(self.row_names_width())  # the start side of a right-to-left article
         self.document().rootFrame().setFrameFormat(frame)

@@ -45,6 +45,7 @@ from ui.lead.view import AdjudicationView, state_text
 from ui.settings import Settings
 from ui.widgets.document_header import DocumentHeader
 from ui.widgets.document_queue import status_text
+from ui.widgets.window_size import fit_to_screen
 
 ADJUDICATE, AGREEMENT = 0, 1
 
@@ -136,7 +137,7 @@ class AdjudicationWindow(QMainWindow):
         self._connect()
         if parent is not None:
             parent.installEventFilter(self)  # the project's window closes: so does this one
-        self.resize(1580, 960)
+        fit_to_screen(self, 1580, 960)
 
         self.session.refresh_queue()
         if self.session.entries:
