@@ -1,4 +1,4 @@
-"""The window's dialogs: projects, import, export, preferences, keys, about, welcome.
+"""The window's dialogs: projects, import, export, keys, about, welcome (preferences: ui.coder.preferences).
 
 Each is a function taking the main window; failures from the core arrive as
 ``AnnotatorError`` and are shown as one clear message, never a traceback.
@@ -10,22 +10,17 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QScrollArea,
-    QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +34,7 @@ from annotator.store.project import Project
 from ui.coder.export_dialog import ExportDialog
 from ui.coder.keys import CODER_KEYS
 from ui.keymap import in_direction
-from ui.lead.keys import LEAD_KEYS
 from ui.tasks import Report, Task
-from ui.widgets.key_editor import KeyEditor
 
 if TYPE_CHECKING:
     from ui.coder.main_window import MainWindow
@@ -214,64 +207,6 @@ def restore_backup(window: MainWindow) -> None:
 
 
 # --- preferences and help -------------------------------------------------------------------------
-
-
-def preferences(window: MainWindow) -> None:
-    settings = window.settings
-    dialog = QDialog(window)
-    dialog.setWindowTitle(window.tr("Preferences"))
-    language = QComboBox()
-    for code, name in (("", window.tr("System language")), ("en", "English"), ("ar", "العربية")):
-        language.addItem(name, code)
-    language.setCurrentIndex(max(0, language.findData(settings.language)))
-    coder = QLineEdit(settings.coder)
-    font_size = QSpinBox()
-    font_size.setRange(9, 48)
-    font_size.setValue(settings.font_size)
-    theme = QComboBox()
-    theme.addItem(window.tr("Light"), "light")
-    theme.addItem(window.tr("Dark"), "dark")
-    theme.setCurrentIndex(max(0, theme.findData(settings.theme)))
-    auto_suggest = QCheckBox(window.tr("Suggest spans when a document is opened for the first time"))
-    auto_suggest.setChecked(settings.auto_suggest)
-    general = QWidget()
-    form = QFormLayout(general)
-    form.addRow(window.tr("Interface language"), language)
-    form.addRow(window.tr("Coder name for new projects"), coder)
-    form.addRow(window.tr("Article font size"), font_size)
-    form.addRow(window.tr("Theme"), theme)
-    form.addRow(auto_suggest)
-    form.addRow(QLabel(window.tr("A new language applies the next time the app starts.")))
-    label_keys = window.project.codebook.key_owners()
-    keys = KeyEditor([(window.tr("Coding window"), CODER_KEYS), (window.tr("Adjudication window"), LEAD_KEYS)], label_keys)
-    pages = QTabWidget()
-    pages.addTab(general, window.tr("General"))
-    pages.addTab(keys, window.tr("Keys"))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(pages)
-    layout.addWidget(buttons)
-    # Room for the Keys page's longest command names without eliding them.
-    dialog.resize(dialog.sizeHint().expandedTo(QSize(720, 560)))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    from ui.theme import apply_theme
-
-    settings.language = language.currentData()
-    settings.coder = coder.text().strip()
-    settings.theme = theme.currentData()
-    settings.auto_suggest = auto_suggest.isChecked()
-    # Entries of tables this version does not have (a newer version's) are kept for it.
-    others = {k: v for k, v in settings.keys.items() if k.split(".", 1)[0] not in (CODER_KEYS.name, LEAD_KEYS.name)}
-    settings.keys = others | keys.overrides()
-    for keymap in (CODER_KEYS, LEAD_KEYS):  # every open window follows at once
-        keymap.set_overrides(settings.keys)
-    window.view.set_font_size(font_size.value())
-    apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
-    window.view.set_dark(settings.theme == "dark")
-    window.remember(window.project.path)
 
 
 def keys_text(window: MainWindow) -> str:

@@ -35,7 +35,7 @@ from ui.coder.event_panel import EventPanel
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
 from ui.coder.suggestions import SuggestionActions
-from ui.i18n import number_text, use_digits
+from ui.i18n import DIGITS, number_text, use_digits
 from ui.settings import Settings, save_settings
 from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.actions = Actions(self)
         self._connect()
+        DIGITS.changed.connect(self._digits_changed)
         fit_to_screen(self, 1400, 900)  # a 1366x768 laptop gets its free area
         span_width = min(max(DOCK_MIN_WIDTH, self.form.widest()), DOCK_MAX_START_WIDTH)
         self.resizeDocks([span_dock], [span_width], Qt.Orientation.Horizontal)
@@ -320,6 +321,10 @@ class MainWindow(QMainWindow):
         total = self.project.document_count()
         done = self.project.document_count(status=Status.DONE)
         self.progress.setText(self.tr("%1 — done %2 / %3").replace("%1", self.project.coder).replace("%2", number_text(done)).replace("%3", number_text(total)))
+
+    def _digits_changed(self) -> None:
+        if self.isVisible():  # a closed window's project may be closed too
+            self._update_progress()
 
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size

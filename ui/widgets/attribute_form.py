@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.codebook import Attribute, Codebook, Label
 from annotator.models import Annotation, Origin
 from ui.coder.keys import CODER_KEYS
-from ui.i18n import interface_language, number_locale
+from ui.i18n import DIGITS, interface_language, number_locale
 
 UNSET = -1
 CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider than a side panel
@@ -76,6 +76,7 @@ class AttributeForm(QWidget):
         layout.addWidget(self.missing)
         layout.addStretch(1)
         self.show_annotation(None)
+        DIGITS.changed.connect(self._digits_changed)
 
     def widest(self) -> int:
         """The width the form needs for the widest label of the codebook: the panel is given it
@@ -236,6 +237,11 @@ class AttributeForm(QWidget):
 
         self._readers[attribute.name], self._writers[attribute.name] = read, write
         return edit
+
+    def _digits_changed(self) -> None:
+        """The number boxes write (and read) the digits just chosen."""
+        for spin in self.fields.findChildren(QSpinBox):
+            spin.setLocale(number_locale())
 
     # --- editing -------------------------------------------------------------------------
 
