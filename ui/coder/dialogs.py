@@ -33,6 +33,7 @@ from annotator.store.locking import ProjectLocked
 from annotator.store.project import Project
 from ui.coder.export_dialog import ExportDialog
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import interface_language
 from ui.keymap import in_direction
 from ui.tasks import Report, Task
 
@@ -212,16 +213,18 @@ def restore_backup(window: MainWindow) -> None:
 def keys_text(window: MainWindow) -> str:
     """Every key of the window (the table's, and the codebook's label keys by number and letter),
     in two columns: the dialog fits a laptop's screen."""
+    language = interface_language()
     labels = [
-        (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.name)
+        (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.display_name(language))
         for number, label in enumerate(window.project.codebook.labels, start=1)
     ]
     codebook = window.project.codebook
-    events = [(t.key.upper(), window.tr("start an event of type %s") % t.name) for t in codebook.event_types if t.key]
+    events = [(t.key.upper(), window.tr("start an event of type %s") % t.display_name(language))
+              for t in codebook.event_types if t.key]
     for event_type in codebook.event_types:
         events += [
             (role.key.upper(), window.tr("%1 of %2 (in event mode)")
-             .replace("%1", role.name).replace("%2", event_type.name))
+             .replace("%1", role.display_name(language)).replace("%2", event_type.display_name(language)))
             for role in event_type.roles if role.key
         ]
     for command, text in (
@@ -270,14 +273,18 @@ def about(window: MainWindow) -> None:
 def welcome(window: MainWindow) -> bool:
     """The first-run welcome; returns True when the coder asks not to see it again."""
     labels = [label for label in window.project.codebook.labels if label.key]
-    label_keys = window.tr(", ").join(f"<b>{label.key.upper()}</b> ({html.escape(label.name)})" for label in labels)
+    language = interface_language()
+    label_keys = window.tr(", ").join(
+        f"<b>{label.key.upper()}</b> ({html.escape(label.display_name(language))})" for label in labels
+    )
     def key(command: str) -> str:
         return CODER_KEYS.key_text(command, first=True)
 
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("Welcome"))
     event_keys = window.tr(", ").join(
-        f"<b>{t.key.upper()}</b> ({html.escape(t.name)})" for t in window.project.codebook.event_types if t.key
+        f"<b>{t.key.upper()}</b> ({html.escape(t.display_name(language))})"
+        for t in window.project.codebook.event_types if t.key
     )
     # The events paragraph is a string of its own, after the rest: the welcome's translation stays whole.
     events = (

@@ -44,7 +44,7 @@ class EventForm(AttributeForm):
             event_type = self.codebook.event_type(event.type)
             if not same_type or not self._readers:
                 self._build(event_type)  # type: ignore[arg-type]  # an event type has a label's name and attributes
-            self.title.setText(self.tr("Attributes of %s") % event.type)
+            self.title.setText(self.tr("Attributes of %s") % event_type.display_name(self.language))
             for name, write in self._writers.items():
                 write(event.attrs.get(name))
             self._show_missing(event_type, event.attrs)  # type: ignore[arg-type]

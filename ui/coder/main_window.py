@@ -35,7 +35,7 @@ from ui.coder.event_panel import EventPanel
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
 from ui.coder.suggestions import SuggestionActions
-from ui.i18n import DIGITS, number_text, use_digits
+from ui.i18n import DIGITS, interface_language, number_text, use_digits
 from ui.settings import Settings, save_settings
 from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
@@ -206,8 +206,12 @@ class MainWindow(QMainWindow):
         if not fills:
             self.session.delete_span(annotation_id)
             return
-        events = self.session.events
-        slots = ", ".join(dict.fromkeys(f"{events[f.event_id].type}/{f.role}" for f in fills))
+        events, codebook, language = self.session.events, self.project.codebook, interface_language()
+        slots = ", ".join(dict.fromkeys(
+            f"{codebook.display('event', events[f.event_id].type, language)}/"
+            f"{codebook.event_type(events[f.event_id].type).role(f.role).display_name(language)}"
+            for f in fills
+        ))
         answer = QMessageBox.question(
             self,
             self.tr("Delete a span of an event"),
@@ -222,18 +226,21 @@ class MainWindow(QMainWindow):
         event = self.session.current_event
         if event is None:
             return
+        codebook, language = self.project.codebook, interface_language()
+        shown = codebook.event_type(event.type).role(role).display_name(language)
         if start != end:
-            labels = self.project.codebook.event_type(event.type).role(role).labels
+            labels = codebook.event_type(event.type).role(role).labels
             if len(labels) != 1:
+                names = " / ".join(codebook.display("label", label, language) for label in labels)
                 self.statusBar().showMessage(
-                    self.tr("%1 takes %2: tag the words first.").replace("%1", role).replace("%2", " / ".join(labels)), 4000
+                    self.tr("%1 takes %2: tag the words first.").replace("%1", shown).replace("%2", names), 4000
                 )
                 return
             if self.session.add_span(labels[0], start, end) is None:
                 return
             self.view.clear_selection()
         if self.session.selected is None:
-            self.statusBar().showMessage(self.tr("Select a span to put in %s.") % role, 4000)
+            self.statusBar().showMessage(self.tr("Select a span to put in %s.") % shown, 4000)
             return
         self.session.fill_role(role)
 

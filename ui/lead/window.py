@@ -95,7 +95,7 @@ class AdjudicationWindow(QMainWindow):
         place_layout.setContentsMargins(0, 0, 0, 0)
         place_layout.addWidget(self.place_title)
         place_layout.addWidget(self.versions, 1)
-        label_keys = [(label.key, label.name) for label in codebook.labels if label.key]
+        label_keys = [(label.key, label.display_name(interface_language())) for label in codebook.labels if label.key]
         self.help = QLabel(keys_html(label_keys))
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
