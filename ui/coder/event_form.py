@@ -29,6 +29,12 @@ class EventForm(AttributeForm):
         """Only events are shown here (the base class calls this while it is built)."""
         self.show_event(annotation)
 
+    def refresh_letters(self) -> None:
+        """The fields again, so their Alt letters leave the span form's new ones alone."""
+        if getattr(self, "current", None) is not None:
+            event, self.current = self.current, None
+            self.show_event(event)
+
     def show_event(self, event: Event | None) -> None:
         current = getattr(self, "current", None)
         same_type = current is not None and event is not None and current.type == event.type

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self._dock(self.tr("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea, "documents")
         span_dock = self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
         self.events = EventPanel(project.codebook, EventForm(project.codebook, project.attribute_values))
+        self.events.form.yields_to = self.form  # no Alt letter in both forms
+        self.form.fields_built.connect(self.events.form.refresh_letters)
         self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
 
         self.progress = QLabel()
