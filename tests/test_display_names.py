@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
