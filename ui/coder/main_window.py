@@ -34,6 +34,7 @@ from ui.coder.event_form import EventForm
 from ui.coder.event_panel import EventPanel
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
+from ui.coder.span_panel import SpanPanel
 from ui.coder.suggestions import SuggestionActions
 from ui.i18n import DIGITS, interface_language, number_text, use_digits
 from ui.settings import Settings, save_settings
@@ -45,6 +46,7 @@ from ui.widgets.window_size import fit_to_screen
 
 DOCK_MIN_WIDTH = 300  # px: the narrowest a side panel may be dragged
 DOCK_MAX_START_WIDTH = 480  # px: the span panel's first width, however wide a codebook's form
+SPAN_SHARE = 0.68  # of the window's height, the span dock's at first (the events dock has the rest)
 
 
 class MainWindow(QMainWindow):
@@ -81,15 +83,13 @@ class MainWindow(QMainWindow):
         documents.setStretchFactor(0, 4)
         self.form = AttributeForm(project.codebook, project.attribute_values)
         self.spans = SpanList(project.codebook)
-        span_side = QSplitter(Qt.Orientation.Vertical)
-        span_side.addWidget(self.form)
-        span_side.addWidget(self.spans)
+        span_side = SpanPanel(self.form, self.spans)
         self._dock(self.tr("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea, "documents")
         span_dock = self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
         self.events = EventPanel(project.codebook, EventForm(project.codebook, project.attribute_values))
         self.events.form.yields_to = self.form  # no Alt letter in both forms
         self.form.fields_built.connect(self.events.form.refresh_letters)
-        self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
+        events_dock = self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
 
         self.progress = QLabel()
         self.statusBar().addPermanentWidget(self.progress)
@@ -97,8 +97,13 @@ class MainWindow(QMainWindow):
         self._connect()
         DIGITS.changed.connect(self._digits_changed)
         fit_to_screen(self, 1400, 900)  # a 1366x768 laptop gets its free area
-        span_width = min(max(DOCK_MIN_WIDTH, self.form.widest()), DOCK_MAX_START_WIDTH)
+        needed = self.form.largest()
+        span_width = min(max(DOCK_MIN_WIDTH, needed.width() + span_side.scrollbar_width()), DOCK_MAX_START_WIDTH)
         self.resizeDocks([span_dock], [span_width], Qt.Orientation.Horizontal)
+        # The span dock before the events: a form and a list to work in, against a tree to glance at.
+        span_height = round(self.height() * SPAN_SHARE)
+        self.resizeDocks([span_dock, events_dock], [span_height, self.height() - span_height], Qt.Orientation.Vertical)
+        span_side.fit_form(needed.height())
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         self._update_progress()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -83,19 +83,19 @@ class AttributeForm(QWidget):
         self.show_annotation(None)
         DIGITS.changed.connect(self._digits_changed)
 
-    def widest(self) -> int:
-        """The width the form needs for the widest label of the codebook: the panel is given it
-        once, so it need not change with the selected span."""
+    def largest(self) -> QSize:
+        """The width the form needs for the widest label of the codebook, and the height of the
+        tallest: the panel is given them once, so it need not change with the selected span."""
         shown = self.annotation
-        width = self.minimumSizeHint().width()
+        size = self.minimumSizeHint()
         for label in self.codebook.labels:
             self._build(label)
             self.fields_layout.activate()
-            width = max(width, self.minimumSizeHint().width())
+            size = size.expandedTo(QSize(self.minimumSizeHint().width(), self.sizeHint().height()))
         self._readers = {}  # rebuilt on the next span shown
         self.annotation = None
         self.show_annotation(shown)
-        return width
+        return size
 
     # --- showing ---------------------------------------------------------------------
 
