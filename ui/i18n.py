@@ -91,6 +91,12 @@ def number_text(number: int) -> str:
     return number_locale().toString(number)
 
 
+def with_digits(text: str, number: int) -> str:
+    """``text`` translated with ``%n``, its count written in the chosen digits: Qt writes ``%n``
+    in Latin digits whatever the language (the translate call stays literal, for lupdate)."""
+    return text.replace(str(number), number_text(number), 1)
+
+
 def attrs_display_text(attributes: tuple[Attribute, ...], attrs: dict[str, Any]) -> str:
     """Attribute values as a line of text: names and choices by their display names, numbers in the
     chosen digits (what is stored stays the identifiers)."""

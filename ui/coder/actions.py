@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from annotator.models import Status
 from ui.coder import dialogs, preferences
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import with_digits
 from ui.keymap import KeyBinder
 from ui.lead import dialogs as lead_dialogs
 
@@ -113,7 +114,8 @@ class Actions(QObject):
         answer = QMessageBox.question(
             self.window,
             self.window.tr("Accept all suggestions"),
-            self.window.tr("Accept the %n pending suggestion(s) of this document as your own spans?", "", len(pending)),
+            with_digits(self.window.tr("Accept the %n pending suggestion(s) of this document as your own spans?", "",
+                                       len(pending)), len(pending)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.window.suggestions.accept_all()
