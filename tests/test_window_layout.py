@@ -107,3 +107,13 @@ def test_the_span_list_keeps_its_rows_under_a_casualty_form_at_1366x768(qtbot, w
     target = buttons[-1]
     target.setFocus()
     qtbot.waitUntil(lambda: target.visibleRegion().boundingRect().height() >= target.height() > 0)
+
+
+def test_the_event_tree_gets_the_events_dock_when_no_event_is_current(qtbot, window: MainWindow) -> None:
+    """Without a current event the event form is one line; the tree above it gets the height."""
+    for _ in range(3):
+        QApplication.processEvents()
+    tree, form = window.events.tree, window.events.form
+    assert window.session.current_event is None
+    assert form.height() <= 2 * form.title.sizeHint().height() + 24
+    assert tree.height() > 2 * form.height()

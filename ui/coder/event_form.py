@@ -23,6 +23,7 @@ class EventForm(AttributeForm):
     def __init__(self, codebook: Codebook, completions: Callable[[str, str], list[str]], parent: QWidget | None = None):
         super().__init__(codebook, completions, parent)
         self.label_box.hide()
+        self.suggestion.hide()  # an event's suggestion is told in the event panel
         self.current: Event | None = None
 
     def show_annotation(self, annotation: Any) -> None:
@@ -40,6 +41,9 @@ class EventForm(AttributeForm):
         same_type = current is not None and event is not None and current.type == event.type
         self.current = event
         self.annotation = event  # type: ignore[assignment]  # the form reads only id and attrs
+        # Without an event the form is one line, and the event tree above it gets the height.
+        self.fields.setVisible(event is not None)
+        self.missing.setVisible(event is not None)
         self._loading = True
         try:
             if event is None:
