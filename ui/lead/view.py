@@ -129,11 +129,16 @@ class AdjudicationView(ReadingView, QTextEdit):
         blank = QTextBlockFormat()
         blank.setLineHeight(0, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
         blank.setBottomMargin(0)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one layout pass for the whole article, however long
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(with_bands)
         block = self.document().begin()
         while block.isValid():
-            cursor = QTextCursor(block)
-            cursor.mergeBlockFormat(with_bands if block.text().strip() else blank)
+            if not block.text().strip():
+                QTextCursor(block).mergeBlockFormat(blank)
             block = block.next()
+        cursor.endEditBlock()
         frame = self.document().rootFrame().frameFormat()
         frame.setRightMargin(self.row_names_width())  # the start side of a right-to-left article
         self.document().rootFrame().setFrameFormat(frame)
