@@ -18,7 +18,7 @@ import ui.coder.preferences
 from annotator.store.project import Project
 from ui.coder.main_window import MainWindow
 from ui.i18n import install_language, use_digits
-from ui.lead.window import AdjudicationWindow
+from ui.lead.window import AGREEMENT, AdjudicationWindow
 from ui.settings import Settings, settings_path
 
 TEXT = "قُتِلَ 54 شخصاً في غارة على الباغوز فوقاني بدير الزور."
@@ -131,3 +131,20 @@ def test_the_adjudication_window_in_arabic_digits_and_display_names(qtbot, merge
         use_digits("latin")  # as the Preferences dialog does: at once
         for place, text in lead_figures(window).items():
             assert LATIN.search(text) and not ARABIC_INDIC.search(text), (place, text)
+
+
+def test_the_agreement_figures_follow_the_digits(qtbot, merged: Path, arabic) -> None:  # noqa: F811
+    with Project.open(merged) as project:
+        window = AdjudicationWindow(project, Settings(language="ar"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.tabs.setCurrentIndex(AGREEMENT)
+        pairs = window.dashboard.pairs
+        figure = pairs.item(0, 3).text()
+        assert ARABIC_INDIC.search(figure) and not LATIN.search(figure), figure
+        summary = plain(window.dashboard.summary.text())
+        assert ARABIC_INDIC.search(summary) and not LATIN.search(summary), summary
+        use_digits("latin")
+        figure = window.dashboard.pairs.item(0, 3).text()
+        assert LATIN.search(figure) and not ARABIC_INDIC.search(figure), figure

@@ -91,6 +91,15 @@ def number_text(number: int) -> str:
     return number_locale().toString(number)
 
 
+def decimal_text(number: float, places: int) -> str:
+    """A figure with ``places`` decimals, in the chosen digits and their decimal sign (٠٫٨٣٤)."""
+    return number_locale().toString(float(number), "f", places)
+
+
+def percent_text(fraction: float) -> str:
+    return decimal_text(100 * fraction, 1) + "%"
+
+
 def with_digits(text: str, number: int) -> str:
     """``text`` translated with ``%n``, its count written in the chosen digits: Qt writes ``%n``
     in Latin digits whatever the language (the translate call stays literal, for lupdate)."""

@@ -332,6 +332,10 @@ class AdjudicationWindow(QMainWindow):
         self._update_progress()
         self._show_facts()
         self._show_place_title()
+        if self.tabs.currentIndex() == AGREEMENT:
+            self.refresh_agreement()
+        else:
+            self.dashboard.measured = False  # written in the new digits when it is shown
 
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size
