@@ -148,3 +148,20 @@ def test_the_agreement_figures_follow_the_digits(qtbot, merged: Path, arabic) ->
         use_digits("latin")
         figure = window.dashboard.pairs.item(0, 3).text()
         assert LATIN.search(figure) and not ARABIC_INDIC.search(figure), figure
+
+
+def test_the_agreement_tables_name_labels_by_their_display_names(qtbot, merged: Path, arabic) -> None:  # noqa: F811
+    with Project.open(merged) as project:
+        window = AdjudicationWindow(project, Settings(language="ar"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.tabs.setCurrentIndex(AGREEMENT)
+        labels = window.dashboard.labels
+        shown = {labels.item(row, 0).text() for row in range(labels.rowCount())}
+        names = {label.display_name("ar") for label in project.codebook.labels}
+        assert shown and shown <= names, shown
+        attributes = window.dashboard.attributes
+        first = [attributes.item(row, 1).text() for row in range(attributes.rowCount())]
+        assert first and not set(first) & {"value", "status", "kind", "canonical", "role"}, first
+        assert {g.name for g in window.dashboard.chart.groups} <= names

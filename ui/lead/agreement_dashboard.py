@@ -32,7 +32,7 @@ from annotator.errors import AnnotatorError
 from annotator.export.run import write_text
 from annotator.lead.agreement import AgreementReport, agreement, render_html
 from annotator.store.project import Project
-from ui.i18n import decimal_text, number_text, percent_text
+from ui.i18n import decimal_text, interface_language, number_text, percent_text
 from ui.widgets.bar_chart import BarChart, Group, Series
 
 SERIES_COLOURS = ("#2563EB", "#93C5FD", "#F59E0B", "#7C3AED")
@@ -202,11 +202,12 @@ class AgreementDashboard(QWidget):
         self.summary.setText(everyone)
 
         codebook = self.project.codebook
+        language = interface_language()
         label_rows, colours, groups = [], [], []
         for name, figures in data["per_label"].items():
             pairs = figures["pairwise"]
             row = [
-                name,
+                codebook.display("label", name, language),
                 mean([p["span_f1_exact"] for p in pairs]),
                 mean([p["span_f1_overlap"] for p in pairs]),
                 mean([p["token_kappa"] for p in pairs]),
@@ -216,7 +217,7 @@ class AgreementDashboard(QWidget):
             label_rows.append(row)
             colour = codebook.label(name).color if codebook.has_label(name) else "#888888"
             colours.append(colour)
-            groups.append(Group(name, colour, (row[1], row[2], row[3], row[5])))
+            groups.append(Group(str(row[0]), colour, (row[1], row[2], row[3], row[5])))
         self.labels.fill(label_rows, colours)
         names = (self.tr("F1 exact"), self.tr("F1 overlap"), self.tr("Token kappa"), self.tr("Krippendorff's alpha"))
         self.chart.set_data([Series(n, c) for n, c in zip(names, SERIES_COLOURS, strict=True)], groups)
@@ -230,8 +231,14 @@ class AgreementDashboard(QWidget):
         )
         attribute_rows, attribute_colours = [], []
         for label, attributes in data["attributes"].items():
+            found = codebook.label(label) if codebook.has_label(label) else None
             for name, a in attributes.items():
-                attribute_rows.append([label, name, a["compared"], a["agreed"], a["agreement"]])
+                attribute = found.attribute(name) if found is not None else None
+                attribute_rows.append([
+                    codebook.display("label", label, language),
+                    attribute.display_name(language) if attribute is not None else name,
+                    a["compared"], a["agreed"], a["agreement"],
+                ])
                 attribute_colours.append(codebook.label(label).color if codebook.has_label(label) else None)
         self.attributes.fill(attribute_rows, attribute_colours)
         self.events.fill(
