@@ -10,8 +10,12 @@ from coder_window import shown_coder_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.done_checks import DoneProblem, Problem
+from annotator.models import Annotation
 from annotator.store.project import Project
+from ui.coder.done_warning import problem_lines
 from ui.coder.main_window import MainWindow
+from ui.i18n import use_digits
 
 TEXT = "قُتِلَ 28 مدنيا في قصف على بلدة الباغوز بدير الزور."
 
@@ -101,3 +105,20 @@ def test_go_to_a_suggested_event(qtbot, window: MainWindow) -> None:
     event = window.session.current_event
     assert event is not None and event.origin == "suggested"
     assert status_of(window, "a") == "in_progress"
+
+
+def test_the_warning_writes_its_counts_in_the_chosen_digits(qapp) -> None:
+    """Qt writes %n in Latin digits in every language: the warning writes them as the window does."""
+    def span(number: int) -> Annotation:
+        return Annotation(id=f"s{number}", doc_id=1, coder="amal", label="CASUALTY", start=0, end=2, text="28",
+                          attrs={"value": 30})
+
+    problems = [DoneProblem(Problem.PENDING_SUGGESTION, span(n)) for n in range(47)]
+    problems.append(DoneProblem(Problem.VALUE_DIFFERS, span(99), ("28",)))
+    try:
+        use_digits("arabic-indic")
+        lines = "\n".join(problem_lines(problems))
+        assert "٤٧ suggestion" in lines and "value ٣٠, but the text reads ٢٨" in lines
+        assert "«28»" in lines  # the span's words as written
+    finally:
+        use_digits("")

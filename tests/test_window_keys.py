@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QToolT
 from test_merge import build_coder_file
 
 import ui.coder.dialogs
+import ui.coder.preferences
 from annotator.lead import adjudication
 from annotator.lead.merge import merge_projects
 from annotator.store.project import Project
@@ -298,7 +299,7 @@ def test_preferences_rebind_a_key_in_every_open_window(qtbot, tmp_path: Path, me
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QDialog, "exec", edit_keys)
-    ui.coder.dialogs.preferences(main)
+    ui.coder.preferences.preferences(main)
     assert len(warnings) == 1 and "Next document" in warnings[0]  # Ctrl+J was taken by then
     # Another version's entry ("review.") is kept for it.
     assert settings.keys == {"coder.skip": "Ctrl+Alt+K", "coder.next_document": "Ctrl+J", "lead.edit": "Shift+E",

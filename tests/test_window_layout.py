@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QRadioButton
 
 from annotator.store.project import Project
 from ui.coder.main_window import MainWindow
+from ui.coder.span_panel import LIST_ROWS
 from ui.settings import Settings
 
 TEXT = (
@@ -85,3 +86,34 @@ def test_opening_an_event_keeps_the_article_width(qtbot, window: MainWindow) -> 
     assert widths(window) == before
     window.session.select_event(None)
     assert widths(window) == before
+
+
+def test_the_span_list_keeps_its_rows_under_a_casualty_form_at_1366x768(qtbot, window: MainWindow) -> None:
+    """A casualty figure's form is taller than the dock: the form scrolls, so every field can be
+    reached, and the list keeps its rows. (Laid out plainly one of the two lost: under Xvfb the
+    list showed one row; offscreen the form was cut off below its third field.)"""
+    for label, words in (("ACTOR", "المرصد السوري"), ("PLACE", "الباغوز فوقاني"), ("CASUALTY", "54 شخصاً")):
+        made = tag(window, label, words)
+    window.session.select(made)
+    form = window.form
+    for _ in range(3):  # the new fields laid out, and the dock after them
+        QApplication.processEvents()
+    spans = window.spans
+    assert spans.viewport().height() >= LIST_ROWS * spans.verticalHeader().defaultSectionSize()
+    buttons = form.findChildren(QRadioButton)
+    assert len(buttons) > 10
+    assert all(b.height() >= b.minimumSizeHint().height() for b in buttons)  # no field squashed
+    # The last choice of the form comes into view when it takes the focus (as by its Alt letter).
+    target = buttons[-1]
+    target.setFocus()
+    qtbot.waitUntil(lambda: target.visibleRegion().boundingRect().height() >= target.height() > 0)
+
+
+def test_the_event_tree_gets_the_events_dock_when_no_event_is_current(qtbot, window: MainWindow) -> None:
+    """Without a current event the event form is one line; the tree above it gets the height."""
+    for _ in range(3):
+        QApplication.processEvents()
+    tree, form = window.events.tree, window.events.form
+    assert window.session.current_event is None
+    assert form.height() <= 2 * form.title.sizeHint().height() + 24
+    assert tree.height() > 2 * form.height()

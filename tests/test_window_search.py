@@ -95,3 +95,17 @@ def test_the_selected_span_keeps_its_look_over_a_match(qtbot, window: MainWindow
     qtbot.keyClick(window.view, Qt.Key.Key_P)
     assert window.session.selected is not None and window.session.selected.text == "الباغوز"
     assert background_at(qt_start) not in (marked, "")
+
+
+def test_the_open_document_stays_marked_in_the_list_as_filtered(qtbot, window: MainWindow) -> None:
+    """Typing a search reads the list afresh: the open document, still listed, is still its
+    current row (under Xvfb the open article's row lost its mark)."""
+    window.session.open_document(window.project.document_by_key("b").id)
+    table, model = window.queue.table, window.queue.model
+    assert model.data(table.currentIndex(), Qt.ItemDataRole.UserRole) == window.session.document.id
+    search(qtbot, window, "الباغوز")
+    qtbot.waitUntil(lambda: model.search == "الباغوز")
+    assert len(model.rows) == 1
+    assert table.currentIndex().isValid()
+    assert model.data(table.currentIndex(), Qt.ItemDataRole.UserRole) == window.session.document.id
+    assert table.selectionModel().isRowSelected(table.currentIndex().row())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +24,16 @@ LANGUAGES = ("en", "ar")
 DIGIT_STYLES = ("arabic-indic", "latin")
 _installed: list[QTranslator] = []  # ours, so a change of language removes them
 _digits = [""]  # the preference in force; "" follows the language
+
+
+class _Digits(QObject):
+    """Tells every view that writes numbers that the digits preference changed: the Preferences
+    dialog applies it to the open windows at once, as it does keys."""
+
+    changed = Signal()
+
+
+DIGITS = _Digits()
 
 
 def install_language(app: QApplication, language: str) -> str:
@@ -59,7 +69,10 @@ def interface_language() -> str:
 
 def use_digits(style: str) -> None:
     """Write numbers in ``style`` from now on ("" or an unknown style: the language's own)."""
-    _digits[0] = style if style in DIGIT_STYLES else ""
+    chosen = style if style in DIGIT_STYLES else ""
+    if chosen != _digits[0]:
+        _digits[0] = chosen
+        DIGITS.changed.emit()
 
 
 def digit_style() -> str:
@@ -76,6 +89,21 @@ def number_locale() -> QLocale:
 def number_text(number: int) -> str:
     """A number as the window shows it, in the chosen digits."""
     return number_locale().toString(number)
+
+
+def decimal_text(number: float, places: int) -> str:
+    """A figure with ``places`` decimals, in the chosen digits and their decimal sign (٠٫٨٣٤)."""
+    return number_locale().toString(float(number), "f", places)
+
+
+def percent_text(fraction: float) -> str:
+    return decimal_text(100 * fraction, 1) + "%"
+
+
+def with_digits(text: str, number: int) -> str:
+    """``text`` translated with ``%n``, its count written in the chosen digits: Qt writes ``%n``
+    in Latin digits whatever the language (the translate call stays literal, for lupdate)."""
+    return text.replace(str(number), number_text(number), 1)
 
 
 def attrs_display_text(attributes: tuple[Attribute, ...], attrs: dict[str, Any]) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.changes import Changes
 from annotator.errors import user_facing
 from annotator.store.project import Project
+from ui.i18n import interface_language
 
 Action = Callable[[Changes], None]
 
@@ -102,6 +103,10 @@ class OperationSession(QObject):
             return False
         self.publish(changes)
         return True
+
+    def shown_name(self, kind: str, name: str) -> str:
+        """A label's or event type's name as the window shows it (undo texts: "Undo Add هجوم")."""
+        return self.project.codebook.display(kind, name, interface_language())
 
     def publish(self, changes: Changes) -> None:
         if changes:

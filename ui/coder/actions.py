@@ -15,8 +15,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from annotator.models import Status
-from ui.coder import dialogs
+from ui.coder import dialogs, preferences
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import with_digits
 from ui.keymap import KeyBinder
 from ui.lead import dialogs as lead_dialogs
 
@@ -55,7 +56,7 @@ class Actions(QObject):
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
         edit_menu.addSeparator()
-        self._add(edit_menu, "preferences", lambda: dialogs.preferences(window))
+        self._add(edit_menu, "preferences", lambda: preferences.preferences(window))
 
         doc_menu = bar.addMenu(window.tr("&Document"))
         self.next = self._add(doc_menu, "next_document", lambda: window.go(1))
@@ -113,7 +114,8 @@ class Actions(QObject):
         answer = QMessageBox.question(
             self.window,
             self.window.tr("Accept all suggestions"),
-            self.window.tr("Accept the %n pending suggestion(s) of this document as your own spans?", "", len(pending)),
+            with_digits(self.window.tr("Accept the %n pending suggestion(s) of this document as your own spans?", "",
+                                       len(pending)), len(pending)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.window.suggestions.accept_all()

@@ -19,7 +19,7 @@ from ui.operations import Operation, OperationSession
 
 class AddSpan(Operation):
     def __init__(self, session: OperationSession, doc_id: int, label: str, start: int, end: int, attrs: dict[str, Any]):
-        super().__init__(session, session.tr("Add %s") % label)
+        super().__init__(session, session.tr("Add %s") % session.shown_name("label", label))
         self.doc_id = doc_id
         self.args = (label, start, end, attrs)
         self.annotation_id: str | None = None
@@ -41,7 +41,7 @@ class AddSpan(Operation):
 
 class DeleteSpan(Operation):
     def __init__(self, session: OperationSession, annotation: Annotation):
-        super().__init__(session, session.tr("Delete %s") % annotation.label)
+        super().__init__(session, session.tr("Delete %s") % session.shown_name("label", annotation.label))
         self.annotation_id = annotation.id
 
     def forward(self, changes: Changes) -> None:
@@ -55,7 +55,7 @@ class UpdateSpan(Operation):
     """Change some fields of a span; undo puts the previous values back."""
 
     def __init__(self, session: OperationSession, before: Annotation, changes: dict[str, Any], text: str = ""):
-        super().__init__(session, text or session.tr("Edit %s") % before.label)
+        super().__init__(session, text or session.tr("Edit %s") % session.shown_name("label", before.label))
         self.annotation_id = before.id
         self.after = dict(changes)
         self.before = {name: getattr(before, name) for name in changes}

@@ -1,4 +1,4 @@
-"""The window's dialogs: projects, import, export, preferences, keys, about, welcome.
+"""The window's dialogs: projects, import, export, keys, about, welcome (preferences: ui.coder.preferences).
 
 Each is a function taking the main window; failures from the core arrive as
 ``AnnotatorError`` and are shown as one clear message, never a traceback.
@@ -10,22 +10,17 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QScrollArea,
-    QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +33,9 @@ from annotator.store.locking import ProjectLocked
 from annotator.store.project import Project
 from ui.coder.export_dialog import ExportDialog
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import interface_language
 from ui.keymap import in_direction
-from ui.lead.keys import LEAD_KEYS
 from ui.tasks import Report, Task
-from ui.widgets.key_editor import KeyEditor
 
 if TYPE_CHECKING:
     from ui.coder.main_window import MainWindow
@@ -216,77 +210,21 @@ def restore_backup(window: MainWindow) -> None:
 # --- preferences and help -------------------------------------------------------------------------
 
 
-def preferences(window: MainWindow) -> None:
-    settings = window.settings
-    dialog = QDialog(window)
-    dialog.setWindowTitle(window.tr("Preferences"))
-    language = QComboBox()
-    for code, name in (("", window.tr("System language")), ("en", "English"), ("ar", "العربية")):
-        language.addItem(name, code)
-    language.setCurrentIndex(max(0, language.findData(settings.language)))
-    coder = QLineEdit(settings.coder)
-    font_size = QSpinBox()
-    font_size.setRange(9, 48)
-    font_size.setValue(settings.font_size)
-    theme = QComboBox()
-    theme.addItem(window.tr("Light"), "light")
-    theme.addItem(window.tr("Dark"), "dark")
-    theme.setCurrentIndex(max(0, theme.findData(settings.theme)))
-    auto_suggest = QCheckBox(window.tr("Suggest spans when a document is opened for the first time"))
-    auto_suggest.setChecked(settings.auto_suggest)
-    general = QWidget()
-    form = QFormLayout(general)
-    form.addRow(window.tr("Interface language"), language)
-    form.addRow(window.tr("Coder name for new projects"), coder)
-    form.addRow(window.tr("Article font size"), font_size)
-    form.addRow(window.tr("Theme"), theme)
-    form.addRow(auto_suggest)
-    form.addRow(QLabel(window.tr("A new language applies the next time the app starts.")))
-    label_keys = window.project.codebook.key_owners()
-    keys = KeyEditor([(window.tr("Coding window"), CODER_KEYS), (window.tr("Adjudication window"), LEAD_KEYS)], label_keys)
-    pages = QTabWidget()
-    pages.addTab(general, window.tr("General"))
-    pages.addTab(keys, window.tr("Keys"))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(pages)
-    layout.addWidget(buttons)
-    # Room for the Keys page's longest command names without eliding them.
-    dialog.resize(dialog.sizeHint().expandedTo(QSize(720, 560)))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    from ui.theme import apply_theme
-
-    settings.language = language.currentData()
-    settings.coder = coder.text().strip()
-    settings.theme = theme.currentData()
-    settings.auto_suggest = auto_suggest.isChecked()
-    # Entries of tables this version does not have (a newer version's) are kept for it.
-    others = {k: v for k, v in settings.keys.items() if k.split(".", 1)[0] not in (CODER_KEYS.name, LEAD_KEYS.name)}
-    settings.keys = others | keys.overrides()
-    for keymap in (CODER_KEYS, LEAD_KEYS):  # every open window follows at once
-        keymap.set_overrides(settings.keys)
-    window.view.set_font_size(font_size.value())
-    apply_theme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
-    window.view.set_dark(settings.theme == "dark")
-    window.remember(window.project.path)
-
-
 def keys_text(window: MainWindow) -> str:
     """Every key of the window (the table's, and the codebook's label keys by number and letter),
     in two columns: the dialog fits a laptop's screen."""
+    language = interface_language()
     labels = [
-        (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.name)
+        (f"{number}" + (f" / {label.key.upper()}" if label.key else ""), label.display_name(language))
         for number, label in enumerate(window.project.codebook.labels, start=1)
     ]
     codebook = window.project.codebook
-    events = [(t.key.upper(), window.tr("start an event of type %s") % t.name) for t in codebook.event_types if t.key]
+    events = [(t.key.upper(), window.tr("start an event of type %s") % t.display_name(language))
+              for t in codebook.event_types if t.key]
     for event_type in codebook.event_types:
         events += [
             (role.key.upper(), window.tr("%1 of %2 (in event mode)")
-             .replace("%1", role.name).replace("%2", event_type.name))
+             .replace("%1", role.display_name(language)).replace("%2", event_type.display_name(language)))
             for role in event_type.roles if role.key
         ]
     for command, text in (
@@ -335,14 +273,18 @@ def about(window: MainWindow) -> None:
 def welcome(window: MainWindow) -> bool:
     """The first-run welcome; returns True when the coder asks not to see it again."""
     labels = [label for label in window.project.codebook.labels if label.key]
-    label_keys = window.tr(", ").join(f"<b>{label.key.upper()}</b> ({html.escape(label.name)})" for label in labels)
+    language = interface_language()
+    label_keys = window.tr(", ").join(
+        f"<b>{label.key.upper()}</b> ({html.escape(label.display_name(language))})" for label in labels
+    )
     def key(command: str) -> str:
         return CODER_KEYS.key_text(command, first=True)
 
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("Welcome"))
     event_keys = window.tr(", ").join(
-        f"<b>{t.key.upper()}</b> ({html.escape(t.name)})" for t in window.project.codebook.event_types if t.key
+        f"<b>{t.key.upper()}</b> ({html.escape(t.display_name(language))})"
+        for t in window.project.codebook.event_types if t.key
     )
     # The events paragraph is a string of its own, after the rest: the welcome's translation stays whole.
     events = (

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.done_checks import DoneProblem, Problem
+from ui.i18n import number_text, with_digits
 
 LISTED = 8  # lines of figures and attributes shown before "and N more"
 
@@ -28,21 +29,28 @@ def problem_lines(problems: list[DoneProblem]) -> list[str]:
     figure or span with a loose end."""
     pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
     events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
-    lines = [QCoreApplication.translate("DoneWarning", "%n suggestion(s) not yet accepted or rejected", None, pending)] if pending else []
+    lines = [
+        with_digits(QCoreApplication.translate("DoneWarning", "%n suggestion(s) not yet accepted or rejected", None, pending), pending)
+    ] if pending else []
     if events:
-        lines.append(QCoreApplication.translate("DoneWarning", "%n suggested event(s) not yet accepted or rejected", None, events))
+        lines.append(with_digits(
+            QCoreApplication.translate("DoneWarning", "%n suggested event(s) not yet accepted or rejected", None, events), events
+        ))
     others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
     for problem in others[:LISTED]:
         assert problem.span is not None
         if problem.kind == Problem.VALUE_DIFFERS:
             line = QCoreApplication.translate("DoneWarning", "«%1»: value %2, but the text reads %3").replace("%1", problem.span.text)
-            lines.append(line.replace("%2", str(problem.span.attrs.get("value"))).replace("%3", problem.detail[0]))
+            value = problem.span.attrs.get("value")
+            shown = number_text(value) if isinstance(value, int) else str(value)
+            read = problem.detail[0]
+            lines.append(line.replace("%2", shown).replace("%3", number_text(int(read)) if read.isdigit() else read))
         else:
             line = QCoreApplication.translate("DoneWarning", "«%1»: required attributes missing: %2").replace("%1", problem.span.text)
             lines.append(line.replace("%2", ", ".join(problem.detail)))
     more = len(others) - LISTED
     if more > 0:
-        lines.append(QCoreApplication.translate("DoneWarning", "and %n more", None, more))
+        lines.append(with_digits(QCoreApplication.translate("DoneWarning", "and %n more", None, more), more))
     return lines
 
 

@@ -19,7 +19,7 @@ from ui.operations import Operation, OperationSession
 
 class AddEvent(Operation):
     def __init__(self, session: OperationSession, doc_id: int, type_name: str):
-        super().__init__(session, session.tr("New %s event") % type_name)
+        super().__init__(session, session.tr("New %s event") % session.shown_name("event", type_name))
         self.doc_id = doc_id
         self.type_name = type_name
         self.event_id: str | None = None
@@ -42,7 +42,7 @@ class DeleteEvent(Operation):
     """Delete an event (or reject a pending suggested one): its spans stay."""
 
     def __init__(self, session: OperationSession, event: Event, text: str = ""):
-        super().__init__(session, text or session.tr("Delete %s event") % event.type)
+        super().__init__(session, text or session.tr("Delete %s event") % session.shown_name("event", event.type))
         self.event_id = event.id
 
     def forward(self, changes: Changes) -> None:
@@ -119,7 +119,7 @@ class DeleteSpanWithSlots(Operation):
     the very slots and positions it left."""
 
     def __init__(self, session: OperationSession, annotation: Annotation):
-        super().__init__(session, session.tr("Delete %s") % annotation.label)
+        super().__init__(session, session.tr("Delete %s") % session.shown_name("label", annotation.label))
         self.annotation_id = annotation.id
         self.fills: list[SlotFill] = []
 

@@ -20,6 +20,7 @@ from ui.coder.event_delegate import EventDelegate
 from ui.coder.event_form import EventForm
 from ui.coder.event_model import ITEM_ROLE, SPAN, EventModel
 from ui.coder.keys import CODER_KEYS
+from ui.i18n import interface_language
 
 
 class EventPanel(QWidget):
@@ -75,14 +76,19 @@ class EventPanel(QWidget):
         saying whether the role keys apply."""
         self.form.show_event(event)
         if event is None:
-            keys = ", ".join(f"{t.key.upper()} ({t.name})" for t in self.model.codebook.event_types if t.key)
+            language = interface_language()
+            keys = ", ".join(f"{t.key.upper()} ({t.display_name(language)})" for t in self.model.codebook.event_types if t.key)
             self.hint.setText(self.tr("Select a span, then press an event key to start an event: %s.") % keys)
         else:
+            language = interface_language()
             event_type = next((t for t in self.model.codebook.event_types if t.name == event.type), None)
-            roles = ", ".join(f"{r.key.upper()} {r.name}" for r in (event_type.roles if event_type else ()) if r.key)
+            roles = ", ".join(
+                f"{r.key.upper()} {r.display_name(language)}" for r in (event_type.roles if event_type else ()) if r.key
+            )
+            shown = event_type.display_name(language) if event_type else event.type
             self.hint.setText(
                 self.tr("Event mode (%1): a role key puts the selected span in that role: %2. %3 leaves event mode.")
-                .replace("%1", event.type).replace("%2", roles).replace("%3", CODER_KEYS.key_text("deselect", first=True))
+                .replace("%1", shown).replace("%2", roles).replace("%3", CODER_KEYS.key_text("deselect", first=True))
             )
         index = self.model.event_index(event.id if event else None)
         current = self.model.node(self.tree.currentIndex())

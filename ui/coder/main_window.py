@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -35,16 +35,19 @@ from ui.coder.event_panel import EventPanel
 from ui.coder.learning import BackgroundTraining
 from ui.coder.session import EditSession
 from ui.coder.span_list import SpanList
+from ui.coder.span_panel import SpanPanel
 from ui.coder.suggestions import SuggestionActions
-from ui.i18n import number_text, use_digits
+from ui.i18n import DIGITS, interface_language, number_text, use_digits
 from ui.settings import Settings, save_settings
 from ui.widgets.article_view import ArticleView
 from ui.widgets.attribute_form import AttributeForm
 from ui.widgets.document_header import DocumentHeader
 from ui.widgets.document_queue import DocumentQueue
+from ui.widgets.window_size import fit_to_screen
 
 DOCK_MIN_WIDTH = 300  # px: the narrowest a side panel may be dragged
 DOCK_MAX_START_WIDTH = 480  # px: the span panel's first width, however wide a codebook's form
+SPAN_SHARE = 0.68  # of the window's height, the span dock's at first (the events dock has the rest)
 
 
 class MainWindow(QMainWindow):
@@ -82,24 +85,27 @@ class MainWindow(QMainWindow):
         documents.setStretchFactor(0, 4)
         self.form = AttributeForm(project.codebook, project.attribute_values)
         self.spans = SpanList(project.codebook)
-        span_side = QSplitter(Qt.Orientation.Vertical)
-        span_side.addWidget(self.form)
-        span_side.addWidget(self.spans)
+        span_side = SpanPanel(self.form, self.spans)
         self._dock(self.tr("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea, "documents")
         span_dock = self._dock(self.tr("Span"), span_side, Qt.DockWidgetArea.RightDockWidgetArea, "span")
         self.events = EventPanel(project.codebook, EventForm(project.codebook, project.attribute_values))
-        self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
+        self.events.form.yields_to = self.form  # no Alt letter in both forms
+        self.form.fields_built.connect(self.events.form.refresh_letters)
+        events_dock = self._dock(self.tr("Events"), self.events, Qt.DockWidgetArea.RightDockWidgetArea, "events")
 
         self.progress = QLabel()
         self.statusBar().addPermanentWidget(self.progress)
         self.actions = Actions(self)
         self._connect()
-        # 1400x900, or the screen's free area on a smaller screen (1366x768 laptops).
-        screen = QGuiApplication.primaryScreen()
-        free = screen.availableGeometry().size() if screen is not None else QSize(1400, 900)
-        self.resize(min(1400, free.width()), min(900, free.height()))
-        span_width = min(max(DOCK_MIN_WIDTH, self.form.widest()), DOCK_MAX_START_WIDTH)
+        DIGITS.changed.connect(self._digits_changed)
+        fit_to_screen(self, 1400, 900)  # a 1366x768 laptop gets its free area
+        needed = self.form.largest()
+        span_width = min(max(DOCK_MIN_WIDTH, needed.width() + span_side.scrollbar_width()), DOCK_MAX_START_WIDTH)
         self.resizeDocks([span_dock], [span_width], Qt.Orientation.Horizontal)
+        # The span dock before the events: a form and a list to work in, against a tree to glance at.
+        span_height = round(self.height() * SPAN_SHARE)
+        self.resizeDocks([span_dock, events_dock], [span_height, self.height() - span_height], Qt.Orientation.Vertical)
+        span_side.fit_form(needed.height())
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
         self._update_progress()
@@ -209,8 +215,12 @@ class MainWindow(QMainWindow):
         if not fills:
             self.session.delete_span(annotation_id)
             return
-        events = self.session.events
-        slots = ", ".join(dict.fromkeys(f"{events[f.event_id].type}/{f.role}" for f in fills))
+        events, codebook, language = self.session.events, self.project.codebook, interface_language()
+        slots = ", ".join(dict.fromkeys(
+            f"{codebook.display('event', events[f.event_id].type, language)}/"
+            f"{codebook.event_type(events[f.event_id].type).role(f.role).display_name(language)}"
+            for f in fills
+        ))
         answer = QMessageBox.question(
             self,
             self.tr("Delete a span of an event"),
@@ -225,18 +235,21 @@ class MainWindow(QMainWindow):
         event = self.session.current_event
         if event is None:
             return
+        codebook, language = self.project.codebook, interface_language()
+        shown = codebook.event_type(event.type).role(role).display_name(language)
         if start != end:
-            labels = self.project.codebook.event_type(event.type).role(role).labels
+            labels = codebook.event_type(event.type).role(role).labels
             if len(labels) != 1:
+                names = " / ".join(codebook.display("label", label, language) for label in labels)
                 self.statusBar().showMessage(
-                    self.tr("%1 takes %2: tag the words first.").replace("%1", role).replace("%2", " / ".join(labels)), 4000
+                    self.tr("%1 takes %2: tag the words first.").replace("%1", shown).replace("%2", names), 4000
                 )
                 return
             if self.session.add_span(labels[0], start, end) is None:
                 return
             self.view.clear_selection()
         if self.session.selected is None:
-            self.statusBar().showMessage(self.tr("Select a span to put in %s.") % role, 4000)
+            self.statusBar().showMessage(self.tr("Select a span to put in %s.") % shown, 4000)
             return
         self.session.fill_role(role)
 
@@ -324,6 +337,10 @@ class MainWindow(QMainWindow):
         total = self.project.document_count()
         done = self.project.document_count(status=Status.DONE)
         self.progress.setText(self.tr("%1 — done %2 / %3").replace("%1", self.project.coder).replace("%2", number_text(done)).replace("%3", number_text(total)))
+
+    def _digits_changed(self) -> None:
+        if self.isVisible():  # a closed window's project may be closed too
+            self._update_progress()
 
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.models import Annotation, Origin
-from ui.i18n import attrs_display_text, interface_language
+from ui.i18n import attrs_display_text, interface_language, number_text
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a column sorts by: the position as a number, whatever its digits
 
 
 def attributes_text(attrs: dict[str, Any]) -> str:
@@ -64,7 +66,9 @@ class SpanListModel(RowsModel):
                 if not known:
                     return attributes_text(annotation.attrs)
                 return attrs_display_text(self.codebook.label(annotation.label).attributes, annotation.attrs)
-            return annotation.start
+            return number_text(annotation.start)  # the digits of the rest of the window, not the locale's
+        if role == SORT_ROLE:
+            return annotation.start if column == "position" else self.data(index)
         if role == Qt.ItemDataRole.DecorationRole and column == "label":
             return label_colour(self.codebook, annotation.label)
         if role == Qt.ItemDataRole.UserRole:
@@ -117,7 +121,7 @@ class SpanList(RowTable):
         self.source = SpanListModel(codebook, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.source)
-        self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
+        self.proxy.setSortRole(SORT_ROLE)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(3, Qt.SortOrder.AscendingOrder)

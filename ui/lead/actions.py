@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from ui.i18n import interface_language
 from ui.keymap import KeyBinder, show_label_key
 from ui.lead.keys import LEAD_KEYS, keys_html
 
@@ -38,7 +39,7 @@ class AdjudicationActions(QObject):
         self.reject_open = self._add(decide, "reject_open", session.reject_open, shown_only=True)
         add_menu = decide.addMenu(self.tr("A&dd the selected words as"))
         for label in window.project.codebook.labels:
-            entry = add_menu.addAction(label.name)
+            entry = add_menu.addAction(label.display_name(interface_language()))
             entry.triggered.connect(lambda _checked=False, name=label.name: window.add_span(name))
             if label.key:
                 show_label_key(entry, label.key)
@@ -85,7 +86,8 @@ class AdjudicationActions(QObject):
         return action
 
     def _labels(self) -> list[tuple[str, str]]:
-        return [(label.key, label.name) for label in self.window.project.codebook.labels if label.key]
+        language = interface_language()
+        return [(label.key, label.display_name(language)) for label in self.window.project.codebook.labels if label.key]
 
     def _show_help(self) -> None:
         """The help panel follows a rebinding made in Preferences."""

@@ -32,13 +32,14 @@ from annotator.errors import AnnotatorError
 from annotator.export.run import write_text
 from annotator.lead.agreement import AgreementReport, agreement, render_html
 from annotator.store.project import Project
+from ui.i18n import decimal_text, interface_language, number_text, percent_text
 from ui.widgets.bar_chart import BarChart, Group, Series
 
 SERIES_COLOURS = ("#2563EB", "#93C5FD", "#F59E0B", "#7C3AED")
 
 
 def figure(value: float | None) -> str:
-    return QCoreApplication.translate("AgreementDashboard", "n/a") if value is None else f"{value:.3f}"
+    return QCoreApplication.translate("AgreementDashboard", "n/a") if value is None else decimal_text(value, 3)
 
 
 def mean(values: list[float | None]) -> float | None:
@@ -69,7 +70,8 @@ class FigureTable(QTableWidget):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 number = isinstance(value, float | int) or value is None
-                text = figure(value) if isinstance(value, float) or value is None else str(value)
+                text = figure(value) if isinstance(value, float) or value is None else (
+                    number_text(value) if isinstance(value, int) else str(value))
                 item = QTableWidgetItem(text)
                 if number:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -187,7 +189,8 @@ class AgreementDashboard(QWidget):
             "Fleiss' kappa <b>%5</b>, Krippendorff's alpha <b>%6</b>."
         )
         values = (
-            ", ".join(data["coders"]), str(data["documents"]), str(data["tokens"]), str(len(data["per_document"])),
+            ", ".join(data["coders"]), number_text(data["documents"]), number_text(data["tokens"]),
+            number_text(len(data["per_document"])),
             figure(data["fleiss_kappa"]), figure(data["krippendorff_alpha"]),
         )
         for number, value in zip(range(6, 0, -1), reversed(values), strict=True):
@@ -199,11 +202,12 @@ class AgreementDashboard(QWidget):
         self.summary.setText(everyone)
 
         codebook = self.project.codebook
+        language = interface_language()
         label_rows, colours, groups = [], [], []
         for name, figures in data["per_label"].items():
             pairs = figures["pairwise"]
             row = [
-                name,
+                codebook.display("label", name, language),
                 mean([p["span_f1_exact"] for p in pairs]),
                 mean([p["span_f1_overlap"] for p in pairs]),
                 mean([p["token_kappa"] for p in pairs]),
@@ -213,27 +217,33 @@ class AgreementDashboard(QWidget):
             label_rows.append(row)
             colour = codebook.label(name).color if codebook.has_label(name) else "#888888"
             colours.append(colour)
-            groups.append(Group(name, colour, (row[1], row[2], row[3], row[5])))
+            groups.append(Group(str(row[0]), colour, (row[1], row[2], row[3], row[5])))
         self.labels.fill(label_rows, colours)
         names = (self.tr("F1 exact"), self.tr("F1 overlap"), self.tr("Token kappa"), self.tr("Krippendorff's alpha"))
         self.chart.set_data([Series(n, c) for n, c in zip(names, SERIES_COLOURS, strict=True)], groups)
 
         self.pairs.fill(
             [
-                [" / ".join(p["coders"]), p["documents"], " / ".join(str(n) for n in p["spans"]),
+                [" / ".join(p["coders"]), p["documents"], " / ".join(number_text(n) for n in p["spans"]),
                  p["span_f1_exact"], p["span_f1_overlap"], p["token_kappa"]]
                 for p in data["pairwise"]
             ]
         )
         attribute_rows, attribute_colours = [], []
         for label, attributes in data["attributes"].items():
+            found = codebook.label(label) if codebook.has_label(label) else None
             for name, a in attributes.items():
-                attribute_rows.append([label, name, a["compared"], a["agreed"], a["agreement"]])
+                attribute = found.attribute(name) if found is not None else None
+                attribute_rows.append([
+                    codebook.display("label", label, language),
+                    attribute.display_name(language) if attribute is not None else name,
+                    a["compared"], a["agreed"], a["agreement"],
+                ])
                 attribute_colours.append(codebook.label(label).color if codebook.has_label(label) else None)
         self.attributes.fill(attribute_rows, attribute_colours)
         self.events.fill(
             [
-                [" / ".join(p["coders"]), " / ".join(str(n) for n in p["events"]), p["matched"], p["precision"],
+                [" / ".join(p["coders"]), " / ".join(number_text(n) for n in p["events"]), p["matched"], p["precision"],
                  p["recall"], p["f1"], p["casualty_value"]["krippendorff_alpha_interval"]]
                 for p in data["events"]["pairwise"]
             ]
@@ -241,7 +251,7 @@ class AgreementDashboard(QWidget):
         self.documents.fill(
             [
                 [d["id"], d["title"], ", ".join(d["coders"]), d["disagreements"], d["items"],
-                 f"{d['token_disagreement']:.1%}"]
+                 percent_text(d["token_disagreement"])]
                 for d in data["per_document"]
             ]
         )

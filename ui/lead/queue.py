@@ -16,6 +16,7 @@ from annotator.lead.adjudication import QueueEntry
 from annotator.lead.places import queue_counts
 from annotator.models import Status
 from annotator.store.project import Project
+from ui.i18n import DIGITS, number_text
 from ui.widgets.document_queue import STATUS_COLOURS, status_text
 from ui.widgets.rows import Index, RowsModel, RowTable
 
@@ -67,11 +68,11 @@ class AdjudicationQueueModel(RowsModel):
             if column == "title":
                 return entry.title or entry.key
             if column == "open":
-                return entry.open if entry.open else "✓"
+                return number_text(entry.open) if entry.open else "✓"
             if column == "places":
-                return entry.items
+                return number_text(entry.items)
             if column == "coders":
-                return len(entry.coders)
+                return number_text(len(entry.coders))
             return status_text(status)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "open":
@@ -103,6 +104,7 @@ class AdjudicationQueue(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        DIGITS.changed.connect(self._summarise)
 
     def show_entries(self, entries: list[QueueEntry]) -> None:
         with self.table.quietly():
@@ -124,9 +126,9 @@ class AdjudicationQueue(QWidget):
         counts = queue_counts(rows)
         self.summary.setText(
             self.tr("Open places: %1 in %2 of %3 documents.")
-            .replace("%1", str(counts.open_places))
-            .replace("%2", str(counts.open_documents))
-            .replace("%3", str(counts.documents))
+            .replace("%1", number_text(counts.open_places))
+            .replace("%2", number_text(counts.open_documents))
+            .replace("%3", number_text(counts.documents))
         )
 
     def show_current(self, doc_id: int) -> None:

@@ -33,6 +33,7 @@ from annotator.lead.places import (
 from annotator.models import GOLD, Annotation, Document
 from annotator.spans import selected_span
 from annotator.store.project import Project
+from ui.i18n import number_text
 from ui.lead.commands import (
     AcceptEvent,
     AutoAdjudicate,
@@ -184,7 +185,7 @@ class AdjudicationSession(OperationSession):
         ids = version.annotation_ids
         steps.append(NewGold(lambda: adjudication.accept(self.project, ids, by=self.by)))
         if self._decide(self.tr("Accept %s") % version.label, version.start, steps, advance=True):
-            self.message.emit(self.tr("Version %1 accepted into gold.").replace("%1", str(row.number)))
+            self.message.emit(self.tr("Version %1 accepted into gold.").replace("%1", number_text(row.number)))
 
     def reject(self, row_index: int | None = None) -> None:
         """Keep the current version out of gold (again: take the rejection back); on a gold row, withdraw it."""
@@ -204,7 +205,7 @@ class AdjudicationSession(OperationSession):
         steps: list[Step] = [Withdraw(g.id) for g in gold_from(self.gold, version)]
         steps.append(Reject(version.annotation_ids, self.by))
         if self._decide(self.tr("Reject %s") % version.label, version.start, steps, advance=True):
-            self.message.emit(self.tr("Version %1 rejected.").replace("%1", str(row.number)))
+            self.message.emit(self.tr("Version %1 rejected.").replace("%1", number_text(row.number)))
 
     def reject_open(self) -> None:
         """Reject every open version of the current place: nothing there belongs in gold."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.lead.places import Row
+from ui.i18n import attrs_display_text, interface_language, number_text
 from ui.lead.keys import key_action, tab_opens_place
 from ui.lead.view import state_text
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
@@ -88,15 +89,16 @@ class VersionListModel(RowsModel):
         provenance = (gold.provenance or {}) if gold is not None else {}
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "number":
-                return str(row.number) if row.kind == "version" else self.tr("gold")
+                return number_text(row.number) if row.kind == "version" else self.tr("gold")
             if column == "label":
-                return row.label + (" ⚠" if missing_attributes(self.codebook, row.label, row.attrs) else "")
+                name = self.codebook.display("label", row.label, interface_language())
+                return name + (" ⚠" if missing_attributes(self.codebook, row.label, row.attrs) else "")
             if column == "text":
                 return row.text
             if column == "attributes":
                 if row.kind == "version" and self.differing:
-                    return attrs_text({name: row.attrs.get(name, ABSENT) for name in self.differing})
-                return attrs_text(row.attrs)
+                    return self._attrs_text({name: row.attrs.get(name, ABSENT) for name in self.differing}, row.label)
+                return self._attrs_text(row.attrs, row.label)
             if column == "coders":
                 if row.version is not None:
                     return ", ".join(row.version.coders)
@@ -128,12 +130,27 @@ class VersionListModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _attrs_text(self, attrs: dict[str, Any], label: str) -> str:
+        """Names and choices by their display names, numbers in the window's digits."""
+        if not self.codebook.has_label(label):
+            return attrs_text(attrs)
+        return attrs_display_text(self.codebook.label(label).attributes, attrs)
+
+    def _attribute_names(self, names: list[str], label: str) -> str:
+        found = self.codebook.label(label) if self.codebook.has_label(label) else None
+        shown = [
+            attribute.display_name(interface_language()) if found and (attribute := found.attribute(name)) else name
+            for name in names
+        ]
+        return ("، " if interface_language() == "ar" else ", ").join(shown)
+
     def _tooltip(self, row: Row) -> str:
-        lines = [f"{row.label}: {row.text}  [{row.start}, {row.end})"]
+        name = self.codebook.display("label", row.label, interface_language())
+        lines = [f"{name}: {row.text}  [{row.start}, {row.end})"]
         if row.attrs:
-            lines.append(attrs_text(row.attrs))
+            lines.append(self._attrs_text(row.attrs, row.label))
         if row.kind == "version" and self.differing:
-            lines.append(self.tr("The versions differ on: %s") % ", ".join(self.differing))
+            lines.append(self.tr("The versions differ on: %s") % self._attribute_names(self.differing, row.label))
         if row.version is not None:
             missing = [c for c in self.coders if c not in row.version.coders]
             if missing:

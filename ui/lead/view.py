@@ -116,14 +116,29 @@ class AdjudicationView(ReadingView, QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _make_room(self) -> None:
-        """Space under every line (and after every paragraph's last line) for the coder bands."""
+        """Space under every line for the coder bands.
+
+        The extra line distance follows a paragraph's last line too, so paragraphs need no
+        margin of their own; a blank line holds no span and keeps its plain height: with
+        band room it made a gap of nearly three lines under the title.
+        """
         room = 4 + len(self.coders) * (BAND_HEIGHT + BAND_GAP)
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(room, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
-        block_format.setBottomMargin(room)
+        with_bands = QTextBlockFormat()
+        with_bands.setLineHeight(room, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        with_bands.setBottomMargin(0)
+        blank = QTextBlockFormat()
+        blank.setLineHeight(0, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        blank.setBottomMargin(0)
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one layout pass for the whole article, however long
         cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
+        cursor.mergeBlockFormat(with_bands)
+        block = self.document().begin()
+        while block.isValid():
+            if not block.text().strip():
+                QTextCursor(block).mergeBlockFormat(blank)
+            block = block.next()
+        cursor.endEditBlock()
         frame = self.document().rootFrame().frameFormat()
         frame.setRightMargin(self.row_names_width())  # the start side of a right-to-left article
         self.document().rootFrame().setFrameFormat(frame)

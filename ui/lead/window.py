@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.lead import adjudication
 from annotator.lead.places import differences, queue_counts
 from annotator.store.project import Project
+from ui.i18n import DIGITS, interface_language, number_text
 from ui.lead.actions import AdjudicationActions
 from ui.lead.agreement_dashboard import AgreementDashboard
 from ui.lead.event_panel import EventPanel
@@ -45,6 +46,7 @@ from ui.lead.view import AdjudicationView, state_text
 from ui.settings import Settings
 from ui.widgets.document_header import DocumentHeader
 from ui.widgets.document_queue import status_text
+from ui.widgets.window_size import fit_to_screen
 
 ADJUDICATE, AGREEMENT = 0, 1
 
@@ -93,7 +95,7 @@ class AdjudicationWindow(QMainWindow):
         place_layout.setContentsMargins(0, 0, 0, 0)
         place_layout.addWidget(self.place_title)
         place_layout.addWidget(self.versions, 1)
-        label_keys = [(label.key, label.name) for label in codebook.labels if label.key]
+        label_keys = [(label.key, label.display_name(interface_language())) for label in codebook.labels if label.key]
         self.help = QLabel(keys_html(label_keys))
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
@@ -134,9 +136,10 @@ class AdjudicationWindow(QMainWindow):
         self.put_agreed.clicked.connect(self.put_unanimous_into_gold)
         LEAD_KEYS.changed.connect(self._show_agreed)  # the tooltip names the key as rebound
         self._connect()
+        DIGITS.changed.connect(self._digits_changed)
         if parent is not None:
             parent.installEventFilter(self)  # the project's window closes: so does this one
-        self.resize(1580, 960)
+        fit_to_screen(self, 1580, 960)
 
         self.session.refresh_queue()
         if self.session.entries:
@@ -269,16 +272,17 @@ class AdjudicationWindow(QMainWindow):
         counts = adjudication.count(session.places)
         # A right-to-left mark after each name keeps chip and name together in an Arabic line.
         chips = "&nbsp;&nbsp; ".join(
-            f'<span style="background-color:{label.color}">&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(label.name)}\u200f'
+            f'<span style="background-color:{label.color}">&nbsp;&nbsp;&nbsp;</span>&nbsp;'
+            f"{html.escape(label.display_name(interface_language()))}\u200f"
             for label in self.project.codebook.labels
         )
         text = (
             self.tr("Bands under each line, one per coder, top to bottom: <b>%1</b>. Places: %2, open: %3, all agreed: %4. "
                     "Your status: %5.")
             .replace("%1", html.escape(" · ".join(session.finished)))
-            .replace("%2", str(counts.places))
-            .replace("%3", str(counts.open))
-            .replace("%4", str(counts.unanimous))
+            .replace("%2", number_text(counts.places))
+            .replace("%3", number_text(counts.open))
+            .replace("%4", number_text(counts.unanimous))
             .replace("%5", html.escape(status_text(self.project.status(session.document.id).status)))
         )
         self.facts.setText(f"{text}<br>{chips}")
@@ -297,7 +301,7 @@ class AdjudicationWindow(QMainWindow):
         else:
             settled = self.tr("settled")
             state = f"<span style='color:#059669'><b>{html.escape(settled)}</b></span>"
-        parts = [self.tr("Place %1 of %2").replace("%1", str(number)).replace("%2", str(len(session.places))), state]
+        parts = [self.tr("Place %1 of %2").replace("%1", number_text(number)).replace("%2", number_text(len(session.places))), state]
         kinds = {
             "label": self.tr("label"),
             "extent": self.tr("extent"),
@@ -315,10 +319,23 @@ class AdjudicationWindow(QMainWindow):
         counts = queue_counts(self.session.entries)
         self.progress.setText(
             self.tr("Open places: %1 — documents settled: %2 / %3")
-            .replace("%1", str(counts.open_places))
-            .replace("%2", str(counts.settled_documents))
-            .replace("%3", str(counts.documents))
+            .replace("%1", number_text(counts.open_places))
+            .replace("%2", number_text(counts.settled_documents))
+            .replace("%3", number_text(counts.documents))
         )
+
+    def _digits_changed(self) -> None:
+        """Every figure of the window in the digits just chosen (the lists redraw themselves)."""
+        if not self.isVisible():
+            return
+        self._show_agreed()
+        self._update_progress()
+        self._show_facts()
+        self._show_place_title()
+        if self.tabs.currentIndex() == AGREEMENT:
+            self.refresh_agreement()
+        else:
+            self.dashboard.measured = False  # written in the new digits when it is shown
 
     def _zoomed(self, size: int) -> None:
         self.settings.font_size = size
@@ -396,8 +413,8 @@ class AdjudicationWindow(QMainWindow):
             self.session.step_place(1)  # the place just settled: on to the next real disagreement
         self.statusBar().showMessage(
             self.tr("%1 span(s) and %2 event(s) every coder agreed on went into gold (Ctrl+Z takes them back).")
-            .replace("%1", str(report.added))
-            .replace("%2", str(report.events_added)),
+            .replace("%1", number_text(report.added))
+            .replace("%2", number_text(report.events_added)),
             15000,
         )
 
@@ -405,10 +422,10 @@ class AdjudicationWindow(QMainWindow):
         """The button tells how many agreed places wait, so the count before and after is in sight."""
         waiting = self.session.agreed_count
         key = self.actions.auto.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.put_agreed.setText(self.tr("Put unanimous spans into gold (%1)").replace("%1", str(waiting)))
+        self.put_agreed.setText(self.tr("Put unanimous spans into gold (%1)").replace("%1", number_text(waiting)))
         self.put_agreed.setToolTip(
             self.tr("%1 place(s) every coder agreed on are not in gold yet; this puts them there as one step "
-                    "that Ctrl+Z takes back. Key: %2").replace("%1", str(waiting)).replace("%2", key)
+                    "that Ctrl+Z takes back. Key: %2").replace("%1", number_text(waiting)).replace("%2", key)
         )
         self.put_agreed.setEnabled(bool(waiting) and not self.project.readonly)
 

@@ -1,6 +1,7 @@
 """The attribute form of the selected span, generated from the codebook.
 
-Choices are radio buttons with Alt+letter accelerators (one keystroke each),
+Choices are radio buttons with Alt+letter accelerators (one keystroke each; Latin letters in
+every language, see :func:`mnemonic_text`),
 integers spin boxes where "—" means unset, free text a line edit completing
 from values used before in the project. Every change is sent at once as a whole
 new attribute dict; the session turns it into one undoable, committed edit.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from annotator.codebook import Attribute, Codebook, Label
 from annotator.models import Annotation, Origin
 from ui.coder.keys import CODER_KEYS
-from ui.i18n import interface_language, number_locale
+from ui.i18n import DIGITS, interface_language, number_locale
 
 UNSET = -1
 CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider than a side panel
@@ -42,6 +43,7 @@ CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider th
 class AttributeForm(QWidget):
     attrs_edited = Signal(str, dict)  # annotation id, the new attributes
     relabel_requested = Signal(str, str)  # annotation id, label
+    fields_built = Signal()  # the fields (and their Alt letters) were made anew
 
     def __init__(self, codebook: Codebook, completions: Callable[[str, str], list[str]], parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,6 +54,9 @@ class AttributeForm(QWidget):
         self._writers: dict[str, Callable[[Any], None]] = {}
         self._loading = False
         self.language = interface_language()
+        # Another form of the same window whose Alt letters this one leaves alone (the event form
+        # yields to the span form: both are on screen, and a letter both use would only move focus).
+        self.yields_to: AttributeForm | None = None
 
         self.title = QLabel(self.tr("No span selected"))
         self.title.setWordWrap(True)
@@ -76,20 +81,21 @@ class AttributeForm(QWidget):
         layout.addWidget(self.missing)
         layout.addStretch(1)
         self.show_annotation(None)
+        DIGITS.changed.connect(self._digits_changed)
 
-    def widest(self) -> int:
-        """The width the form needs for the widest label of the codebook: the panel is given it
-        once, so it need not change with the selected span."""
+    def largest(self) -> QSize:
+        """The width the form needs for the widest label of the codebook, and the height of the
+        tallest: the panel is given them once, so it need not change with the selected span."""
         shown = self.annotation
-        width = self.minimumSizeHint().width()
+        size = self.minimumSizeHint()
         for label in self.codebook.labels:
             self._build(label)
             self.fields_layout.activate()
-            width = max(width, self.minimumSizeHint().width())
+            size = size.expandedTo(QSize(self.minimumSizeHint().width(), self.sizeHint().height()))
         self._readers = {}  # rebuilt on the next span shown
         self.annotation = None
         self.show_annotation(shown)
-        return width
+        return size
 
     # --- showing ---------------------------------------------------------------------
 
@@ -142,16 +148,18 @@ class AttributeForm(QWidget):
 
     def _build(self, label: Label) -> None:
         self._clear_fields()
-        used_letters = _menu_letters(self)
+        used_letters = _menu_letters(self) | (self.yields_to.letters() if self.yields_to is not None else set())
         for attribute in label.attributes:
-            name = attribute.display_name(self.language) + (" *" if attribute.required else "")
+            required = " *" if attribute.required else ""
+            name = attribute.display_name(self.language) + required
             if attribute.type == "choice":
                 widget = self._choice_field(attribute, used_letters)
             elif attribute.type == "integer":
                 widget = self._integer_field(attribute)
                 widget.setToolTip(attribute.description)
                 # A buddy label gives the box an Alt+letter like the choices have.
-                caption = QLabel(_with_mnemonic(name, used_letters))
+                caption = QLabel(mnemonic_text(attribute.display_name(self.language), attribute.display_name("en"),
+                                               used_letters) + required)
                 caption.setBuddy(widget)
                 self.fields_layout.addRow(caption, widget)
                 continue
@@ -159,6 +167,13 @@ class AttributeForm(QWidget):
                 widget = self._text_field(label, attribute)
             widget.setToolTip(attribute.description)
             self.fields_layout.addRow(name, widget)
+        self.fields_built.emit()
+
+    def letters(self) -> set[str]:
+        """The Alt letters the fields answer to now."""
+        texts = [b.text() for b in self.fields.findChildren(QRadioButton)]
+        texts += [label.text() for label in self.fields.findChildren(QLabel) if label.buddy() is not None]
+        return {text[text.index("&") + 1].lower() for text in texts if 0 <= text.find("&") < len(text) - 1}
 
     # --- field kinds ---------------------------------------------------------------------
 
@@ -170,8 +185,8 @@ class AttributeForm(QWidget):
         group.setExclusive(False)  # so a second press on the checked choice unsets it
         buttons: dict[str, QRadioButton] = {}
         for index, choice in enumerate(attribute.choices):
-            button = QRadioButton(_with_mnemonic(attribute.choice_name(choice, self.language).replace("_", " "),
-                                                 used_letters))
+            button = QRadioButton(mnemonic_text(attribute.choice_name(choice, self.language).replace("_", " "),
+                                                attribute.choice_name(choice, "en").replace("_", " "), used_letters))
             button.setProperty("choice", choice)
             group.addButton(button)
             # At its own width, not the cell's: a click beside the words would miss the button.
@@ -237,6 +252,11 @@ class AttributeForm(QWidget):
         self._readers[attribute.name], self._writers[attribute.name] = read, write
         return edit
 
+    def _digits_changed(self) -> None:
+        """The number boxes write (and read) the digits just chosen."""
+        for spin in self.fields.findChildren(QSpinBox):
+            spin.setLocale(number_locale())
+
     # --- editing -------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -255,9 +275,15 @@ class AttributeForm(QWidget):
             self.relabel_requested.emit(self.annotation.id, chosen)
 
 
+# The standard Arabic keyboard (Windows 101, xkb "ara"): the Latin key of each Arabic letter.
+ARABIC_KEYBOARD = dict(zip("ضصثقفغعهخحشسيبلاتنمئءؤرىةوز", "qwertyuiopasdfghjklzxcvnm,.", strict=True))
+
+
 def _menu_letters(widget: QWidget) -> set[str]:
     """Letters the window's menu bar already answers to on Alt: a field given one of them
-    would be ambiguous with the menu, and Alt+letter would not reach it reliably."""
+    would be ambiguous with the menu, and Alt+letter would not reach it reliably. An Arabic
+    menu letter also takes the Latin letter of its key: on an Arabic layout Qt matches Alt+key
+    both by the Arabic letter it types and by the Latin one of the same key."""
     window = widget.window()
     bar = window.menuBar() if isinstance(window, QMainWindow) else None
     if bar is None:
@@ -267,8 +293,26 @@ def _menu_letters(widget: QWidget) -> set[str]:
         text = action.text()
         index = text.find("&")
         if 0 <= index < len(text) - 1:
-            letters.add(text[index + 1].lower())
+            letter = text[index + 1].lower()
+            letters.add(letter)
+            if letter in ARABIC_KEYBOARD:
+                letters.add(ARABIC_KEYBOARD[letter])
     return letters
+
+
+def mnemonic_text(shown: str, english: str, used: set[str]) -> str:
+    """``shown`` with an Alt letter: the letter ``english`` would get, so it is the same in every
+    interface language. A name in another script carries it after itself, «قتلى (&K)»: Qt matches
+    a mnemonic by the text a key types, and on an Arabic layout it also tries the Latin letter of
+    the same key, so a Latin letter works on both layouts while an Arabic one would not work on a
+    Latin layout (the label keys A, P, C are Latin for the same reason)."""
+    if shown == english:
+        return _with_mnemonic(shown, used)
+    marked = _with_mnemonic(english, used)
+    index = marked.find("&")
+    if index < 0:
+        return shown
+    return f"{shown} (&{marked[index + 1].upper()})"
 
 
 def _with_mnemonic(text: str, used: set[str]) -> str:

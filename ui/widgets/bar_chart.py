@@ -16,6 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPen, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.i18n import decimal_text
+
 
 @dataclass(frozen=True)
 class Series:
@@ -91,7 +93,7 @@ class BarChart(QWidget):
                 else QRectF(0, y - line / 2, axis_width - 6, line)
             )
             align = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
-            painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignVCenter, f"{tick:.1f}")
+            painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignVCenter, decimal_text(tick, 1))
             tick += step
 
         undefined = self.tr("n/a")
@@ -103,7 +105,7 @@ class BarChart(QWidget):
             for s_index, (series, value) in enumerate(zip(self.series, group.values, strict=True)):
                 position = len(self.series) - 1 - s_index if rtl else s_index
                 x = bars_left + position * bar_width
-                tip = f"{group.name} — {series.name}: " + (undefined if value is None else f"{value:.3f}")
+                tip = f"{group.name} — {series.name}: " + (undefined if value is None else decimal_text(value, 3))
                 if value is None:
                     painter.setPen(palette.mid().color())
                     painter.drawText(QRectF(x, y_of(0) - line - 2, bar_width, line), Qt.AlignmentFlag.AlignCenter, undefined)
@@ -115,7 +117,7 @@ class BarChart(QWidget):
                 self._bars.append((bar, tip))
                 painter.setPen(text_colour)
                 small = QFontMetricsF(painter.font())
-                text = f"{value:.2f}"
+                text = decimal_text(value, 2)
                 if small.horizontalAdvance(text) <= bar_width + 6:
                     above = QRectF(x - 3, top - line, bar_width + 6, line)
                     painter.drawText(above, Qt.AlignmentFlag.AlignCenter, text)

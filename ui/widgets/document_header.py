@@ -9,14 +9,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.models import Document
+from ui.widgets.elided_title import ElidedTitle
 
 
 class DocumentHeader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedTitle()  # at most two lines, whatever the title's length
         self.title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.title.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         font = QFont(self.title.font())

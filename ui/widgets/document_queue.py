@@ -156,6 +156,10 @@ class DocumentQueue(QWidget):
     def _apply_filter(self) -> None:
         self._search_timer.stop()
         self.model.set_filter(self.status_filter.currentData(), self.search_box.text().strip())
+        # The list is read afresh: the open document, if it is still listed, stays marked as open.
+        row = self.model.row_of(self._shown) if self._shown is not None else None
+        if row is not None:
+            self.table.show_row(self.model.index(row, 0))
         self.search_applied.emit(self.model.search or "")
 
     def _apply_typed_search(self) -> None:

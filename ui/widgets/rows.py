@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.codebook import Codebook
+from ui.i18n import DIGITS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,6 +31,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: list[Any] = []
+        DIGITS.changed.connect(self.all_changed)  # numbers in cells follow the preference at once
 
     # Each model names its translated column titles, in the order of ``COLUMNS`` (a class
     # without them is refused when it is written).
@@ -78,6 +80,11 @@ class RowsModel(QAbstractTableModel):
     def row_changed(self, row: int) -> None:
         """Every cell of ``row`` may show something new."""
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def all_changed(self) -> None:
+        """Every cell may show something new (the digits preference changed)."""
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
 
     def replace(self, row_id: object, new: Any) -> int | None:
         """Put ``new`` in place of the row with ``row_id``; its row, or None when it is not shown."""
