@@ -122,3 +122,23 @@ def test_the_warning_writes_its_counts_in_the_chosen_digits(qapp) -> None:
         assert "«28»" in lines  # the span's words as written
     finally:
         use_digits("")
+
+
+def test_the_arabic_warning_is_arabic_whatever_the_count(qapp) -> None:
+    """The counted lines are found in the Arabic catalogue for every count (a numerus lookup
+    missed them, so the warning came out in English)."""
+    from ui.i18n import install_language
+
+    install_language(qapp, "ar")
+    try:
+        for count in (1, 2, 5, 47, 130):
+            problems = [
+                DoneProblem(Problem.PENDING_SUGGESTION, Annotation(
+                    id=f"s{n}", doc_id=1, coder="amal", label="CASUALTY", start=0, end=2, text="28", attrs={}
+                ))
+                for n in range(count)
+            ]
+            lines = problem_lines(problems)
+            assert "suggestion" not in lines[0] and "اقتراح" in lines[0], lines
+    finally:
+        install_language(qapp, "en")

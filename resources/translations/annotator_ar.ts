@@ -3,7 +3,7 @@
 <context>
     <name>AdjudicationActions</name>
     <message>
-        <location filename="../../ui/lead/actions.py" line="34" />
+        <location filename="../../ui/lead/actions.py" line="35" />
         <location filename="../../ui/lead/keys.py" line="39" />
         <source>&amp;Decision</source>
         <translation>&amp;القرار</translation>
@@ -29,7 +29,7 @@
         <translation>رفض ال&amp;موضع كله</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="39" />
+        <location filename="../../ui/lead/actions.py" line="40" />
         <source>A&amp;dd the selected words as</source>
         <translation>إ&amp;ضافة الكلمات المحددة بوسم</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="62" />
+        <location filename="../../ui/lead/actions.py" line="63" />
         <location filename="../../ui/lead/keys.py" line="61" />
         <source>D&amp;ocument</source>
         <translation>ال&amp;مقال</translation>
@@ -145,7 +145,7 @@
         <translation>إعادة &amp;قراءة القائمة والأرقام</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="68" />
+        <location filename="../../ui/lead/actions.py" line="69" />
         <location filename="../../ui/lead/keys.py" line="71" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
@@ -176,7 +176,7 @@
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="76" />
+        <location filename="../../ui/lead/actions.py" line="77" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
@@ -186,7 +186,7 @@
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/actions.py" line="95" />
+        <location filename="../../ui/lead/actions.py" line="97" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -194,12 +194,12 @@
 <context>
     <name>AdjudicationQueue</name>
     <message>
-        <location filename="../../ui/lead/queue.py" line="120" />
+        <location filename="../../ui/lead/queue.py" line="122" />
         <source>No document is finished by two or more coders yet. Merge the coders' files (Lead &gt; Merge coder files… in the main window), then open the merged project.</source>
         <translation>لا مقال أنجزه مرمِّزان أو أكثر بعد. ادمج ملفات المرمِّزين (المشرف &gt; دمج ملفات المرمِّزين… في النافذة الرئيسية)، ثم افتح المشروع المدموج.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="126" />
+        <location filename="../../ui/lead/queue.py" line="128" />
         <source>Open places: %1 in %2 of %3 documents.</source>
         <translation>المواضع المفتوحة: %1 في %2 من %3 مقالات.</translation>
     </message>
@@ -207,47 +207,47 @@
 <context>
     <name>AdjudicationQueueModel</name>
     <message>
-        <location filename="../../ui/lead/queue.py" line="49" />
+        <location filename="../../ui/lead/queue.py" line="50" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="49" />
+        <location filename="../../ui/lead/queue.py" line="50" />
         <source>Open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="49" />
+        <location filename="../../ui/lead/queue.py" line="50" />
         <source>Places</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="49" />
+        <location filename="../../ui/lead/queue.py" line="50" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="49" />
+        <location filename="../../ui/lead/queue.py" line="50" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="54" />
+        <location filename="../../ui/lead/queue.py" line="55" />
         <source>Places where the coders still differ</source>
         <translation>مواضع ما زال المرمِّزون يختلفون فيها</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="55" />
+        <location filename="../../ui/lead/queue.py" line="56" />
         <source>Places where any coder made a span</source>
         <translation>مواضع وضع فيها أحد المرمِّزين مقطعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="56" />
+        <location filename="../../ui/lead/queue.py" line="57" />
         <source>Coders who finished the document</source>
         <translation>المرمِّزون الذين أنجزوا المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/queue.py" line="57" />
+        <location filename="../../ui/lead/queue.py" line="58" />
         <source>Your status of the document: done once nothing is open</source>
         <translation>حالة المقال عندك: منجز متى لم يبقَ شيء مفتوح</translation>
     </message>
@@ -260,98 +260,98 @@
         <translation>تحكيم آلي (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="167" />
-        <location filename="../../ui/lead/session.py" line="379" />
+        <location filename="../../ui/lead/session.py" line="168" />
+        <location filename="../../ui/lead/session.py" line="380" />
         <source>Every place in this document is settled: Ctrl+Enter for the next document.</source>
         <translation>حُسمت كل مواضع هذا المقال: Ctrl+Enter للمقال التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="181" />
+        <location filename="../../ui/lead/session.py" line="182" />
         <source>Version %s is already in gold.</source>
         <translation>الصيغة %s في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="186" />
+        <location filename="../../ui/lead/session.py" line="187" />
         <source>Accept %s</source>
         <translation>قبول %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="187" />
+        <location filename="../../ui/lead/session.py" line="188" />
         <source>Version %1 accepted into gold.</source>
         <translation>قُبلت الصيغة %1 في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="202" />
+        <location filename="../../ui/lead/session.py" line="203" />
         <source>Take back rejection</source>
         <translation>التراجع عن الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="206" />
+        <location filename="../../ui/lead/session.py" line="207" />
         <source>Reject %s</source>
         <translation>رفض %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="207" />
+        <location filename="../../ui/lead/session.py" line="208" />
         <source>Version %1 rejected.</source>
         <translation>رُفضت الصيغة %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="216" />
+        <location filename="../../ui/lead/session.py" line="217" />
         <source>No open version here.</source>
         <translation>لا صيغة مفتوحة هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="218" />
+        <location filename="../../ui/lead/session.py" line="219" />
         <source>Reject the place</source>
         <translation>رفض الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="225" />
+        <location filename="../../ui/lead/session.py" line="226" />
         <source>Withdraw %s</source>
         <translation>سحب %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="255" />
+        <location filename="../../ui/lead/session.py" line="256" />
         <source>Edit %s</source>
         <translation>تعديل %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="263" />
+        <location filename="../../ui/lead/session.py" line="264" />
         <source>Select the words of the missing span first, then press its label key.</source>
         <translation>حدِّد كلمات المقطع الناقص أولًا، ثم اضغط مفتاح وسمه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="269" />
+        <location filename="../../ui/lead/session.py" line="270" />
         <source>This span is already in gold.</source>
         <translation>هذا المقطع في الطبقة الذهبية أصلًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="274" />
+        <location filename="../../ui/lead/session.py" line="275" />
         <source>Add %s</source>
         <translation>إضافة %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="277" />
+        <location filename="../../ui/lead/session.py" line="278" />
         <source>Added to gold. E edits its attributes.</source>
         <translation>أُضيف إلى الطبقة الذهبية. E لتعديل سماته.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="285" />
+        <location filename="../../ui/lead/session.py" line="286" />
         <source>Accept event %s</source>
         <translation>قبول الحدث %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="287" />
+        <location filename="../../ui/lead/session.py" line="288" />
         <source>Event accepted into gold with its spans.</source>
         <translation>قُبل الحدث في الطبقة الذهبية مع مقاطعه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="294" />
+        <location filename="../../ui/lead/session.py" line="295" />
         <source>Withdraw event %s</source>
         <translation>سحب الحدث %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/session.py" line="397" />
+        <location filename="../../ui/lead/session.py" line="398" />
         <source>This place has no version %s.</source>
         <translation>لا صيغة %s لهذا الموضع.</translation>
     </message>
@@ -359,22 +359,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/lead/view.py" line="375" />
+        <location filename="../../ui/lead/view.py" line="390" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="376" />
+        <location filename="../../ui/lead/view.py" line="391" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="377" />
+        <location filename="../../ui/lead/view.py" line="392" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="378" />
+        <location filename="../../ui/lead/view.py" line="393" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -382,153 +382,153 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <location filename="../../ui/lead/window.py" line="58" />
+        <location filename="../../ui/lead/window.py" line="60" />
         <source>Adjudication — %s</source>
         <translation>التحكيم — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="60" />
+        <location filename="../../ui/lead/window.py" line="62" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="104" />
+        <location filename="../../ui/lead/window.py" line="106" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="107" />
+        <location filename="../../ui/lead/window.py" line="109" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="128" />
+        <location filename="../../ui/lead/window.py" line="130" />
         <source>Adjudicate</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="129" />
+        <location filename="../../ui/lead/window.py" line="131" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="212" />
-        <location filename="../../ui/lead/window.py" line="290" />
+        <location filename="../../ui/lead/window.py" line="215" />
+        <location filename="../../ui/lead/window.py" line="294" />
         <source>No place selected: Tab goes to the next open place.</source>
         <translation>لم يُحدَّد موضع: Tab للانتقال إلى الموضع المفتوح التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="276" />
+        <location filename="../../ui/lead/window.py" line="280" />
         <source>Bands under each line, one per coder, top to bottom: &lt;b&gt;%1&lt;/b&gt;. Places: %2, open: %3, all agreed: %4. Your status: %5.</source>
         <translation>تحت كل سطر شريط لكل مرمِّز، من الأعلى إلى الأسفل: &lt;b&gt;%1&lt;/b&gt;. المواضع: %2، المفتوحة: %3، المتفق عليها كلها: %4. حالتك: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="294" />
+        <location filename="../../ui/lead/window.py" line="298" />
         <source>a gold span no coder made</source>
         <translation>مقطع ذهبي لم يضعه أي مرمِّز</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="298" />
+        <location filename="../../ui/lead/window.py" line="302" />
         <source>settled</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="300" />
+        <location filename="../../ui/lead/window.py" line="304" />
         <source>Place %1 of %2</source>
         <translation>الموضع %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="302" />
+        <location filename="../../ui/lead/window.py" line="306" />
         <source>label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="303" />
+        <location filename="../../ui/lead/window.py" line="307" />
         <source>extent</source>
         <translation>الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="304" />
+        <location filename="../../ui/lead/window.py" line="308" />
         <source>attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="305" />
+        <location filename="../../ui/lead/window.py" line="309" />
         <source>not every coder tagged it</source>
         <translation>لم يوسمه كل المرمِّزين</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="309" />
+        <location filename="../../ui/lead/window.py" line="313" />
         <source>the coders differ on: %s</source>
         <translation>يختلف المرمِّزون في: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="311" />
+        <location filename="../../ui/lead/window.py" line="315" />
         <source>every coder made the same span</source>
         <translation>وضع كل المرمِّزين المقطع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="317" />
+        <location filename="../../ui/lead/window.py" line="321" />
         <source>Open places: %1 — documents settled: %2 / %3</source>
         <translation>المواضع المفتوحة: %1 — المقالات المحسومة: %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="337" />
+        <location filename="../../ui/lead/window.py" line="354" />
         <source>That document is not finished by two coders: nothing to adjudicate.</source>
         <translation>لم يُنجز هذا المقالَ مرمِّزان: لا شيء للتحكيم فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="344" />
+        <location filename="../../ui/lead/window.py" line="361" />
         <source>No more documents in the queue.</source>
         <translation>لا مزيد من المقالات في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="357" />
+        <location filename="../../ui/lead/window.py" line="374" />
         <source>Open places</source>
         <translation>مواضع مفتوحة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="358" />
+        <location filename="../../ui/lead/window.py" line="375" />
         <source>%s place(s) of this document are still open. Leave them open and go to the next document?</source>
         <translation>ما زال %s موضع(مواضع) في هذا المقال مفتوحًا. أتتركها مفتوحة وتنتقل إلى المقال التالي؟</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="367" />
+        <location filename="../../ui/lead/window.py" line="384" />
         <source>Every document is settled. Export the gold layer with File &gt; Export (layer: gold).</source>
         <translation>حُسمت كل المقالات. صدِّر الطبقة الذهبية من ملف &gt; تصدير (الطبقة: gold).</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="377" />
+        <location filename="../../ui/lead/window.py" line="394" />
         <source>The project is open read-only: nothing goes into gold.</source>
         <translation>المشروع مفتوح للقراءة فقط: لا يُدرَج شيء في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="392" />
+        <location filename="../../ui/lead/window.py" line="409" />
         <source>No place every coder agreed on is waiting for gold.</source>
         <translation>لا موضع اتفق عليه كل المرمِّزين ينتظر الإدراج في الطبقة الذهبية.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="398" />
+        <location filename="../../ui/lead/window.py" line="415" />
         <source>%1 span(s) and %2 event(s) every coder agreed on went into gold (Ctrl+Z takes them back).</source>
         <translation>أُدرج في الطبقة الذهبية %1 مقطع و%2 حدث اتفق عليها كل المرمِّزين (Ctrl+Z يتراجع عنها).</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="408" />
+        <location filename="../../ui/lead/window.py" line="425" />
         <source>Put unanimous spans into gold (%1)</source>
         <translation>إدراج المقاطع المتفق عليها في الطبقة الذهبية (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="410" />
+        <location filename="../../ui/lead/window.py" line="427" />
         <source>%1 place(s) every coder agreed on are not in gold yet; this puts them there as one step that Ctrl+Z takes back. Key: %2</source>
         <translation>%1 موضع اتفق عليه كل المرمِّزين ليس في الطبقة الذهبية بعد؛ هذا يدرجها فيها خطوةً واحدة يتراجع عنها Ctrl+Z. المفتاح: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="422" />
+        <location filename="../../ui/lead/window.py" line="439" />
         <source>Auto-adjudication</source>
         <translation>التحكيم الآلي</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/window.py" line="442" />
+        <location filename="../../ui/lead/window.py" line="459" />
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
@@ -536,225 +536,225 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="41" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="42" />
         <source>n/a</source>
         <translation>غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="98" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="100" />
         <source>Agreement is measured on the documents the coders marked done.</source>
         <translation>يُقاس الاتفاق على المقالات التي علّمها المرمِّزون منجزة.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="101" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="103" />
         <source>Compute again</source>
         <translation>أعد الحساب</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="102" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="104" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="104" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="106" />
         <source>Save as HTML report…</source>
         <translation>حفظ كتقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="114" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="123" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="114" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="119" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="222" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="114" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="119" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="222" />
         <source>F1 overlap</source>
         <translation>F1 بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="112" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="118" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="114" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="120" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="222" />
         <source>Token kappa</source>
         <translation>كابا الكلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="113" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="115" />
         <source>Fleiss' kappa</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="113" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="218" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="115" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="222" />
         <source>Krippendorff's alpha</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="119" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="126" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="132" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="119" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="117" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="119" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="123" />
         <source>Attribute</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="123" />
         <source>Compared</source>
         <translation>قورنت</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="123" />
         <source>Agreed</source>
         <translation>اتفقت</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="121" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="176" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="268" />
-        <location filename="../../ui/lead/agreement_dashboard.py" line="270" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="123" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="178" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="278" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="280" />
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="126" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="126" />
         <source>Matched</source>
         <translation>تطابقت</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="126" />
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="124" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="126" />
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="127" />
         <source>Event F1</source>
         <translation>F1 الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="125" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="127" />
         <source>Casualty value alpha (interval)</source>
         <translation>ألفا أعداد الضحايا (مقياس فتري)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="128" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
         <source>Events match when they have the same type and the spans of a role other than source and date overlap.</source>
         <translation>يتطابق حدثان إذا كانا من النوع نفسه وتداخلت مقاطعهما في دور غير المصدر (source) والتاريخ (date).</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="132" />
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="132" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="130" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="132" />
         <source>Places where coders differ</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="131" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="133" />
         <source>Places</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="131" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="133" />
         <source>Tokens labelled differently</source>
         <translation>كلمات وُسمت بخلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="134" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="136" />
         <source>Enter or double click: adjudicate this document</source>
         <translation>Enter أو نقرة مزدوجة: التحكيم في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="137" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="139" />
         <source>Per label (F1 and token kappa: mean over coder pairs)</source>
         <translation>لكل وسم (F1 وكابا الكلمات: متوسط أزواج المرمِّزين)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="138" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="140" />
         <source>Agreement per label</source>
         <translation>الاتفاق لكل وسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="140" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="142" />
         <source>Coder pairs, all labels</source>
         <translation>أزواج المرمِّزين، كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="141" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="143" />
         <source>Attributes of exactly matched spans</source>
         <translation>سمات المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="142" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="144" />
         <source>Events of coder pairs, matched by their slots</source>
         <translation>أحداث أزواج المرمِّزين، مطابَقةً حسب خاناتها</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="148" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="150" />
         <source>Documents, most disagreement first</source>
         <translation>المقالات، الأكثر اختلافًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="172" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="174" />
         <source>No agreement figures: %s</source>
         <translation>لا أرقام للاتفاق: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="186" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="188" />
         <source>Coders: %1. Documents finished by all: %2 (%3 tokens); by at least two: %4. Fleiss' kappa &lt;b&gt;%5&lt;/b&gt;, Krippendorff's alpha &lt;b&gt;%6&lt;/b&gt;.</source>
         <translation>المرمِّزون: %1. المقالات التي أنجزها الجميع: %2 (%3 كلمة)؛ وأنجزها اثنان على الأقل: %4. كابا فلايس &lt;b&gt;%5&lt;/b&gt;، ألفا كريبندورف &lt;b&gt;%6&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="196" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="199" />
         <source>Not compared (no document marked done): %s</source>
         <translation>لم يُقارَن (لم يُعلِّم أي مقال منجزًا): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="261" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="271" />
         <source>Save the agreement report</source>
         <translation>حفظ تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/agreement_dashboard.py" line="270" />
+        <location filename="../../ui/lead/agreement_dashboard.py" line="280" />
         <source>Report saved as %s</source>
         <translation>حُفظ التقرير باسم %s</translation>
     </message>
@@ -762,35 +762,60 @@
 <context>
     <name>AttributeForm</name>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="56" />
+        <location filename="../../ui/widgets/attribute_form.py" line="61" />
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="105" />
+        <location filename="../../ui/widgets/attribute_form.py" line="111" />
         <source>No span selected: select text and press a label key.</source>
         <translation>لم يُحدَّد مقطع: حدِّد نصًا واضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="126" />
+        <location filename="../../ui/widgets/attribute_form.py" line="132" />
         <source>Suggestion — %1 accepts, %2 rejects</source>
         <translation>اقتراح — %1 للقبول، %2 للرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="132" />
+        <location filename="../../ui/widgets/attribute_form.py" line="138" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundTraining</name>
+    <message>
+        <location filename="../../ui/coder/learning.py" line="66" />
+        <source>Learning from your documents</source>
+        <translation>التعلّم من مقالاتك</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/coder/learning.py" line="74" />
+        <source>Suggestions learned from %n finished document(s).</source>
+        <translation>
+            <numerusform>اقتراحات متعلَّمة من %n مقال منجز.</numerusform>
+            <numerusform>اقتراحات متعلَّمة من %n مقال منجز.</numerusform>
+            <numerusform>اقتراحات متعلَّمة من %n مقال منجز.</numerusform>
+            <numerusform>اقتراحات متعلَّمة من %n مقال منجز.</numerusform>
+            <numerusform>اقتراحات متعلَّمة من %n مقال منجز.</numerusform>
+            <numerusform>اقتراحات متعلَّمة من %n مقال منجز.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/learning.py" line="77" />
+        <source>Could not learn from your documents: %1</source>
+        <translation>تعذّر التعلّم من مقالاتك: %1</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/widgets/bar_chart.py" line="65" />
+        <location filename="../../ui/widgets/bar_chart.py" line="67" />
         <source>No figures to show.</source>
         <translation>لا أرقام لعرضها.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bar_chart.py" line="97" />
+        <location filename="../../ui/widgets/bar_chart.py" line="99" />
         <source>n/a</source>
         <translation>غير متاح</translation>
     </message>
@@ -798,7 +823,7 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../ui/widgets/document_header.py" line="38" />
+        <location filename="../../ui/widgets/document_header.py" line="37" />
         <source>No document: import articles with File &gt; Import.</source>
         <translation>لا مقالات: استورد مقالات من ملف &gt; استيراد.</translation>
     </message>
@@ -916,47 +941,47 @@
 <context>
     <name>DoneWarning</name>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="31" />
+        <location filename="../../ui/coder/done_warning.py" line="35" />
         <source>%n suggestion(s) not yet accepted or rejected</source>
         <translation>%n اقتراح لم يُقبَل ولم يُرفَض بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="33" />
+        <location filename="../../ui/coder/done_warning.py" line="41" />
         <source>%n suggested event(s) not yet accepted or rejected</source>
         <translation>%n حدث مقترح لم يُقبَل ولم يُرفَض بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="38" />
+        <location filename="../../ui/coder/done_warning.py" line="49" />
         <source>«%1»: value %2, but the text reads %3</source>
         <translation>«%1»: القيمة %2، لكن النص يقول %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="41" />
+        <location filename="../../ui/coder/done_warning.py" line="55" />
         <source>«%1»: required attributes missing: %2</source>
         <translation>«%1»: سمات مطلوبة ناقصة: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="45" />
+        <location filename="../../ui/coder/done_warning.py" line="59" />
         <source>and %n more</source>
         <translation>و%n غيرها</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="50" />
+        <location filename="../../ui/coder/done_warning.py" line="64" />
         <source>Mark done?</source>
         <translation>تعليمه منجزًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="50" />
+        <location filename="../../ui/coder/done_warning.py" line="64" />
         <source>This document still has loose ends:</source>
         <translation>ما زالت في هذا المقال أمور معلّقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="54" />
+        <location filename="../../ui/coder/done_warning.py" line="68" />
         <source>Mark done anyway</source>
         <translation>تعليمه منجزًا رغم ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="55" />
+        <location filename="../../ui/coder/done_warning.py" line="69" />
         <source>Go to the first</source>
         <translation>الانتقال إلى أولها</translation>
     </message>
@@ -1035,12 +1060,12 @@
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/coder/event_form.py" line="41" />
+        <location filename="../../ui/coder/event_form.py" line="51" />
         <source>No current event: select a span and press an event key.</source>
         <translation>لا حدث حالي: حدِّد مقطعًا واضغط مفتاح حدث.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/event_form.py" line="47" />
+        <location filename="../../ui/coder/event_form.py" line="57" />
         <source>Attributes of %s</source>
         <translation>سمات %s</translation>
     </message>
@@ -1076,12 +1101,12 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../ui/coder/event_panel.py" line="79" />
+        <location filename="../../ui/coder/event_panel.py" line="81" />
         <source>Select a span, then press an event key to start an event: %s.</source>
         <translation>حدِّد مقطعًا، ثم اضغط مفتاح حدث لبدء حدث: %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/event_panel.py" line="84" />
+        <location filename="../../ui/coder/event_panel.py" line="90" />
         <source>Event mode (%1): a role key puts the selected span in that role: %2. %3 leaves event mode.</source>
         <translation>وضع الحدث (%1): مفتاح الدور يضع المقطع المحدَّد في ذلك الدور: %2. %3 للخروج من وضع الحدث.</translation>
     </message>
@@ -1159,78 +1184,88 @@
         <translation>مجموعة بيانات الأحداث، صف لكل حدث (CSV أو JSONL أو Parquet حسب امتداد الملف)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="52" />
+        <location filename="../../ui/coder/export_dialog.py" line="45" />
+        <source>Label Studio tasks (spans as predictions, for review)</source>
+        <translation>مهام Label Studio (المقاطع تنبؤات، للمراجعة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/export_dialog.py" line="46" />
+        <source>Parquet tables (folder: documents, spans, events)</source>
+        <translation>جداول Parquet (مجلد: المقالات والمقاطع والأحداث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/export_dialog.py" line="54" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="58" />
+        <location filename="../../ui/coder/export_dialog.py" line="60" />
         <source>Default (every layer; gold or the only coder for training formats)</source>
         <translation>الافتراضي (كل الطبقات؛ الذهبية أو المرمِّز الوحيد لصيغ التدريب)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="62" />
+        <location filename="../../ui/coder/export_dialog.py" line="64" />
         <source>Default (done for training formats, else every document)</source>
         <translation>الافتراضي (المنجزة لصيغ التدريب، وإلا كل المقالات)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="63" />
+        <location filename="../../ui/coder/export_dialog.py" line="65" />
         <source>Only documents marked done</source>
         <translation>المقالات المنجزة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="64" />
+        <location filename="../../ui/coder/export_dialog.py" line="66" />
         <source>Every document</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="66" />
+        <location filename="../../ui/coder/export_dialog.py" line="68" />
         <source>e.g. 80,10,10 (train, dev, test); empty for no split</source>
         <translation>مثلًا 80,10,10 (تدريب، تطوير، اختبار)؛ فارغ من دون تقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="69" />
+        <location filename="../../ui/coder/export_dialog.py" line="71" />
         <source>Split proclitics into tokens of their own</source>
         <translation>فصل السوابق في وحدات مستقلة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="70" />
+        <location filename="../../ui/coder/export_dialog.py" line="72" />
         <source>Include pending suggestions</source>
         <translation>تضمين الاقتراحات المعلّقة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="72" />
+        <location filename="../../ui/coder/export_dialog.py" line="74" />
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="78" />
+        <location filename="../../ui/coder/export_dialog.py" line="80" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="79" />
+        <location filename="../../ui/coder/export_dialog.py" line="81" />
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="80" />
+        <location filename="../../ui/coder/export_dialog.py" line="82" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="81" />
+        <location filename="../../ui/coder/export_dialog.py" line="83" />
         <source>Split</source>
         <translation>التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="82" />
+        <location filename="../../ui/coder/export_dialog.py" line="84" />
         <source>Seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/export_dialog.py" line="83" />
-        <location filename="../../ui/coder/export_dialog.py" line="107" />
+        <location filename="../../ui/coder/export_dialog.py" line="85" />
+        <location filename="../../ui/coder/export_dialog.py" line="109" />
         <source>Template</source>
         <translation>القالب</translation>
     </message>
@@ -1315,7 +1350,7 @@
         <translation>«%1» هو مفتاح %2 في دليل الترميز.</translation>
     </message>
     <message>
-        <location filename="../../ui/keymap.py" line="338" />
+        <location filename="../../ui/keymap.py" line="342" />
         <source> or </source>
         <translation> أو </translation>
     </message>
@@ -1323,75 +1358,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="56" />
+        <location filename="../../ui/coder/main_window.py" line="61" />
         <source>Arabic event annotator — %s</source>
         <translation>أداة ترميز الأحداث العربية — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="58" />
+        <location filename="../../ui/coder/main_window.py" line="63" />
         <source>(read-only)</source>
         <translation>(للقراءة فقط)</translation>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="56" />
-        <location filename="../../ui/coder/main_window.py" line="86" />
+        <location filename="../../ui/coder/main_window.py" line="89" />
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="87" />
+        <location filename="../../ui/coder/main_window.py" line="90" />
         <source>Span</source>
         <translation>المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="195" />
+        <location filename="../../ui/coder/main_window.py" line="203" />
         <source>No word in the selection to tag.</source>
         <translation>لا كلمة في التحديد لوسمها.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="214" />
+        <location filename="../../ui/coder/main_window.py" line="226" />
         <source>Delete a span of an event</source>
         <translation>حذف مقطع تابع لحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="215" />
+        <location filename="../../ui/coder/main_window.py" line="227" />
         <source>This span fills: %1.
 Remove it from those events too?</source>
         <translation>يملأ هذا المقطع الخانات: %1.
 أتزيله من تلك الأحداث أيضًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="230" />
+        <location filename="../../ui/coder/main_window.py" line="245" />
         <source>%1 takes %2: tag the words first.</source>
         <translation>يقبل الدور %1 مقاطع %2: سِم الكلمات أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="237" />
+        <location filename="../../ui/coder/main_window.py" line="252" />
         <source>Select a span to put in %s.</source>
         <translation>حدِّد مقطعًا لوضعه في %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="324" />
+        <location filename="../../ui/coder/main_window.py" line="339" />
         <source>%1 — done %2 / %3</source>
         <translation>%1 — أُنجز %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="350" />
+        <location filename="../../ui/coder/main_window.py" line="369" />
         <source>No more documents in this list.</source>
         <translation>لا مزيد من المقالات في هذه القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="362" />
+        <location filename="../../ui/coder/main_window.py" line="381" />
         <source>No search matches in this article.</source>
         <translation>لا نتائج للبحث في هذا المقال.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="392" />
+        <location filename="../../ui/coder/main_window.py" line="411" />
         <source>That was the last document in this list.</source>
         <translation>كان هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/main_window.py" line="397" />
+        <location filename="../../ui/coder/main_window.py" line="416" />
         <source>Arabic event annotator</source>
         <translation>أداة ترميز الأحداث العربية</translation>
     </message>
@@ -1622,7 +1657,7 @@ Remove it from those events too?</source>
     </message>
     <message>
         <location filename="../../ui/coder/keys.py" line="75" />
-        <location filename="../../ui/coder/main_window.py" line="89" />
+        <location filename="../../ui/coder/main_window.py" line="94" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1790,12 +1825,12 @@ Remove it from those events too?</source>
         <translation>لا تُظهر هذا مجددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/dialogs.py" line="98" />
+        <location filename="../../ui/coder/dialogs.py" line="92" />
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/dialogs.py" line="99" />
+        <location filename="../../ui/coder/dialogs.py" line="93" />
         <source>Open it read-only?</source>
         <translation>فتحه للقراءة فقط؟</translation>
     </message>
@@ -1973,41 +2008,67 @@ Remove it from those events too?</source>
         <source>&lt;b&gt;Events&lt;/b&gt; (who did what, where, how many): select a span and press %1 to start an event; then each role key (shown in the event panel) puts the selected span in that role. %2 leaves event mode.</source>
         <translation>&lt;b&gt;الأحداث&lt;/b&gt; (مَن فعل ماذا، وأين، وكم العدد): حدِّد مقطعًا واضغط %1 لبدء حدث؛ ثم يضع كل مفتاح دور (يظهر في لوحة الأحداث) المقطع المحدَّد في ذلك الدور. %2 للخروج من وضع الحدث.</translation>
     </message>
+    <message>
+        <source>As the interface language writes them</source>
+        <translation>كما تكتبها لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>Arabic-Indic (٠١٢٣٤٥٦٧٨٩)</source>
+        <translation>هندية عربية (٠١٢٣٤٥٦٧٨٩)</translation>
+    </message>
+    <message>
+        <source>Latin (0123456789)</source>
+        <translation>لاتينية (0123456789)</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>الأرقام</translation>
+    </message>
 </context>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="30" />
+        <location filename="../../ui/coder/span_list.py" line="41" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="30" />
+        <location filename="../../ui/coder/span_list.py" line="41" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="30" />
+        <location filename="../../ui/coder/span_list.py" line="41" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="30" />
+        <location filename="../../ui/coder/span_list.py" line="41" />
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="48" />
+        <location filename="../../ui/coder/span_list.py" line="58" />
+        <source>%1 (learned)</source>
+        <translation>%1 (مُتعلَّم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/span_list.py" line="61" />
         <source>%1 (suggested)</source>
         <translation>%1 (مقترح)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="67" />
+        <location filename="../../ui/coder/span_list.py" line="82" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="69" />
+        <location filename="../../ui/coder/span_list.py" line="84" />
+        <source>Learned from your finished documents: accept or reject it</source>
+        <translation>مُتعلَّم من مقالاتك المنجزة: اقبله أو ارفضه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/span_list.py" line="86" />
         <source>A suggestion: accept or reject it</source>
         <translation>اقتراح: اقبله أو ارفضه</translation>
     </message>
@@ -2046,27 +2107,27 @@ Remove it from those events too?</source>
 <context>
     <name>VersionList</name>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="45" />
+        <location filename="../../ui/lead/version_list.py" line="46" />
         <source>automatic (all agreed)</source>
         <translation>آلي (اتفق الجميع)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="46" />
+        <location filename="../../ui/lead/version_list.py" line="47" />
         <source>picked</source>
         <translation>مختار</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="47" />
+        <location filename="../../ui/lead/version_list.py" line="48" />
         <source>edited</source>
         <translation>معدَّل</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="48" />
+        <location filename="../../ui/lead/version_list.py" line="49" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="50" />
+        <location filename="../../ui/lead/version_list.py" line="51" />
         <source>imported</source>
         <translation>مستورد</translation>
     </message>
@@ -2074,62 +2135,62 @@ Remove it from those events too?</source>
 <context>
     <name>VersionListModel</name>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="80" />
+        <location filename="../../ui/lead/version_list.py" line="81" />
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="80" />
+        <location filename="../../ui/lead/version_list.py" line="81" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="80" />
+        <location filename="../../ui/lead/version_list.py" line="81" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="80" />
+        <location filename="../../ui/lead/version_list.py" line="81" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="80" />
+        <location filename="../../ui/lead/version_list.py" line="81" />
         <source>Coders</source>
         <translation>المرمِّزون</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="80" />
+        <location filename="../../ui/lead/version_list.py" line="81" />
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="91" />
+        <location filename="../../ui/lead/version_list.py" line="92" />
         <source>gold</source>
         <translation>ذهبي</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="104" />
+        <location filename="../../ui/lead/version_list.py" line="106" />
         <source>agreed: %s</source>
         <translation>اتفق: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="136" />
+        <location filename="../../ui/lead/version_list.py" line="153" />
         <source>The versions differ on: %s</source>
         <translation>تختلف الصيغ في: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="140" />
+        <location filename="../../ui/lead/version_list.py" line="157" />
         <source>Not made by: %s</source>
         <translation>لم يضعها: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="144" />
+        <location filename="../../ui/lead/version_list.py" line="161" />
         <source>Decided at %s</source>
         <translation>حُسم في %s</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/version_list.py" line="147" />
+        <location filename="../../ui/lead/version_list.py" line="164" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>

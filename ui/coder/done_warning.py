@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.done_checks import DoneProblem, Problem
-from ui.i18n import number_text, with_digits
+from ui.i18n import number_text
 
 LISTED = 8  # lines of figures and attributes shown before "and N more"
 
@@ -29,13 +29,19 @@ def problem_lines(problems: list[DoneProblem]) -> list[str]:
     figure or span with a loose end."""
     pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
     events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
+    # The counts are put in by hand, not as Qt's %n: lupdate does not see a count passed to
+    # QCoreApplication.translate, so a numerus lookup would miss these catalogue entries.
     lines = [
-        with_digits(QCoreApplication.translate("DoneWarning", "%n suggestion(s) not yet accepted or rejected", None, pending), pending)
+        QCoreApplication.translate("DoneWarning", "%n suggestion(s) not yet accepted or rejected").replace(
+            "%n", number_text(pending)
+        )
     ] if pending else []
     if events:
-        lines.append(with_digits(
-            QCoreApplication.translate("DoneWarning", "%n suggested event(s) not yet accepted or rejected", None, events), events
-        ))
+        lines.append(
+            QCoreApplication.translate("DoneWarning", "%n suggested event(s) not yet accepted or rejected").replace(
+                "%n", number_text(events)
+            )
+        )
     others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
     for problem in others[:LISTED]:
         assert problem.span is not None
@@ -50,7 +56,7 @@ def problem_lines(problems: list[DoneProblem]) -> list[str]:
             lines.append(line.replace("%2", ", ".join(problem.detail)))
     more = len(others) - LISTED
     if more > 0:
-        lines.append(with_digits(QCoreApplication.translate("DoneWarning", "and %n more", None, more), more))
+        lines.append(QCoreApplication.translate("DoneWarning", "and %n more").replace("%n", number_text(more)))
     return lines
 
 
