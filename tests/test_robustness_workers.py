@@ -56,8 +56,16 @@ def test_a_forked_child_does_not_keep_the_writer_lock(tmp_path: Path) -> None:
         signal.pause()
         os._exit(0)
     try:
+        def open_files() -> set[str]:
+            found = set()
+            for fd in os.listdir(f"/proc/{child}/fd"):
+                with contextlib.suppress(OSError):
+                    found.add(os.readlink(f"/proc/{child}/fd/{fd}"))
+            return found
+
+        # The child's copy of the lock is closed as it forks: it would outlive a killed parent.
+        wait_until(lambda: str(lock_path(path)) not in open_files(), 10, "the child to close the lock")
         project.close()
-        Project.open(path).close()  # the child's copy of the lock was closed as it forked
     finally:
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
