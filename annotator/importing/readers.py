@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,11 @@ from annotator.records import DocumentRecord, SpanRecord, record_from_json
 from annotator.text import canonical_offsets, canonical_text, decode_bytes, decode_raw, detect_encoding
 
 FORMATS = ("txt", "csv", "jsonl", "brat")
-MAX_TEXT_BYTES = 50 * 10**6  # one article; a larger .txt is surely not one
+MAX_TEXT_BYTES = 50 * 10**6  # one file read whole, or one JSONL line: past this, surely not one article
+# One document's text: a long report is some 100,000 characters; past this the window cannot
+# lay it out promptly (benchmarks/open_cost.py), and it is surely not one article.
+MAX_DOCUMENT_CHARS = 1_000_000
+MAX_JSON_DEPTH = 64  # nesting of a JSONL record; ours is four deep
 _EXTENSIONS = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl"}
 TEXT_COLUMNS = ("text", "article_content", "content", "body", "article", "article_text")
 ID_COLUMNS = ("id", "doc_id", "article_id", "key")
@@ -52,20 +57,31 @@ def plan_files(sources: list[str | Path], fmt: str | None = None) -> list[tuple[
             root = path.resolve()
             files = sorted(p for p in path.rglob("*") if p.is_file())
             for file in files:
-                if not file.resolve().is_relative_to(root):
-                    raise InputError(f"links to {file.resolve()}, outside the folder being imported; refusing it", path=file)
+                _refuse_link_outside(file, root)
             found = [_guess(file, fmt, explicit=False) for file in files]
             in_folder = [item for item in found if item is not None]
             if not in_folder:
                 raise InputError("the folder holds no file to import (.txt, .csv, .jsonl, brat .ann)", path=path)
             planned += in_folder
         elif path.is_file():
+            # A file named on its own is judged as one inside a folder would be: its folder is its own.
+            _refuse_link_outside(path, path.absolute().parent.resolve())
             item = _guess(path, fmt, explicit=True)
             if item is not None:
                 planned.append(item)
+        elif path.exists():
+            raise InputError("not a regular file or folder (a device, a pipe or a socket); refusing it", path=path)
         else:
             raise InputError("no such file or folder", path=path)
     return list(dict.fromkeys(planned))
+
+
+def _refuse_link_outside(file: Path, root: Path) -> None:
+    """A link that leads out of the folder being imported (to /etc/shadow, say) is refused:
+    importing would copy a file the person never meant to share into a project they send on."""
+    target = file.resolve()
+    if not target.is_relative_to(root):
+        raise InputError(f"links to {target}, outside the folder being imported; refusing it", path=file)
 
 
 def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] | None:
@@ -76,9 +92,12 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
             return None  # read together with its .txt
         if not path.with_suffix(".txt").exists():
             raise InputError("a brat .ann file needs its .txt beside it", path=path)
+        _refuse_link_outside(path.with_suffix(".txt"), path.absolute().parent.resolve())
         return path.with_suffix(".txt"), "brat"
     by_extension = _EXTENSIONS.get(suffix)
     if suffix == ".txt" and path.with_suffix(".ann").exists() and fmt in (None, "brat"):
+        if explicit:
+            _refuse_link_outside(path.with_suffix(".ann"), path.absolute().parent.resolve())
         by_extension = "brat"
     if fmt is not None:
         if explicit:
@@ -96,7 +115,7 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
 
 
 def read_txt(path: Path, key: str | None = None) -> Iterator[DocumentRecord]:
-    text = decode_bytes(_read_bytes(path), path)
+    text = bounded(decode_bytes(_read_bytes(path), path), path)
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first if len(first) <= 120 else first[:119].rstrip() + "…"
     yield DocumentRecord(text=text, key=key or path.stem, meta={"title": title, "source": path.name}, path=str(path))
@@ -143,13 +162,51 @@ def record_from_line(path: Path, number: int, raw: bytes) -> DocumentRecord:
         # (Some of Python's messages end in "at" already: "Invalid control character at".)
         reason = exc.msg.removesuffix(" at")
         raise InputError(f"broken JSON: {reason} at column {exc.colno}", path=path, line=number) from None
+    except RecursionError:
+        raise InputError(f"the JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)", path=path,
+                         line=number) from None
+    except ValueError:  # Python's limit on the digits of an integer it converts
+        raise InputError(f"a number in the line has more than {sys.get_int_max_str_digits()} digits",
+                         path=path, line=number) from None
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise InputError(f"the JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)", path=path, line=number)
     if _SURROGATE_ESCAPE.search(line) and _holds_lone_surrogate(data):
         raise InputError(
             "the line holds an unpaired surrogate escape (such as \\ud800), which is no character",
             path=path,
             line=number,
         )
-    return record_from_json(data, str(path), number)
+    record = record_from_json(data, str(path), number)
+    bounded(record.text, path, number)
+    return record
+
+
+def bounded(text: str, path: Path, line: int | None = None) -> str:
+    """``text`` if one document may be that long; else the refusal, naming the file (and line)."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            f"the document is {len(text):,} characters long, more than one document may be "
+            f"({MAX_DOCUMENT_CHARS:,}); split it into articles",
+            path=path,
+            line=line,
+        )
+    return text
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest in ``data``, counted without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -217,7 +274,7 @@ def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[Docum
             meta["title"] = meta.pop(title_col)
         rows += 1
         yield DocumentRecord(
-            text=canonical_text(value, path),
+            text=bounded(canonical_text(value, path), path, line),
             key=(row.get(id_col) or None) if id_col else None,
             meta=meta,
             path=str(path),
@@ -242,7 +299,7 @@ def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
     """A brat document: ``name.txt`` and ``name.ann`` (T, A and # lines; E lines by
     :mod:`annotator.importing.brat_events`; R and N noted and left out)."""
     raw_text = decode_raw(_read_bytes(txt_path), txt_path)
-    text = canonical_text(raw_text, txt_path)
+    text = bounded(canonical_text(raw_text, txt_path), txt_path)
     moved = canonical_offsets(raw_text)  # brat counts the \r of a file saved with \r\n
     ann_path = txt_path.with_suffix(".ann")
     spans: dict[str, SpanRecord] = {}
