@@ -47,6 +47,7 @@ from annotator.store.lead_tables import MergeSource
 from annotator.store.project import Project
 from annotator.store.rows import now
 from annotator.store.schema import SQLITE_HEADER
+from annotator.tempnames import clear_stale, owned_prefix
 from annotator.text import canonical_text
 
 MERGED_CODER = "lead"
@@ -252,7 +253,8 @@ def _merge_into_new(
     """
     if not out.parent.exists():
         raise ProjectError("the folder does not exist", path=out)
-    workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.merging-", dir=out.parent))
+    clear_stale(out, "merging-")  # what a killed merge into the same file left behind
+    workdir = Path(tempfile.mkdtemp(prefix=owned_prefix(out, "merging-"), dir=out.parent))
     try:
         building = workdir / out.name
         with Project.create(building, coder=coder, codebook=codebook) as target:
