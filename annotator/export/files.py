@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, TypeVar
 
 from annotator.errors import AnnotatorError
+from annotator.plain_files import refuse_special
 from annotator.tempnames import clear_stale, owned_prefix
 
 T = TypeVar("T")
@@ -39,6 +40,7 @@ def _target(out: str | Path, what: str) -> Path:
     target = Path(out)
     if not target.parent.exists():
         raise AnnotatorError("the folder does not exist", path=target)
+    refuse_special(target)  # before anything opens it: a FIFO would hang the header check
     _refuse_database(target)
     clear_stale(target)  # what a killed export to the same target left behind
     return target

@@ -43,6 +43,7 @@ from pathlib import Path
 from annotator.codebook import Codebook, load_codebook
 from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
 from annotator.models import GOLD, Document, Event
+from annotator.plain_files import refuse_special
 from annotator.store.lead_tables import MergeSource
 from annotator.store.project import Project
 from annotator.store.rows import now
@@ -184,6 +185,7 @@ def _refuse_out_as_source(out: Path, sources: Sequence[str | Path]) -> None:
 
 def _load_chosen_codebook(path: Path) -> Codebook:
     """``--codebook-from`` takes a project file (its codebook) or a TOML/JSON codebook."""
+    refuse_special(path, InputError)
     try:
         with open(path, "rb") as handle:
             is_sqlite = handle.read(16) == SQLITE_HEADER

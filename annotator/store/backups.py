@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.errors import ProjectError
+from annotator.plain_files import refuse_special
 
 KEEP = 5
 _NAME = re.compile(r"^(?P<project>.+)\.backup-(?P<stamp>\d{8}T\d{6}\d{6})-(?P<reason>[\w.\-]+)$")
@@ -48,6 +49,7 @@ def make_backup(conn: sqlite3.Connection, project_path: Path, reason: str, *, ke
 
 def save_copy(conn: sqlite3.Connection, project_path: Path, target: Path) -> Path:
     """A consistent copy of the open project at ``target`` (another disk, a USB stick)."""
+    refuse_special(target, ProjectError)
     if target.exists():
         raise ProjectError("a file of that name already exists; choose another name", path=target)
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.codebook import Codebook, default_codebook
 from annotator.errors import ProjectError
+from annotator.plain_files import refuse_special
 from annotator.store import schema
 from annotator.store.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.store.base import write_codebook
@@ -53,6 +54,7 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
         """Make a new project file; refuses to overwrite an existing file."""
         path = Path(path)
         coder = check_coder_name(coder)
+        refuse_special(path, ProjectError)
         if path.exists():
             raise ProjectError("a file of that name already exists; choose another name", path=path)
         if not path.parent.exists():

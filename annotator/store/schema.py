@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.codebook import brought_forward
 from annotator.errors import ProjectError
+from annotator.plain_files import refuse_special
 from annotator.store.backups import make_backup
 from annotator.store.base import stored_codebook, write_codebook
 
@@ -258,7 +259,8 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def check_header(path: Path) -> None:
-    """Refuse anything that is not a SQLite file before SQLite parses it."""
+    """Refuse anything that is not a SQLite file before SQLite parses it (a device or pipe unopened)."""
+    refuse_special(path, ProjectError)
     try:
         with open(path, "rb") as handle:
             header = handle.read(16)
