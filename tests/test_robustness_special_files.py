@@ -33,7 +33,7 @@ def special(tmp_path: Path, kind: str) -> Path:
         server.bind(str(path))
         server.close()
     elif kind == "device":
-        path = Path(os.devnull)  # only ever refused: nothing writes to it
+        path = Path(os.devnull)  # only where nothing could write to it, fix or no fix
     else:
         path = tmp_path / "devlink.out"
         path.symlink_to(os.devnull)
@@ -78,7 +78,8 @@ def unblock(path: Path) -> None:
         os.close(fd)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+# Not the device itself: were the check missing, an export run as root would replace it.
+@pytest.mark.parametrize("kind", ["fifo", "socket", "link-to-device"])
 @pytest.mark.parametrize("fmt", ["jsonl", "hf"])
 def test_export_out_is_refused(tmp_path: Path, kind: str, fmt: str) -> None:
     source = opened_source(tmp_path)
