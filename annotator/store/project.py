@@ -94,6 +94,13 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
         """Open an existing project after checking it is ours; migrates it forward if older."""
         path = Path(path)
         schema.check_header(path)
+        if not readonly and not schema.writable(path):
+            raise ProjectError(
+                "the project file or its folder is read-only (a read-only disk, share or file): it can be "
+                "read, searched and exported but not changed; open it read-only, or copy it to a folder "
+                "you can write to",
+                path=path,
+            )
         lock = None if readonly else WriterLock(path)
         if lock is not None:
             lock.acquire()
