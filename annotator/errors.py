@@ -47,6 +47,10 @@ class ProjectError(AnnotatorError):
     """The project file cannot be opened or written (not ours, newer, locked, corrupt)."""
 
 
+class DamagedProject(ProjectError):
+    """The file fails SQLite's integrity check: nothing may be written to it or read from it for an export."""
+
+
 class InputError(AnnotatorError):
     """An input file (import source, codebook) is malformed."""
 
@@ -59,8 +63,8 @@ class ValidationError(AnnotatorError):
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 RECOVER = (
-    "restore a backup (`annotator restore PROJECT --list`, then `annotator restore PROJECT N`, "
-    "or File > Restore a backup), or ask whoever sent the file for a fresh copy"
+    "bring back a backup copy (`annotator restore PROJECT --list`, then `annotator restore PROJECT N`; "
+    "the damaged file is kept beside it), or ask whoever sent the file for a fresh copy"
 )
 
 
@@ -102,15 +106,17 @@ def storage_error(exc: Exception, path: str | Path) -> ProjectError:
 
 def read_error(exc: Exception, path: str | Path) -> ProjectError:
     """Say in plain words why a project file could not be read: locked, read-only, full, or damaged."""
+    if sqlite_code(exc) in (_CORRUPT, _NOTADB):
+        return damaged(str(exc), path)
     problem, advice = _what_went_wrong(exc)
     if problem.startswith("the project file could not be written"):
         problem = f"the project file could not be read ({exc})"
     return ProjectError(f"{problem}; {advice}", path=path)
 
 
-def damaged(detail: str, path: str | Path) -> ProjectError:
+def damaged(detail: str, path: str | Path) -> DamagedProject:
     """A file that fails SQLite's integrity check: refused, with the way back."""
-    return ProjectError(f"the project file is damaged ({detail}); nothing was changed; {RECOVER}", path=path)
+    return DamagedProject(f"the project file is damaged ({detail}); nothing was changed; {RECOVER}", path=path)
 
 
 def user_facing(exc: BaseException, path: str | Path) -> AnnotatorError | None:

@@ -149,6 +149,7 @@ def merge_projects(
         opened: list[Project] = []
         for source in sources:
             opened.append(stack.enter_context(Project.open(source, readonly=True)))
+            opened[-1].check_integrity()  # a damaged coder file would merge what is left of it
             # One snapshot per source: every read sees the same state even if the coder's
             # app writes to the file meanwhile.
             stack.enter_context(opened[-1].snapshot())

@@ -17,7 +17,7 @@ from annotator import __version__
 from annotator.codebook import Codebook, default_codebook
 from annotator.errors import ProjectError
 from annotator.plain_files import refuse_special
-from annotator.store import schema
+from annotator.store import integrity, schema
 from annotator.store.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.store.base import write_codebook
 from annotator.store.event_lead import EventLead
@@ -112,6 +112,8 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
             raise
         try:
             version = schema.check_schema(conn, path)
+            if not readonly:
+                integrity.check(conn, path)  # before a migration or a backup copies the damage
             if version < schema.SCHEMA_VERSION:
                 if readonly and version not in schema.READABLE_AS_THEY_ARE:
                     raise ProjectError("the project needs upgrading; open it writable once", path=path)
@@ -148,6 +150,11 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('app_version', ?)", (__version__,))
         self._meta["app_version"] = __version__
 
+    def check_integrity(self) -> None:
+        """Raise :class:`~annotator.errors.DamagedProject` if the file is damaged (a merge and an
+        export read a file opened read-only, which opening did not check)."""
+        integrity.check(self.conn, self.path)
+
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
 
@@ -183,6 +190,9 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
     def close(self) -> None:
         self.conn.close()
         if self._lock is not None:
+            # This app's own writes (SQLite's, each a transaction) leave a checked file sound:
+            # the state they left is remembered, so the next open need not read it all again.
+            integrity.remember(self.path)
             self._lock.release()
             self._lock = None
 
