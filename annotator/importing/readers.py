@@ -26,7 +26,7 @@ FORMATS = ("txt", "csv", "jsonl", "brat")
 MAX_TEXT_BYTES = 50 * 10**6  # one file read whole, or one JSONL line: past this, surely not one article
 # One document's text: a long report is some 100,000 characters; past this the window cannot
 # lay it out promptly (benchmarks/open_cost.py), and it is surely not one article.
-MAX_DOCUMENT_CHARS = 1_000_000
+MAX_DOCUMENT_CHARS = 500_000
 MAX_JSON_DEPTH = 64  # nesting of a JSONL record; ours is four deep
 _EXTENSIONS = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl"}
 TEXT_COLUMNS = ("text", "article_content", "content", "body", "article", "article_text")
