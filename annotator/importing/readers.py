@@ -225,7 +225,10 @@ def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
     """Stream the rows: a CSV of a whole archive is never held in memory at once."""
     encoding = detect_encoding(path)
     with open(path, encoding=encoding, newline="") as handle:
-        yield from _csv_rows(path, handle, columns)
+        try:
+            yield from _csv_rows(path, handle, columns)
+        except UnicodeDecodeError as exc:  # the encoding guessed from its start fails further on
+            raise InputError(f"the file is not valid {exc.encoding} text ({exc.reason})", path=path) from None
 
 
 def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[DocumentRecord]:
