@@ -12,6 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 CLI = [sys.executable, "-m", "annotator"]
+ROOT = Path(__file__).resolve().parents[1]
+# Child processes import this checkout's annotator, wherever the test runs from.
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 ARABIC = (
     "قُتِلَ 54 شخصاً بينهم 28 مدنياً في غارة على الباغوز فوقاني بدير الزور، "
@@ -65,4 +68,4 @@ def big_jsonl(path: Path, documents: int, *, start: int = 0) -> Path:
 
 
 def run_cli(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=timeout, env=ENV)

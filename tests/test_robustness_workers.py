@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from robust_helpers import CLI, alive, big_jsonl, children_of, run_cli, wait_until
+from robust_helpers import CLI, ENV, alive, big_jsonl, children_of, run_cli, wait_until
 
 from annotator.store.locking import WriterLock, lock_path
 from annotator.store.project import Project
@@ -24,7 +24,7 @@ def test_a_killed_import_takes_its_workers_with_it(tmp_path: Path) -> None:
     Project.create(project, coder="amal").close()
     corpus = big_jsonl(tmp_path / "big.jsonl", 6000)
     process = subprocess.Popen([*CLI, "import", str(project), str(corpus)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     workers: set[int] = set()
     try:
         wait_until(lambda: len(children_of(process.pid)) >= 2, 60, "the import's workers to start")
