@@ -46,6 +46,8 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool = False, lock: WriterLock | None = None):
         super().__init__(path, conn, readonly=readonly)
         self._lock = lock
+        # Checked when opened for writing (or made here): only this process has written it since.
+        self._sound = lock is not None
 
     # --- opening -------------------------------------------------------------------
 
@@ -153,7 +155,8 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
     def check_integrity(self) -> None:
         """Raise :class:`~annotator.errors.DamagedProject` if the file is damaged (a merge and an
         export read a file opened read-only, which opening did not check)."""
-        integrity.check(self.conn, self.path)
+        if not self._sound:
+            integrity.check(self.conn, self.path)
 
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
@@ -185,7 +188,9 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
         copy works under this project's writer lock (one process, one writer) and takes
         none of its own, so close it before this one.
         """
-        return Project(self.path, schema.connect(self.path, readonly=self.readonly), readonly=self.readonly)
+        copy = Project(self.path, schema.connect(self.path, readonly=self.readonly), readonly=self.readonly)
+        copy._sound = self._sound
+        return copy
 
     def close(self) -> None:
         self.conn.close()
