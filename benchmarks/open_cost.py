@@ -125,11 +125,11 @@ def window(repeat: int, boundary_max: int) -> dict[str, object]:
         for shape, text in (("one word", "ب" * size), ("words", ("قصفت الطائرات " * (size // 14 + 1))[:size])):
             row: dict[str, object] = {"chars": size, "shape": shape}
             row["ours_s"] = round(median_seconds(show(text, False), repeat, reset), 3)
+            mode = view.document().defaultTextOption().wrapMode()
+            row["wrap"] = "anywhere" if mode == QTextOption.WrapMode.WrapAnywhere else "word boundary"
             if size <= boundary_max:
                 row["word_boundary_s"] = round(median_seconds(show(text, True), repeat, reset), 3)
                 row["ratio"] = round(float(row["word_boundary_s"]) / max(float(row["ours_s"]), 1e-6), 1)  # type: ignore[arg-type]
-            mode = view.document().defaultTextOption().wrapMode()
-            row["wrap"] = "anywhere" if mode == QTextOption.WrapMode.WrapAnywhere else "word boundary"
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
     return {"limit_chars": MAX_DOCUMENT_CHARS, "rows": rows}
