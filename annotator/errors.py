@@ -116,7 +116,8 @@ def read_error(exc: Exception, path: str | Path) -> ProjectError:
 
 def damaged(detail: str, path: str | Path) -> DamagedProject:
     """A file that fails SQLite's integrity check: refused, with the way back."""
-    return DamagedProject(f"the project file is damaged ({detail}); nothing was changed; {RECOVER}", path=path)
+    advice = RECOVER.replace("PROJECT", str(path))
+    return DamagedProject(f"the project file is damaged ({detail}); nothing was changed; {advice}", path=path)
 
 
 def user_facing(exc: BaseException, path: str | Path) -> AnnotatorError | None:
