@@ -47,6 +47,10 @@ class ProjectError(AnnotatorError):
     """The project file cannot be opened or written (not ours, newer, locked, corrupt)."""
 
 
+class DamagedProject(ProjectError):
+    """The file fails SQLite's integrity check: nothing may be written to it or read from it for an export."""
+
+
 class InputError(AnnotatorError):
     """An input file (import source, codebook) is malformed."""
 
@@ -55,24 +59,65 @@ class ValidationError(AnnotatorError):
     """An edit breaks a rule of the project (offsets, label, attribute type)."""
 
 
+# SQLite's primary result codes (an extended code carries one in its low byte).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+RECOVER = (
+    "bring back a backup copy (`annotator restore PROJECT --list`, then `annotator restore PROJECT N`; "
+    "the damaged file is kept beside it), or ask whoever sent the file for a fresh copy"
+)
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code for ``exc``, when SQLite gave one."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _what_went_wrong(exc: Exception) -> tuple[str, str]:
+    """The problem in plain words and what to do, from SQLite's result code (its text as a fallback)."""
+    code = sqlite_code(exc)
+    text = str(exc).lower()
+    if code == _FULL or (code is None and "full" in text):
+        return "the disk is full", "free some space, or save a copy of the project on another disk"
+    if code == _READONLY or (code is None and ("readonly" in text or "read-only" in text)):
+        return (
+            "the file or its folder is read-only",
+            "copy the project to a folder you can write to, or open it read-only",
+        )
+    if code in (_BUSY, _LOCKED) or (code is None and ("locked" in text or "busy" in text)):
+        return "another program is writing to the project (it has the file locked)", "close it there and try again"
+    if code in (_CORRUPT, _NOTADB):
+        return f"the project file is damaged ({exc})", RECOVER
+    if code == _IOERR:
+        return f"the disk could not be read or written ({exc})", "check the disk, or save a copy of the project elsewhere"
+    if code == _CANTOPEN:
+        return f"the file cannot be opened ({exc})", "check that it and its folder exist and you may use them"
+    return f"the project file could not be written ({exc})", "check the disk, or save a copy of the project elsewhere"
+
+
 def storage_error(exc: Exception, path: str | Path) -> ProjectError:
     """Say in plain words what a failed write means for the coder's work, and what to do."""
-    text = str(exc).lower()
-    if "full" in text:
-        problem = "the disk is full"
-        advice = "free some space, or save a copy of the project on another disk"
-    elif "readonly" in text or "read-only" in text:
-        problem = "the file or its folder is read-only"
-        advice = "copy the project to a folder you can write to, or open it read-only"
-    elif "locked" in text or "busy" in text:
-        problem = "another program is writing to the project"
-        advice = "close it there and try again"
-    else:
-        problem = f"the project file could not be written ({exc})"
-        advice = "check the disk, or save a copy of the project elsewhere"
+    problem, advice = _what_went_wrong(exc)
     return ProjectError(
         f"{problem}: the change was not saved and the project is as it was before it; {advice}", path=path
     )
+
+
+def read_error(exc: Exception, path: str | Path) -> ProjectError:
+    """Say in plain words why a project file could not be read: locked, read-only, full, or damaged."""
+    if sqlite_code(exc) in (_CORRUPT, _NOTADB):
+        return damaged(str(exc), path)
+    problem, advice = _what_went_wrong(exc)
+    if problem.startswith("the project file could not be written"):
+        problem = f"the project file could not be read ({exc})"
+    return ProjectError(f"{problem}; {advice}", path=path)
+
+
+def damaged(detail: str, path: str | Path) -> DamagedProject:
+    """A file that fails SQLite's integrity check: refused, with the way back."""
+    advice = RECOVER.replace("PROJECT", str(path))
+    return DamagedProject(f"the project file is damaged ({detail}); nothing was changed; {advice}", path=path)
 
 
 def user_facing(exc: BaseException, path: str | Path) -> AnnotatorError | None:

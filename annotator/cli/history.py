@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, DamagedProject
+from annotator.store.backups import list_backups, restore_over_damaged
 from annotator.store.project import Project
+from annotator.store.schema import check_header
 
 
 @click.command()
@@ -26,22 +28,28 @@ def restore(project: Path, backup: str | None, list_only: bool) -> None:
       annotator restore amal.db --list
       annotator restore amal.db 1
     """
-    with Project.open(project, readonly=list_only or backup is None) as opened:
-        backups = opened.backups()
-        if list_only or backup is None:
-            if not backups:
-                click.echo("no backup copies")
-            for number, item in enumerate(backups, start=1):
-                click.echo(f"{number}\t{item.taken:%Y-%m-%d %H:%M:%S} UTC\t{item.reason}\t{item.path.name}")
-            return
-        chosen = None
-        if backup.isdigit() and 1 <= int(backup) <= len(backups):
-            chosen = backups[int(backup) - 1].path
-        else:
-            chosen = next((b.path for b in backups if b.path.name == backup), None)
-        if chosen is None:
-            raise AnnotatorError(f"no backup {backup!r} (see annotator restore {project} --list)", path=project)
-        before = opened.restore(chosen)
+    check_header(project)  # the file itself may be too damaged to open: its copies are beside it
+    backups = list_backups(project)
+    if list_only or backup is None:
+        if not backups:
+            click.echo("no backup copies")
+        for number, item in enumerate(backups, start=1):
+            click.echo(f"{number}\t{item.taken:%Y-%m-%d %H:%M:%S} UTC\t{item.reason}\t{item.path.name}")
+        return
+    chosen = None
+    if backup.isdigit() and 1 <= int(backup) <= len(backups):
+        chosen = backups[int(backup) - 1].path
+    else:
+        chosen = next((b.path for b in backups if b.path.name == backup), None)
+    if chosen is None:
+        raise AnnotatorError(f"no backup {backup!r} (see annotator restore {project} --list)", path=project)
+    try:
+        with Project.open(project) as opened:
+            before = opened.restore(chosen)
+    except DamagedProject:
+        kept = restore_over_damaged(project, chosen)
+        click.echo(f"restored {chosen.name}; the damaged file was kept as {kept.name}")
+        return
     click.echo(f"restored {chosen.name}; the state before was kept as {before.name}")
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, TypeVar
 
 from annotator.errors import AnnotatorError
+from annotator.plain_files import refuse_special
+from annotator.tempnames import clear_stale, owned_prefix
 
 T = TypeVar("T")
 
@@ -38,7 +40,9 @@ def _target(out: str | Path, what: str) -> Path:
     target = Path(out)
     if not target.parent.exists():
         raise AnnotatorError("the folder does not exist", path=target)
+    refuse_special(target)  # before anything opens it: a FIFO would hang the header check
     _refuse_database(target)
+    clear_stale(target)  # what a killed export to the same target left behind
     return target
 
 
@@ -73,7 +77,7 @@ def _replace_when_complete(target: Path, writer: Callable[[Any], T], mode: str, 
     never sees half an export, and a failed one leaves the old file as it was."""
     if target.is_dir():
         raise AnnotatorError("that is a folder; this export writes one file", path=target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=owned_prefix(target), suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, mode, **open_args) as handle:
             result = writer(handle)
@@ -109,7 +113,7 @@ def write_folder(out: str | Path, builder: Callable[[Path], T]) -> T:
         raise AnnotatorError(
             "the folder is not empty and was not written by an earlier export; choose a new folder", path=target
         )
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=owned_prefix(target), suffix=".tmp", dir=target.parent))
     try:
         result = builder(tmp)
         _fsync_tree(tmp)

@@ -135,6 +135,7 @@ def export(
     _check(options)
     if options.format == "events":
         output_kind(out)  # a wrong suffix is refused before anything is read
+    project.check_integrity()  # a damaged file would export what SQLite can still read of it, silently
     with project.snapshot():
         if progress is None:
             return _export(project, options, out, None)

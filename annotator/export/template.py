@@ -1,8 +1,10 @@
 """Any format we did not foresee: a user's jinja2 template over the documents and spans.
 
 A template may come from anyone (a colleague's e-mail, a forum), so it runs in
-jinja2's :class:`~jinja2.sandbox.SandboxedEnvironment`: no attribute access to
-Python internals, no calling of unsafe methods. It sees plain data only:
+jinja2's immutable sandbox: no attribute access to Python internals, no calling
+of unsafe methods, no changing of lists or dictionaries (use ``namespace()`` for
+a counter); includes, time, memory and output are bounded
+(:mod:`annotator.export.template_limits`). It sees plain data only:
 
 - ``documents``: our JSONL records (``id``, ``text``, ``meta``, ``status``,
   ``spans`` with ``start``, ``end``, ``label``, ``text``, ``attrs``, ``coder``,
@@ -19,6 +21,8 @@ templates named ``*.html.j2``, ``*.htm.j2`` and ``*.xml.j2`` (and ``.html``...).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -29,6 +33,8 @@ from annotator.export.options import Job
 from annotator.export.tokens import TokenStats, iob_tags, outermost, segment
 from annotator.models import Annotation
 from annotator.records import document_to_json
+
+__all__ = ["render_into", "render_template", "write_template"]
 
 ESCAPED_SUFFIXES = (".html", ".htm", ".xml", ".xhtml")
 
@@ -74,42 +80,26 @@ def _line(error: BaseException, template: Path) -> int | None:
     return line
 
 
-MAX_REPEAT = 10_000_000  # characters or items one `*` may build in a template
+def _environment(template: Path, deadline: float) -> Any:
+    from jinja2 import StrictUndefined
 
+    from annotator.export.template_limits import BoundedSandbox, FolderLoader
 
-def render_template(job: Job, template: Path) -> str:
-    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
-    from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import SandboxedEnvironment  # imported here: only this format needs it
-
-    class BoundedSandbox(SandboxedEnvironment):
-        """The sandbox, plus limits on the two operators that can ask for unbounded memory."""
-
-        intercepted_binops = frozenset(["*", "**"])
-
-        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            if operator == "**" and isinstance(right, int) and abs(right) > 1000:
-                raise SecurityError("exponents above 1000 are not allowed in templates")
-            if operator == "*":
-                sized = left if isinstance(left, str | list | tuple) else right
-                times = right if sized is left else left
-                if isinstance(sized, str | list | tuple) and isinstance(times, int) and len(sized) * times > MAX_REPEAT:
-                    raise SecurityError(f"a repeated text or list may hold at most {MAX_REPEAT:,} items")
-            return super().call_binop(context, operator, left, right)
-
-    template = template.resolve()
-    if not template.is_file():
-        raise InputError("no such template file", path=template)
     environment = BoundedSandbox(
-        loader=FileSystemLoader(str(template.parent)),
+        loader=FolderLoader(template.parent),
         autoescape=autoescape_for,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        deadline=deadline,
     )
     # the built-in tojson (HTML-safe); Arabic as is, keys sorted so output is stable
     environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return environment
+
+
+def _context(job: Job) -> dict[str, Any]:
     project = job.project
-    context = {
+    return {
         "documents": [document_to_json(i.document, i.status, i.spans) for i in job.documents],
         "labels": project.codebook.to_dict()["labels"],
         "project": {
@@ -121,13 +111,49 @@ def render_template(job: Job, template: Path) -> str:
         "layer": job.layer,
         "tokens": _tokens,
     }
+
+
+def render_into(job: Job, template: Path, write: Callable[[str], object]) -> int:
+    """Render ``template`` over ``job``, handing the output to ``write`` piece by piece as it is made
+    (an export of a whole archive is never held whole); returns the characters written.
+    Every failure, and every bound of :mod:`annotator.export.template_limits` met, is one
+    :class:`~annotator.errors.InputError` naming the template (and its line where known)."""
+    # Imported here: only this format needs jinja2.
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    from annotator.export import template_limits
+    from annotator.export.template_limits import Deadline, TemplateTooLong, time_budget
+
+    template = template.resolve()
+    if not template.is_file():
+        raise InputError("no such template file", path=template)
+    seconds = time_budget(len(job.documents))
+    environment = _environment(template, time.monotonic() + seconds)
+    written = 0
     try:
-        compiled = environment.get_template(template.name)
-        return compiled.render(**context)
+        with Deadline(seconds):
+            compiled = environment.get_template(template.name)
+            for piece in compiled.generate(**_context(job)):
+                written += len(piece)
+                if written > template_limits.MAX_OUTPUT_CHARS:
+                    raise InputError(
+                        f"the template's output passed {template_limits.MAX_OUTPUT_CHARS:,} characters; "
+                        "nothing was written",
+                        path=template,
+                    )
+                write(piece)
+    except TemplateTooLong:
+        raise InputError(
+            f"the template ran for more than {seconds:.0f} s (the bound for {len(job.documents)} document(s)); "
+            "nothing was written",
+            path=template,
+        ) from None
     except TemplateSyntaxError as exc:
         raise InputError(f"template syntax error: {exc.message}", path=template, line=exc.lineno) from None
     except TemplateNotFound as exc:
-        raise InputError(f"the template includes {exc.name!r}, which is not in its folder", path=template) from None
+        raise InputError(
+            f"the template includes {exc.name!r}, which is not a file in its folder", path=template
+        ) from None
     except TemplateError as exc:  # undefined names, sandbox refusals
         raise InputError(f"template error: {exc}", path=template, line=_line(exc, template)) from None
     except (
@@ -137,11 +163,22 @@ def render_template(job: Job, template: Path) -> str:
         raise InputError(
             f"template error: {type(exc).__name__}: {exc}", path=template, line=_line(exc, template)
         ) from None
+    return written
+
+
+def render_template(job: Job, template: Path) -> str:
+    pieces: list[str] = []
+    render_into(job, template, pieces.append)
+    return "".join(pieces)
 
 
 def write_template(job: Job, out: str | Path) -> list[str]:
     if job.options.template is None:
         raise AnnotatorError("the template format needs --template FILE.j2")
-    rendered = render_template(job, Path(job.options.template))
-    write_text(out, lambda handle: handle.write(rendered))
+    template = Path(job.options.template)
+    if str(out) == "-":  # standard output gets all or nothing too
+        rendered = render_template(job, template)
+        write_text(out, lambda handle: handle.write(rendered))
+    else:
+        write_text(out, lambda handle: render_into(job, template, handle.write))
     return [str(out)]

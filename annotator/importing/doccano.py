@@ -21,6 +21,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.importing.foreign import add_note
+from annotator.importing.json_text import parse_json
 from annotator.records import DocumentRecord, SpanRecord
 from annotator.text import canonical_offsets, canonical_text
 
@@ -42,7 +43,7 @@ def _record(path: Path, number: int, raw: bytes) -> tuple[DocumentRecord, int]:
         return InputError(message, path=path, line=number)
 
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = parse_json(raw.decode("utf-8"), path, number)
     except UnicodeDecodeError:
         raise fail("the line is not UTF-8 (JSON must be UTF-8)") from None
     except json.JSONDecodeError as exc:

@@ -28,6 +28,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.importing.foreign import add_note
+from annotator.importing.json_text import parse_json
 from annotator.models import Origin
 from annotator.records import DocumentRecord, SpanRecord
 from annotator.text import canonical_offsets, canonical_text
@@ -85,7 +86,7 @@ def _tasks(path: Path, raw: bytes) -> list[Any]:
     except UnicodeDecodeError:
         raise InputError("a Label Studio export must be UTF-8 JSON", path=path) from None
     try:
-        data = json.loads(text)
+        data = parse_json(text, path)
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
             raise InputError(f"broken JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}", path=path) from None
@@ -93,7 +94,7 @@ def _tasks(path: Path, raw: bytes) -> list[Any]:
         for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 try:
-                    data.append(json.loads(line))
+                    data.append(parse_json(line, path, number))
                 except json.JSONDecodeError as inner:
                     raise InputError(f"broken JSON: {inner.msg} at column {inner.colno}", path=path, line=number) from None
     if isinstance(data, dict):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,13 +22,17 @@ from annotator.importing.brat_events import attach_events, take_event_lines
 from annotator.importing.conll import read_conll
 from annotator.importing.doccano import read_doccano
 from annotator.importing.foreign import LabelMap, mapped_records
+from annotator.importing.json_text import parse_json
 from annotator.importing.label_studio import read_label_studio
 from annotator.importing.sniff import content_format
 from annotator.records import DocumentRecord, SpanRecord, record_from_json
 from annotator.text import canonical_offsets, canonical_text, decode_bytes, decode_raw, detect_encoding
 
 FORMATS = ("txt", "csv", "jsonl", "brat", "label-studio", "doccano", "conll")
-MAX_TEXT_BYTES = 50 * 10**6  # one article; a larger .txt is surely not one
+MAX_TEXT_BYTES = 50 * 10**6  # one file read whole, or one JSONL line: past this, surely not one article
+# One document's text: a long report is some 100,000 characters; past this the window cannot
+# lay it out promptly (benchmarks/open_cost.py), and it is surely not one article.
+MAX_DOCUMENT_CHARS = 500_000
 _EXTENSIONS = {
     ".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
     ".conll": "conll", ".iob": "conll", ".iob2": "conll", ".bio": "conll",
@@ -63,8 +67,7 @@ def plan_files(sources: list[str | Path], fmt: str | None = None) -> list[tuple[
             root = path.resolve()
             files = sorted(p for p in path.rglob("*") if p.is_file())
             for file in files:
-                if not file.resolve().is_relative_to(root):
-                    raise InputError(f"links to {file.resolve()}, outside the folder being imported; refusing it", path=file)
+                _refuse_link_outside(file, root)
             found = [_guess(file, fmt, explicit=False) for file in files]
             in_folder = [item for item in found if item is not None]
             if not in_folder:
@@ -73,12 +76,24 @@ def plan_files(sources: list[str | Path], fmt: str | None = None) -> list[tuple[
                 )
             planned += in_folder
         elif path.is_file():
+            # A file named on its own is judged as one inside a folder would be: its folder is its own.
+            _refuse_link_outside(path, path.absolute().parent.resolve())
             item = _guess(path, fmt, explicit=True)
             if item is not None:
                 planned.append(item)
+        elif path.exists():
+            raise InputError("not a regular file or folder (a device, a pipe or a socket); refusing it", path=path)
         else:
             raise InputError("no such file or folder", path=path)
     return list(dict.fromkeys(planned))
+
+
+def _refuse_link_outside(file: Path, root: Path) -> None:
+    """A link that leads out of the folder being imported (to /etc/shadow, say) is refused:
+    importing would copy a file the person never meant to share into a project they send on."""
+    target = file.resolve()
+    if not target.is_relative_to(root):
+        raise InputError(f"links to {target}, outside the folder being imported; refusing it", path=file)
 
 
 def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] | None:
@@ -89,6 +104,7 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
             return None  # read together with its .txt
         if not path.with_suffix(".txt").exists():
             raise InputError("a brat .ann file needs its .txt beside it", path=path)
+        _refuse_link_outside(path.with_suffix(".txt"), path.absolute().parent.resolve())
         return path.with_suffix(".txt"), "brat"
     by_extension = _EXTENSIONS.get(suffix)
     if by_extension == "jsonl" and fmt in (None, "jsonl"):
@@ -96,6 +112,8 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
     elif by_extension == "jsonl" and fmt in ("label-studio", "doccano"):
         by_extension = fmt
     if suffix == ".txt" and path.with_suffix(".ann").exists() and fmt in (None, "brat"):
+        if explicit:
+            _refuse_link_outside(path.with_suffix(".ann"), path.absolute().parent.resolve())
         by_extension = "brat"
     if fmt is not None:
         if explicit:
@@ -113,7 +131,7 @@ def _guess(path: Path, fmt: str | None, *, explicit: bool) -> tuple[Path, str] |
 
 
 def read_txt(path: Path, key: str | None = None) -> Iterator[DocumentRecord]:
-    text = decode_bytes(_read_bytes(path), path)
+    text = bounded(decode_bytes(_read_bytes(path), path), path)
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     title = first if len(first) <= 120 else first[:119].rstrip() + "…"
     yield DocumentRecord(text=text, key=key or path.stem, meta={"title": title, "source": path.name}, path=str(path))
@@ -155,7 +173,7 @@ def record_from_line(path: Path, number: int, raw: bytes) -> DocumentRecord:
     except UnicodeDecodeError:
         raise InputError("the line is not UTF-8 (JSON must be UTF-8)", path=path, line=number) from None
     try:
-        data = json.loads(line)
+        data = parse_json(line, path, number)
     except json.JSONDecodeError as exc:
         # (Some of Python's messages end in "at" already: "Invalid control character at".)
         reason = exc.msg.removesuffix(" at")
@@ -166,7 +184,21 @@ def record_from_line(path: Path, number: int, raw: bytes) -> DocumentRecord:
             path=path,
             line=number,
         )
-    return record_from_json(data, str(path), number)
+    record = record_from_json(data, str(path), number)
+    bounded(record.text, path, number)
+    return record
+
+
+def bounded(text: str, path: Path, line: int | None = None) -> str:
+    """``text`` if one document may be that long; else the refusal, naming the file (and line)."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            f"the document is {len(text):,} characters long, more than one document may be "
+            f"({MAX_DOCUMENT_CHARS:,}); split it into articles",
+            path=path,
+            line=line,
+        )
+    return text
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -185,7 +217,10 @@ def read_csv(path: Path, columns: CsvColumns) -> Iterator[DocumentRecord]:
     """Stream the rows: a CSV of a whole archive is never held in memory at once."""
     encoding = detect_encoding(path)
     with open(path, encoding=encoding, newline="") as handle:
-        yield from _csv_rows(path, handle, columns)
+        try:
+            yield from _csv_rows(path, handle, columns)
+        except UnicodeDecodeError as exc:  # the encoding guessed from its start fails further on
+            raise InputError(f"the file is not valid {exc.encoding} text ({exc.reason})", path=path) from None
 
 
 def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[DocumentRecord]:
@@ -234,7 +269,7 @@ def _csv_rows(path: Path, handle: TextIO, columns: CsvColumns) -> Iterator[Docum
             meta["title"] = meta.pop(title_col)
         rows += 1
         yield DocumentRecord(
-            text=canonical_text(value, path),
+            text=bounded(canonical_text(value, path), path, line),
             key=(row.get(id_col) or None) if id_col else None,
             meta=meta,
             path=str(path),
@@ -259,7 +294,7 @@ def read_brat(txt_path: Path) -> Iterator[DocumentRecord]:
     """A brat document: ``name.txt`` and ``name.ann`` (T, A and # lines; E lines by
     :mod:`annotator.importing.brat_events`; R and N noted and left out)."""
     raw_text = decode_raw(_read_bytes(txt_path), txt_path)
-    text = canonical_text(raw_text, txt_path)
+    text = bounded(canonical_text(raw_text, txt_path), txt_path)
     moved = canonical_offsets(raw_text)  # brat counts the \r of a file saved with \r\n
     ann_path = txt_path.with_suffix(".ann")
     spans: dict[str, SpanRecord] = {}
@@ -346,6 +381,13 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read the file ({exc.strerror})", path=path) from None
 
 
+def _bounded_all(records: Iterable[DocumentRecord], path: Path) -> Iterator[DocumentRecord]:
+    """Other tools' records held to the same document limit as ours."""
+    for record in records:
+        bounded(record.text, path, record.line)
+        yield record
+
+
 def read_file(path: Path, kind: str, columns: CsvColumns, root: Path | None = None) -> Iterator[DocumentRecord]:
     if kind == "txt":
         key = path.relative_to(root).with_suffix("").as_posix() if root and path.is_relative_to(root) else None
@@ -355,9 +397,10 @@ def read_file(path: Path, kind: str, columns: CsvColumns, root: Path | None = No
     if kind == "csv":
         return read_csv(path, columns)
     if kind == "label-studio":
-        return mapped_records(read_label_studio(path, _read_bytes(path)), columns.label_map, path)
+        return _bounded_all(mapped_records(read_label_studio(path, _read_bytes(path)), columns.label_map, path), path)
     if kind == "doccano":
-        return mapped_records(read_doccano(path, jsonl_lines(path)), columns.label_map, path)
+        return _bounded_all(mapped_records(read_doccano(path, jsonl_lines(path)), columns.label_map, path), path)
     if kind == "conll":
-        return mapped_records(read_conll(path, decode_bytes(_read_bytes(path), path)), columns.label_map, path)
+        text = decode_bytes(_read_bytes(path), path)
+        return _bounded_all(mapped_records(read_conll(path, text), columns.label_map, path), path)
     return read_brat(path)

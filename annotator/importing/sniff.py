@@ -40,7 +40,7 @@ def sniff_json(path: Path) -> str:
         return LABEL_STUDIO
     try:
         data = json.loads(first.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # broken, huge numbers, too deep
         return OURS  # our reader names the line and the problem
     return kind_of(data)
 

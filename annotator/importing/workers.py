@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -99,9 +101,12 @@ def events_from_workers(
     Closing the iterator early (the writer met a bad file) stops the workers.
     """
     workers = _worker_count()
+    method = _start_method()
+    # A forkserver's workers are the server's children, not this process's.
+    parent = None if method == "forkserver" else os.getpid()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(_start_method()),
-        initializer=_start_worker, initargs=(codebook, coder, columns),
+        max_workers=workers, mp_context=_context(method),
+        initializer=_start_worker, initargs=(codebook, coder, columns, parent),
     )
     pending: deque[tuple[_Unit, Future[list[Event]]]] = deque()
     failed = -1  # a file whose error has been sent: its later pieces are dropped
@@ -163,9 +168,40 @@ _checker: SpanChecker | None = None
 _columns = CsvColumns()
 
 
-def _start_worker(codebook: Codebook, coder: str, columns: CsvColumns) -> None:
+def _start_worker(codebook: Codebook, coder: str, columns: CsvColumns, parent: int | None) -> None:
     global _checker, _columns
+    die_with_parent(parent)
     _checker, _columns = SpanChecker(codebook, coder), columns
+
+
+def die_with_parent(parent: int | None) -> None:
+    """End this worker the moment the process that started it dies (a kill -9 of an import).
+
+    A worker waits on a queue whose other end it holds itself, so it would never notice
+    on its own: orphans lived on, holding the project file open. On Linux the kernel
+    kills it (``PR_SET_PDEATHSIG``); the parent (``parent``, when known) may have died
+    before that was set, so it is looked for once after. Everywhere, a thread waits on the
+    pipe the parent holds open and ends the process when it closes.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)  # reparented already: the importer is gone
+    sentinel = getattr(multiprocessing.parent_process(), "sentinel", None)
+    if sentinel is not None:
+        threading.Thread(target=_exit_when_ready, args=(sentinel,), daemon=True, name="parent-watch").start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _exit_when_ready(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _prepare_unit(unit: _Unit) -> list[Event]:

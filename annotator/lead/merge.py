@@ -43,10 +43,12 @@ from pathlib import Path
 from annotator.codebook import Codebook, load_codebook
 from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
 from annotator.models import GOLD, Document, Event
+from annotator.plain_files import refuse_special
 from annotator.store.lead_tables import MergeSource
 from annotator.store.project import Project
 from annotator.store.rows import now
 from annotator.store.schema import SQLITE_HEADER
+from annotator.tempnames import clear_stale, owned_prefix
 from annotator.text import canonical_text
 
 MERGED_CODER = "lead"
@@ -147,6 +149,7 @@ def merge_projects(
         opened: list[Project] = []
         for source in sources:
             opened.append(stack.enter_context(Project.open(source, readonly=True)))
+            opened[-1].check_integrity()  # a damaged coder file would merge what is left of it
             # One snapshot per source: every read sees the same state even if the coder's
             # app writes to the file meanwhile.
             stack.enter_context(opened[-1].snapshot())
@@ -183,6 +186,7 @@ def _refuse_out_as_source(out: Path, sources: Sequence[str | Path]) -> None:
 
 def _load_chosen_codebook(path: Path) -> Codebook:
     """``--codebook-from`` takes a project file (its codebook) or a TOML/JSON codebook."""
+    refuse_special(path, InputError)
     try:
         with open(path, "rb") as handle:
             is_sqlite = handle.read(16) == SQLITE_HEADER
@@ -252,7 +256,8 @@ def _merge_into_new(
     """
     if not out.parent.exists():
         raise ProjectError("the folder does not exist", path=out)
-    workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.merging-", dir=out.parent))
+    clear_stale(out, "merging-")  # what a killed merge into the same file left behind
+    workdir = Path(tempfile.mkdtemp(prefix=owned_prefix(out, "merging-"), dir=out.parent))
     try:
         building = workdir / out.name
         with Project.create(building, coder=coder, codebook=codebook) as target:

@@ -8,6 +8,7 @@ the current state, so a restore can itself be undone.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.errors import ProjectError
+from annotator.plain_files import refuse_special
 
 KEEP = 5
 _NAME = re.compile(r"^(?P<project>.+)\.backup-(?P<stamp>\d{8}T\d{6}\d{6})-(?P<reason>[\w.\-]+)$")
@@ -48,6 +50,7 @@ def make_backup(conn: sqlite3.Connection, project_path: Path, reason: str, *, ke
 
 def save_copy(conn: sqlite3.Connection, project_path: Path, target: Path) -> Path:
     """A consistent copy of the open project at ``target`` (another disk, a USB stick)."""
+    refuse_special(target, ProjectError)
     if target.exists():
         raise ProjectError("a file of that name already exists; choose another name", path=target)
     try:
@@ -70,6 +73,45 @@ def list_backups(project_path: Path) -> list[Backup]:
             taken = datetime.strptime(match.group("stamp"), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
             found.append(Backup(candidate, taken, match.group("reason")))
     return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def restore_over_damaged(project_path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of a damaged project file that cannot be opened; returns where the
+    damaged file was kept (renamed beside it, with its ``-wal``: nothing is deleted)."""
+    from annotator.store.locking import WriterLock
+    from annotator.store.schema import check_header, check_schema
+
+    check_header(backup)
+    probe = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+    try:
+        check_schema(probe, backup)
+    finally:
+        probe.close()
+    lock = WriterLock(project_path)
+    lock.acquire()
+    try:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        fresh = project_path.with_name(f".{project_path.name}.restoring-{stamp}")
+        try:
+            source = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
+            destination = sqlite3.connect(fresh)
+            with destination:
+                source.backup(destination)
+            destination.close()
+            source.close()
+            kept = project_path.with_name(f"{project_path.name}.damaged-{stamp}")
+            os.replace(project_path, kept)
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{project_path}{suffix}")
+                if side.exists():
+                    os.replace(side, Path(f"{kept}{suffix}"))
+            os.replace(fresh, project_path)
+        except (OSError, sqlite3.Error) as exc:
+            fresh.unlink(missing_ok=True)
+            raise ProjectError(f"the backup {backup.name} could not be restored ({exc})", path=project_path) from None
+    finally:
+        lock.release()
+    return kept
 
 
 def restore_backup(conn: sqlite3.Connection, project_path: Path, backup: Path) -> Path:

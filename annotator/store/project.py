@@ -16,7 +16,8 @@ from pathlib import Path
 from annotator import __version__
 from annotator.codebook import Codebook, default_codebook
 from annotator.errors import ProjectError
-from annotator.store import schema
+from annotator.plain_files import refuse_special
+from annotator.store import integrity, schema
 from annotator.store.backups import Backup, list_backups, make_backup, restore_backup, save_copy
 from annotator.store.base import write_codebook
 from annotator.store.event_lead import EventLead
@@ -45,6 +46,8 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool = False, lock: WriterLock | None = None):
         super().__init__(path, conn, readonly=readonly)
         self._lock = lock
+        # Checked when opened for writing (or made here): only this process has written it since.
+        self._sound = lock is not None
 
     # --- opening -------------------------------------------------------------------
 
@@ -53,6 +56,7 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
         """Make a new project file; refuses to overwrite an existing file."""
         path = Path(path)
         coder = check_coder_name(coder)
+        refuse_special(path, ProjectError)
         if path.exists():
             raise ProjectError("a file of that name already exists; choose another name", path=path)
         if not path.parent.exists():
@@ -92,6 +96,13 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
         """Open an existing project after checking it is ours; migrates it forward if older."""
         path = Path(path)
         schema.check_header(path)
+        if not readonly and not schema.writable(path):
+            raise ProjectError(
+                "the project file or its folder is read-only (a read-only disk, share or file): it can be "
+                "read, searched and exported but not changed; open it read-only, or copy it to a folder "
+                "you can write to",
+                path=path,
+            )
         lock = None if readonly else WriterLock(path)
         if lock is not None:
             lock.acquire()
@@ -103,6 +114,8 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
             raise
         try:
             version = schema.check_schema(conn, path)
+            if not readonly:
+                integrity.check(conn, path)  # before a migration or a backup copies the damage
             if version < schema.SCHEMA_VERSION:
                 if readonly and version not in schema.READABLE_AS_THEY_ARE:
                     raise ProjectError("the project needs upgrading; open it writable once", path=path)
@@ -139,6 +152,12 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('app_version', ?)", (__version__,))
         self._meta["app_version"] = __version__
 
+    def check_integrity(self) -> None:
+        """Raise :class:`~annotator.errors.DamagedProject` if the file is damaged (a merge and an
+        export read a file opened read-only, which opening did not check)."""
+        if not self._sound:
+            integrity.check(self.conn, self.path)
+
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
 
@@ -169,11 +188,16 @@ class Project(EventSpans, EventLead, EventSuggestStore, StatusStore, ExportReads
         copy works under this project's writer lock (one process, one writer) and takes
         none of its own, so close it before this one.
         """
-        return Project(self.path, schema.connect(self.path, readonly=self.readonly), readonly=self.readonly)
+        copy = Project(self.path, schema.connect(self.path, readonly=self.readonly), readonly=self.readonly)
+        copy._sound = self._sound
+        return copy
 
     def close(self) -> None:
         self.conn.close()
         if self._lock is not None:
+            # This app's own writes (SQLite's, each a transaction) leave a checked file sound:
+            # the state they left is remembered, so the next open need not read it all again.
+            integrity.remember(self.path)
             self._lock.release()
             self._lock = None
 

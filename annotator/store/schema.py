@@ -8,12 +8,14 @@ Migrations run forward on open, each in one transaction, after a backup copy.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from annotator.codebook import brought_forward
-from annotator.errors import ProjectError
+from annotator.errors import ProjectError, read_error
+from annotator.plain_files import refuse_special
 from annotator.store.backups import make_backup
 from annotator.store.base import stored_codebook, write_codebook
 
@@ -236,8 +238,22 @@ READABLE_AS_THEY_ARE = {1, 2}
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open a SQLite connection with the settings every project connection needs."""
-    uri = f"file:{path.as_posix()}?mode={'ro' if readonly else 'rwc'}"
+    """Open a SQLite connection with the settings every project connection needs.
+
+    A file on a read-only medium (a CD, a write-protected stick, a read-only share) is opened
+    ``immutable``: SQLite could not make the shared-memory file a WAL reader needs beside it,
+    and nothing can change the file there anyway. Recent changes still in a ``-wal`` file
+    beside it would be passed over that way, so such a file is refused instead, saying why.
+    """
+    mode = "ro" if readonly else "rwc"
+    immutable = readonly and on_read_only_medium(path)
+    if immutable and _has_pending_changes(path):
+        raise ProjectError(
+            f"the project is on a read-only disk or folder and its latest changes are still in {path.name}-wal "
+            "beside it; copy both files to a folder you can write to and open the copy",
+            path=path,
+        )
+    uri = f"file:{path.as_posix()}?mode={mode}" + ("&immutable=1" if immutable else "")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -253,12 +269,36 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             # pages spill from the default 2 MB cache writes them to the WAL again and again.
             conn.execute("PRAGMA cache_size = -131072")
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"cannot open the project file ({exc})", path=path) from None
+        raise read_error(exc, path) from None
     return conn
 
 
+def on_read_only_medium(path: Path) -> bool:
+    """Whether nothing may write beside ``path``: a read-only mount, or a folder this user may not write."""
+    folder = path.absolute().parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    return not os.access(folder, os.W_OK)
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may change the project file (and make its journal beside it)."""
+    return not on_read_only_medium(path) and os.access(path, os.W_OK)
+
+
+def _has_pending_changes(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_header(path: Path) -> None:
-    """Refuse anything that is not a SQLite file before SQLite parses it."""
+    """Refuse anything that is not a SQLite file before SQLite parses it (a device or pipe unopened)."""
+    refuse_special(path, ProjectError)
     try:
         with open(path, "rb") as handle:
             header = handle.read(16)
@@ -280,7 +320,7 @@ def check_schema(conn: sqlite3.Connection, path: Path) -> int:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         kinds = {row[0] for row in conn.execute("SELECT type FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"the project file is damaged ({exc})", path=path) from None
+        raise read_error(exc, path) from None
     if app_id != APPLICATION_ID:
         raise ProjectError("not a project file of this tool (another program's SQLite database)", path=path)
     if version > SCHEMA_VERSION:

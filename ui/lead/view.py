@@ -49,7 +49,7 @@ from annotator.lead.places import place_rows
 from annotator.models import Annotation, Document
 from ui.lead.keys import LEAD_KEYS, key_action, tab_opens_place
 from ui.offsets import OffsetMap
-from ui.widgets.reading_view import ReadingView, prepare_reading_view
+from ui.widgets.reading_view import ReadingView, fit_wrapping, prepare_reading_view
 from ui.widgets.span_highlighter import PaintedSpan
 
 BAND_HEIGHT = 6
@@ -111,6 +111,7 @@ class AdjudicationView(ReadingView, QTextEdit):
         self.offsets = OffsetMap(text)
         self.highlighter.selected_id = None
         self.highlighter.set_spans([], redraw=False)
+        fit_wrapping(self, text)
         self.setPlainText(text)
         self._make_room()
         self.moveCursor(QTextCursor.MoveOperation.Start)

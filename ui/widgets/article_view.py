@@ -24,7 +24,7 @@ from annotator.codebook import Codebook
 from annotator.models import Annotation, Document, Event, Origin
 from ui.coder.keys import CODER_KEYS
 from ui.offsets import OffsetMap
-from ui.widgets.reading_view import ARTICLE_FONT, ReadingView, prepare_reading_view
+from ui.widgets.reading_view import ARTICLE_FONT, ReadingView, fit_wrapping, prepare_reading_view
 from ui.widgets.span_highlighter import PaintedSpan
 
 __all__ = ["ARTICLE_FONT", "ArticleView", "tooltip_text"]
@@ -112,6 +112,7 @@ class ArticleView(ReadingView, QPlainTextEdit):
         self.highlighter.set_spans([self._painted(a) for a in spans], redraw=False)
         self._matches = []
         self.highlighter.set_matches([], redraw=False)
+        fit_wrapping(self, text)
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 

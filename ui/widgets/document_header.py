@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -41,5 +42,14 @@ class DocumentHeader(QWidget):
         parts = [html.escape(p) for p in (document.key, document.source, document.date) if p]
         if document.url:
             url = html.escape(document.url, quote=True)
-            parts.append(f'<a href="{url}">{url}</a>')
+            # Only web links are handed to the system: a file:// or a custom scheme from an
+            # imported file would open a local file or launch a program (as the HTML export).
+            parts.append(f'<a href="{url}">{url}</a>' if is_web_link(document.url) else url)
         self.meta.setText(" · ".join(parts))
+
+
+def is_web_link(url: str) -> bool:
+    try:
+        return urlsplit(url.strip()).scheme.lower() in ("http", "https")
+    except ValueError:  # "http://[": not a URL at all
+        return False

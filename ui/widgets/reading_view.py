@@ -9,6 +9,7 @@ keymap whose ``zoom_in`` / ``zoom_out`` keys it reads.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -46,6 +47,26 @@ def prepare_reading_view(view: QPlainTextEdit | QTextEdit) -> SpanHighlighter:
     view.setMouseTracking(True)
     view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return SpanHighlighter(view.document())
+
+
+# A run of this many characters with no space or line break in it (a pasted URL list, a
+# base64 blob, a page of text with its spaces lost) is laid out breaking anywhere: Qt's
+# word-boundary wrapping looks for the end of such a word on every line it makes, a cost that
+# grows with the square of its length (benchmarks/open_cost.py).
+LONG_WORD = 2000
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD}}}")
+
+
+def fit_wrapping(view: QPlainTextEdit | QTextEdit, text: str) -> None:
+    """Wrap ``text`` at word boundaries, or anywhere when it holds a word too long for that."""
+    option = view.document().defaultTextOption()
+    mode = (
+        QTextOption.WrapMode.WrapAnywhere if _LONG_WORD.search(text)
+        else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    )
+    if option.wrapMode() != mode:
+        option.setWrapMode(mode)
+        view.document().setDefaultTextOption(option)
 
 
 class ReadingView(_View):

@@ -1,0 +1,34 @@
+"""Paths the user names must be plain files or folders.
+
+A device, a FIFO or a socket given as ``--out`` or as a project is refused from
+its ``stat`` alone: opening a FIFO to look at its first bytes waits forever for
+a writer, and replacing ``/dev/full`` by an export (run as root) broke the
+system. Nothing here opens the path.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from annotator.errors import AnnotatorError
+
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def refuse_special(path: str | Path, error: type[AnnotatorError] = AnnotatorError) -> None:
+    """Raise ``error`` when ``path`` exists (or links to something) that is not a regular file or folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (or a dangling link): the caller says what is wrong with that
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise error(f"this is {kind}, not a regular file or folder; refusing it", path=path)

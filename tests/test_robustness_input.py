@@ -1,0 +1,157 @@
+"""Hostile input files: one clear line naming the file (and line), exit 1, never a traceback;
+``--skip-bad`` skips the bad file and imports the good ones, in line and in worker processes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from robust_helpers import big_jsonl, run_cli
+
+from annotator.cli.main import main
+from annotator.errors import InputError
+from annotator.importing import json_text, readers
+from annotator.importing.run import import_sources
+from annotator.store.project import Project
+
+GOOD = {"id": "good", "text": "قصفت الطائرات بلدة الباغوز صباح الأحد"}
+
+HOSTILE_LINES = {
+    "nested": "[" * 100_000,
+    "nested_in_meta": '{"text": "خبر", "meta": {"x": ' + "[" * 5000 + "]" * 5000 + "}}",
+    "huge_int": '{"text": "خبر", "meta": {"n": ' + "7" * 5000 + "}}",
+    "huge_attr": '{"text": "خبر عن غارة", "spans": [{"start": 0, "end": 3, "label": "PLACE", "attrs": {"n": '
+                 + "9" * 5000 + "}}]}",
+}
+
+
+def jsonl(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_LINES))
+def test_a_hostile_jsonl_line_is_one_clear_error(tmp_path: Path, kind: str) -> None:
+    project = tmp_path / "p.db"
+    Project.create(project, coder="amal").close()
+    bad = jsonl(tmp_path / "bad.jsonl", json.dumps(GOOD, ensure_ascii=False), HOSTILE_LINES[kind])
+    result = CliRunner().invoke(main, ["import", str(project), str(bad)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"error: {bad}, line 2: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("worker", [False, True])
+@pytest.mark.parametrize("kind", sorted(HOSTILE_LINES))
+def test_skip_bad_skips_a_hostile_file_and_imports_the_good(tmp_path: Path, kind: str, worker: bool) -> None:
+    bad = jsonl(tmp_path / "bad.jsonl", json.dumps(GOOD, ensure_ascii=False), HOSTILE_LINES[kind])
+    good = jsonl(tmp_path / "good.jsonl", json.dumps({"id": "other", "text": "خبر ثان عن دير الزور"}, ensure_ascii=False))
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        report = import_sources(project, [bad, good], skip_bad=True, worker=worker)
+        assert [d.key for d in project.documents()] == ["other"]
+        assert [path for path, _ in report.skipped] == [str(bad)]
+        assert "line 2" in report.skipped[0][1]
+
+
+def test_no_traceback_from_the_worker_path(tmp_path: Path) -> None:
+    project = tmp_path / "p.db"
+    Project.create(project, coder="amal").close()
+    bad = big_jsonl(tmp_path / "bad.jsonl", 800)  # large enough for worker processes
+    with open(bad, "a", encoding="utf-8") as handle:
+        handle.write(HOSTILE_LINES["nested"] + "\n" + HOSTILE_LINES["huge_int"] + "\n")
+    result = run_cli("import", project, bad)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"error: {bad}, line 801: the JSON is nested too deeply (more than {json_text.MAX_JSON_DEPTH} levels)"
+    )
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_cli("import", "--skip-bad", project, bad, good)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"skipped {bad}: line 801" in result.stdout
+    with Project.open(project, readonly=True) as opened:
+        assert [d.key for d in opened.documents()] == ["good"]
+
+
+# --- a document too long for one -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["txt", "jsonl", "csv", "brat"])
+def test_a_document_over_the_size_limit_is_refused_and_skippable(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_DOCUMENT_CHARS", 50)
+    long_text = "غارة" * 20  # 80 characters
+    if fmt == "txt":
+        bad = tmp_path / "long.txt"
+        bad.write_text(long_text, encoding="utf-8")
+    elif fmt == "jsonl":
+        bad = jsonl(tmp_path / "long.jsonl", json.dumps({"text": long_text}, ensure_ascii=False))
+    elif fmt == "csv":
+        bad = tmp_path / "long.csv"
+        bad.write_text(f"id,text\nx,{long_text}\n", encoding="utf-8")
+    else:
+        bad = tmp_path / "long.txt"
+        bad.write_text(long_text, encoding="utf-8")
+        (tmp_path / "long.ann").write_text("", encoding="utf-8")
+    good = jsonl(tmp_path / "good.jsonl", json.dumps(GOOD, ensure_ascii=False))
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        with pytest.raises(InputError, match="80 characters long, more than one document may be") as caught:
+            import_sources(project, [bad])
+        assert caught.value.path == str(bad)
+        report = import_sources(project, [bad, good], skip_bad=True)
+        assert [d.key for d in project.documents()] == ["good"]
+        assert report.skipped[0][0] == str(bad)
+
+
+# --- links named directly --------------------------------------------------------------------
+
+
+def test_a_link_named_directly_is_refused_like_one_inside_a_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "private" / "shadow"
+    secret.parent.mkdir()
+    secret.write_text("root:$6$secret", encoding="utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    link = folder / "shadow.txt"
+    link.symlink_to(secret)
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        with pytest.raises(InputError, match="outside the folder being imported") as in_folder:
+            import_sources(project, [folder])
+        with pytest.raises(InputError, match="outside the folder being imported") as named:
+            import_sources(project, [link])
+        assert named.value.problem == in_folder.value.problem
+        assert project.document_count() == 0
+
+
+def test_a_brat_annotation_file_linked_from_elsewhere_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "private" / "notes"
+    secret.parent.mkdir()
+    secret.write_text("T1\tPLACE 0 3\tسر\n", encoding="utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("سر الخبر", encoding="utf-8")
+    (folder / "a.ann").symlink_to(secret)
+    with Project.create(tmp_path / "p.db", coder="amal") as project, pytest.raises(InputError, match="outside"):
+        import_sources(project, [folder / "a.txt"])
+
+
+def test_a_link_within_its_own_folder_is_imported(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("خبر عن غارة", encoding="utf-8")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "real.txt")
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        import_sources(project, [tmp_path / "alias.txt"])
+        assert project.document_count() == 1
+
+
+def test_a_fifo_named_for_import_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with Project.create(tmp_path / "p.db", coder="amal") as project, pytest.raises(InputError, match="not a regular"):
+        import_sources(project, [fifo])
