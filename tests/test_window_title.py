@@ -76,3 +76,20 @@ def test_fitted_lines_fit_and_keep_the_titles_beginning(qapp, words: list[str], 
     assert all(metrics.horizontalAdvance(line) <= width for line in lines)
     if not lines[-1].endswith("…"):
         assert "".join("".join(lines).split()) == "".join(text.split())  # nothing dropped unless elided
+
+
+def test_a_long_address_or_id_does_not_widen_the_pane(qtbot) -> None:
+    """A 130-character address set the header's minimum width and pushed the lead's queue off a
+    1366-pixel screen: the line is cut in the middle, and whole in the tooltip."""
+    url = "https://example.org/news/" + "ain-alsafsaf-" * 10 + "report"
+    page = QWidget()
+    PAGES[:] = [page]
+    qtbot.addWidget(page)
+    header = DocumentHeader()
+    QVBoxLayout(page).addWidget(header)
+    header.show_document(Document(id=1, key=url, title="غارة", text="نص", sha256="0", url=url))
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.minimumSizeHint().width() < 400
+    assert "…" in header.meta.text() and f'href="{url}"' in header.meta.text()
+    assert url in header.meta.toolTip()
