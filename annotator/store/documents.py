@@ -67,7 +67,7 @@ class DocumentStore(StoreBase):
                 (key, title, text, source, url, date, stored_meta, sha, stamp),
             )
             doc_id = int(cursor.lastrowid or 0)
-            duplicates = index_document(self.conn, doc_id, text, digested or digest(title, text))
+            duplicates = index_document(self.conn, doc_id, digested or digest(title, text))
         document = Document(
             id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
             meta=json.loads(stored_meta), imported_at=stamp,

@@ -1,0 +1,181 @@
+"""Near-duplicate detection: MinHash signatures, LSH bands, and the check of the candidates.
+
+A document's shingles (word 3-grams, :mod:`annotator.store.index`) give it a signature of
+:data:`BINS` values by one-permutation MinHash: the shingle hashes are split by their top
+bits into bins and each bin keeps its least hash, an empty bin taking a neighbour's
+(densification, so every bin holds a value). Two documents hold the same value in a bin
+with a probability equal to the Jaccard similarity of their shingle sets, as with k
+independent hash functions, but a document is hashed once instead of k times, in C
+(``sorted``, ``dict``), which keeps numpy out of the application.
+
+The signature is cut into bands of :data:`ROWS` values (:func:`band_layout`); a band's key
+is stored in the ``bands`` table, indexed, and two documents become candidates when they
+share one. A candidate is then estimated from the signatures both have stored, and the
+most similar few are compared exactly on their stored shingle sets: no text is read again.
+
+Boilerplate (a monitor's name, a bulletin's template) puts many documents in one band's
+bucket; only the latest :data:`PER_BAND` of each bucket are looked at, SQLite counts the
+bands each of those shares with the new document, the signatures of the
+:data:`MAX_ESTIMATED` sharing most are read, and at most :data:`MAX_COMPARED` are compared
+exactly. A new document then costs the same in an archive of a hundred thousand look-alike
+bulletins as in a small project.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import sys
+from array import array
+from functools import lru_cache
+from itertools import repeat
+from operator import eq
+
+DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets from which two documents are near-duplicates
+RECALL = 0.99  # least probability that a pair at DUPLICATE_SIMILARITY shares a band
+_BIN_BITS = 7
+BINS = 1 << _BIN_BITS  # values in a signature
+_SHIFT = 64 - _BIN_BITS  # a hash's bin is its top bits
+_MASK64 = (1 << 64) - 1
+_MASK32 = (1 << 32) - 1
+
+
+def collision_probability(similarity: float, bands: int, rows: int) -> float:
+    """Probability that two documents of this Jaccard similarity share at least one band
+    (the S-curve of LSH banding): each band matches with ``similarity ** rows``."""
+    return 1.0 - (1.0 - similarity**rows) ** bands
+
+
+def band_layout(threshold: float, recall: float, bins: int) -> tuple[int, int]:
+    """``(bands, rows)`` cutting ``bins`` values so a pair at ``threshold`` shares a band with
+    probability ``recall`` or more, with the most rows per band that allows.
+
+    More rows per band make the S-curve steeper, so dissimilar pairs (which only cost a
+    check) share a band less often; every bin is used, which raises recall further.
+    """
+    best: tuple[int, int] | None = None
+    for rows in range(1, bins + 1):
+        bands = bins // rows
+        if collision_probability(threshold, bands, rows) >= recall:
+            best = (bands, rows)
+    if best is None:
+        raise ValueError(f"{bins} values cannot reach recall {recall} at similarity {threshold}")
+    return best
+
+
+BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL, BINS)
+PER_BAND = 4  # latest documents looked at in each band's bucket
+MAX_ESTIMATED = 16  # candidates whose signatures are read: those sharing the most bands
+MAX_COMPARED = 5  # candidates compared exactly, those the signatures say are most alike
+# Below this estimate from the signatures a candidate is not compared exactly: the estimate's
+# standard error at 0.5 is sqrt(0.25 / BINS), and the floor lies four of them below.
+ESTIMATE_FLOOR = DUPLICATE_SIMILARITY - 4 * math.sqrt(DUPLICATE_SIMILARITY * (1 - DUPLICATE_SIMILARITY) / BINS)
+
+
+def _donors(bin_: int) -> list[int]:
+    """Where an empty bin takes its value from, tried in turn: the same order for every
+    document, so two documents with the same empty bins fill them alike."""
+    tried = [hash((bin_, attempt)) % BINS for attempt in range(8)]
+    return [b for b in tried if b != bin_] + [(bin_ + step) % BINS for step in range(1, BINS)]
+
+
+_DONORS = [_donors(b) for b in range(BINS)]
+# The scheme names the layout and carries a sample of the tuple hash the shingles and band keys
+# use, so a file made another way (or by a Python hashing tuples differently) is rebuilt.
+SCHEME = f"oph{BINS}-b{BANDS}r{ROWS}-words3-tuple:{hash((1, 2, 3))}"
+
+
+def signature(shingles: set[int]) -> list[int]:
+    """The MinHash signature of a shingle set: :data:`BINS` 64-bit values."""
+    descending = sorted(map(_MASK64.__and__, shingles), reverse=True)
+    # Later pairs overwrite earlier ones: each bin ends up with its least hash.
+    least = dict(zip(map(_SHIFT.__rrshift__, descending), descending, strict=True))
+    values = list(map(least.get, range(BINS)))
+    if len(least) < BINS:
+        for bin_, value in enumerate(values):
+            if value is None:
+                values[bin_] = least[next(d for d in _DONORS[bin_] if d in least)]
+    return values  # type: ignore[return-value]  # every bin filled above
+
+
+def band_keys(values: list[int]) -> list[int]:
+    """One key per band: a hash of the band's number and values (a signed 64-bit integer)."""
+    return list(map(hash, zip(range(BANDS), *(values[row::ROWS][:BANDS] for row in range(ROWS)), strict=True)))
+
+
+def packed(values: list[int] | set[int]) -> bytes:
+    """Values as little-endian 32-bit words (their low bits): a signature stored, or a shingle
+    set sorted; a file moves between machines of either byte order."""
+    words = array("I", sorted(map(_MASK32.__and__, values)) if isinstance(values, set) else map(_MASK32.__and__, values))
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tobytes()
+
+
+def unpacked(blob: bytes) -> array[int]:
+    words = array("I", blob)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words
+
+
+def estimated_similarity(own: array[int], theirs: array[int]) -> float:
+    """The share of bins two signatures agree on: an unbiased estimate of their Jaccard."""
+    return sum(map(eq, own, theirs)) / BINS
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def store_signature(conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes) -> None:
+    conn.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash, shingles) VALUES (?, ?, ?)", (doc_id, minhash, shingles))
+    conn.executemany("INSERT OR IGNORE INTO bands(key, doc_id) VALUES (?, ?)", zip(bands, repeat(doc_id)))
+
+
+def find_and_record_duplicates(
+    conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes
+) -> list[tuple[int, float]]:
+    """Store a new document's signature and bands, and record the earlier documents it nearly
+    repeats; returns ``(other_id, similarity)`` pairs, most similar first.
+
+    The candidates' signatures come in one query, bounded by :data:`PER_BAND` per band and
+    :data:`MAX_ESTIMATED` in all; only the :data:`MAX_COMPARED` most alike are compared on
+    their shingle sets.
+    """
+    own = unpacked(minhash)
+    estimates = [
+        (estimated_similarity(own, unpacked(theirs)), other)
+        for other, theirs in conn.execute(_candidates(len(bands)), bands)
+        if other != doc_id
+    ]
+    likely = sorted((pair for pair in estimates if pair[0] >= ESTIMATE_FLOOR), reverse=True)[:MAX_COMPARED]
+    found: list[tuple[int, float]] = []
+    if likely:
+        mine = set(unpacked(shingles))
+        ids = [other for _, other in likely]
+        rows = conn.execute(f"SELECT doc_id, shingles FROM signatures WHERE doc_id IN ({', '.join('?' * len(ids))})", ids)
+        for other, theirs in rows:
+            similarity = jaccard(mine, set(unpacked(theirs)))
+            if similarity >= DUPLICATE_SIMILARITY:
+                found.append((other, round(similarity, 4)))
+    store_signature(conn, doc_id, minhash, bands, shingles)
+    if found:
+        conn.executemany(
+            "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
+            [(doc_id, other, sim) for other, sim in found],
+        )
+    return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+@lru_cache(maxsize=4)
+def _candidates(count: int) -> str:
+    """One statement for the signatures of the documents sharing most of ``count`` bands, among
+    the latest of each band's bucket."""
+    one = f"SELECT doc_id FROM (SELECT doc_id FROM bands WHERE key = ? ORDER BY doc_id DESC LIMIT {PER_BAND})"
+    return (
+        "SELECT s.doc_id, s.minhash FROM ("
+        f"SELECT doc_id, count(*) AS shared FROM ({' UNION ALL '.join([one] * count)}) "
+        f"GROUP BY doc_id ORDER BY shared DESC, doc_id DESC LIMIT {MAX_ESTIMATED}"
+        ") AS c JOIN signatures AS s ON s.doc_id = c.doc_id"
+    )
