@@ -22,7 +22,6 @@ from annotator.store.near_duplicates import (
     jaccard,
     packed,
     signature,
-    unpacked,
 )
 from annotator.store.project import Project
 from annotator.store.schema import SCHEMA_VERSION
@@ -54,8 +53,13 @@ def test_the_band_layout_meets_its_recall_and_follows_the_s_curve() -> None:
 def test_signatures_estimate_jaccard() -> None:
     a = {hash(("a", n)) for n in range(600)}
     b = {hash(("a", n)) for n in range(200, 800)}  # Jaccard 0.5
-    estimate = estimated_similarity(unpacked(packed(signature(a))), unpacked(packed(signature(b))))
+    own, theirs = signature(a), signature(b)
+    estimate = estimated_similarity(packed(own), packed(theirs))
+    assert estimate == sum(x == y for x, y in zip(own, theirs, strict=True)) / BINS
     assert abs(estimate - jaccard(a, b)) < 4 * (0.25 / BINS) ** 0.5
+    assert estimated_similarity(packed(own), packed(own)) == 1.0
+    assert estimated_similarity(packed([0] * BINS), packed([1 << 31] * BINS)) == 0.0  # lanes apart by their top bit
+    assert estimated_similarity(packed([5] * BINS), packed([5] * (BINS - 1) + [5 + (1 << 32)])) == 1.0  # low bits only
     assert signature({7}) == [7] * BINS  # one shingle fills every bin
 
 

@@ -29,7 +29,6 @@ import sys
 from array import array
 from functools import lru_cache
 from itertools import repeat
-from operator import eq
 
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets from which two documents are near-duplicates
 RECALL = 0.99  # least probability that a pair at DUPLICATE_SIMILARITY shares a band
@@ -119,9 +118,20 @@ def unpacked(blob: bytes) -> array[int]:
     return words
 
 
-def estimated_similarity(own: array[int], theirs: array[int]) -> float:
-    """The share of bins two signatures agree on: an unbiased estimate of their Jaccard."""
-    return sum(map(eq, own, theirs)) / BINS
+# Every 32-bit lane of a packed signature read as one integer: its low 31 bits, its top bit.
+_LOW = int.from_bytes(b"\xff\xff\xff\x7f" * BINS, "little")
+_HIGH = int.from_bytes(b"\x00\x00\x00\x80" * BINS, "little")
+
+
+def estimated_similarity(own: bytes, theirs: bytes) -> float:
+    """The share of bins two packed signatures agree on: an unbiased estimate of their Jaccard.
+
+    Counted on the signatures read as two integers, a few operations on whole numbers in C
+    rather than one Python step per bin: a lane of their XOR is zero where the bins agree, and
+    adding 0x7fffffff to its low bits sets its top bit unless it is zero.
+    """
+    differ = int.from_bytes(own, "little") ^ int.from_bytes(theirs, "little")
+    return (BINS - ((((differ & _LOW) + _LOW) | differ) & _HIGH).bit_count()) / BINS
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -143,9 +153,8 @@ def find_and_record_duplicates(
     :data:`MAX_ESTIMATED` in all; only the :data:`MAX_COMPARED` most alike are compared on
     their shingle sets.
     """
-    own = unpacked(minhash)
     estimates = [
-        (estimated_similarity(own, unpacked(theirs)), other)
+        (estimated_similarity(minhash, theirs), other)
         for other, theirs in conn.execute(_candidates(len(bands)), bands)
         if other != doc_id
     ]
