@@ -25,6 +25,7 @@ from annotator.store.near_duplicates import (
 )
 from annotator.store.project import Project
 from annotator.store.schema import SCHEMA_VERSION
+from tests.old_versions import as_version_3
 
 # Words of a report, each once: a text of distinct words has one shingle per position.
 WORDS = ["أعلن", "التحالف", "الدولي", "الذي", "تقوده", "الولايات", "المتحدة", "أن", "قواته", "نفذت", "ضربات", "جوية", "أمس", "الخميس", "في", "منطقة", "شرق", "سوريا", "وأشار", "المرصد", "السوري", "لحقوق", "الإنسان", "إلى", "مقتل", "عشرات", "المدنيين", "بينهم", "نساء", "وأطفال", "قرب", "بلدة", "الباغوز", "فوقاني", "على", "ضفة", "نهر", "الفرات", "وقال", "مصدر", "محلي", "إن", "فرق", "الإنقاذ", "ما", "زالت", "تبحث", "عن", "ناجين", "تحت", "أنقاض", "المنازل", "المدمرة", "فيما", "حلقت", "طائرات", "استطلاع", "فوق", "دير", "الزور", "لساعات", "طويلة", "وذكرت", "وكالة", "الأنباء"]
@@ -146,22 +147,6 @@ def _add(conn: sqlite3.Connection, doc_id: int, text: str) -> list[tuple[int, fl
 # --- a file of schema 3 -------------------------------------------------------------------
 
 
-def _as_version_3(path: Path) -> None:
-    """What a version before MinHash bands wrote: bottom-k sketches, no signatures."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE signatures")
-    conn.execute("DROP TABLE bands")
-    conn.execute("CREATE TABLE sketches (hash INTEGER NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id))")
-    conn.execute("CREATE INDEX sketches_by_hash ON sketches(hash, doc_id)")
-    conn.execute("CREATE INDEX sketches_by_document ON sketches(doc_id)")
-    for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall():
-        conn.executemany("INSERT INTO sketches(hash, doc_id) VALUES (?, ?)", [(doc_id * 100 + n, doc_id) for n in range(16)])
-    conn.execute("UPDATE meta SET value = 'words3-crc32-tuple:1' WHERE key = 'sketch_scheme'")
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    conn.close()
-
-
 def test_a_version_3_file_gets_signatures_for_every_document_when_opened_for_writing(tmp_path: Path) -> None:
     path = tmp_path / "coder.db"
     reports = [" ".join(f"{word}{k}" if n % 2 == k % 2 else word for n, word in enumerate(WORDS)) + f" {k}"
@@ -170,7 +155,7 @@ def test_a_version_3_file_gets_signatures_for_every_document_when_opened_for_wri
         for n, report in enumerate(reports):
             project.add_document(report, key=f"r{n}")
         found_before = project.duplicates()
-    _as_version_3(path)
+    as_version_3(path)
     with Project.open(path, readonly=True) as project:  # a lead reading a coder's file of schema 3
         assert [d.key for d in project.documents()] == ["r0", "r1", "r2"]
         assert project.duplicates() == found_before
@@ -202,7 +187,7 @@ def test_a_failed_migration_leaves_the_version_3_file_as_it_was(tmp_path: Path, 
     path = tmp_path / "coder.db"
     with Project.create(path, coder="amal") as project:
         project.add_document(" ".join(WORDS), key="r0")
-    _as_version_3(path)
+    as_version_3(path)
 
     def broken(conn: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError("disk I/O error")

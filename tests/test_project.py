@@ -13,6 +13,7 @@ from annotator.store.project import Project
 from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from annotator.text import normalize
 from tests.conftest import ARTICLE
+from tests.old_versions import as_version_2
 
 
 def test_a_new_project_is_marked_as_ours(tmp_path: Path) -> None:
@@ -261,24 +262,6 @@ def test_a_search_index_made_by_an_older_version_is_rebuilt_on_opening(tmp_path:
     conn.close()
 
 
-def _as_version_3(path: Path) -> None:
-    """Turn a new project file into what a version before MinHash bands wrote: schema 3, with
-    bottom-k sketches (some hashes per document) and no signatures."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE signatures")
-    conn.execute("DROP TABLE bands")
-    conn.execute("CREATE TABLE sketches (hash INTEGER NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id))")
-    conn.execute("CREATE INDEX sketches_by_hash ON sketches(hash, doc_id)")
-    conn.execute("CREATE INDEX sketches_by_document ON sketches(doc_id)")
-    conn.executemany("INSERT INTO sketches(hash, doc_id) VALUES (?, ?)",
-                     [(doc_id * 1000 + n, doc_id) for (doc_id,) in conn.execute("SELECT id FROM documents").fetchall()
-                      for n in range(16)])
-    conn.execute("UPDATE meta SET value = 'words3-crc32-tuple:1' WHERE key = 'sketch_scheme'")
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    conn.close()
-
-
 def _as_version_1(path: Path) -> None:
     """Turn a new project file into what version 0.1.0 wrote: schema 1, without the sketch-by-document index."""
     _as_version_2(path)
@@ -290,17 +273,7 @@ def _as_version_1(path: Path) -> None:
 
 
 def _as_version_2(path: Path) -> None:
-    """Turn a new project file into what a version before events wrote: schema 2, no event tables,
-    no event types in its stored codebook."""
-    _as_version_3(path)
-    conn = sqlite3.connect(path)
-    for table in ("event_history", "event_slots", "events"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM meta WHERE key = 'event_types'")
-    conn.execute("DELETE FROM labels WHERE name = 'DATE'")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
+    as_version_2(path)
 
 
 def test_a_version_1_file_is_read_as_it_is_and_upgraded_when_opened_for_writing(tmp_path: Path) -> None:
