@@ -33,22 +33,25 @@ REPLACEMENTS = ["قصف", "غارة", "هجوم", "اشتباك", "انفجار"
 
 
 def test_the_band_layout_meets_its_recall_and_follows_the_s_curve() -> None:
-    assert (BANDS, ROWS) == band_layout(DUPLICATE_SIMILARITY, 0.99, BINS) == (42, 3)
+    assert (BANDS, ROWS) == band_layout(DUPLICATE_SIMILARITY, 0.99) == (17, 2)
     assert BANDS * ROWS <= BINS
     assert collision_probability(DUPLICATE_SIMILARITY, BANDS, ROWS) >= 0.99
-    # Steeper with more rows: one row more per band would miss the recall with these bins.
-    assert collision_probability(DUPLICATE_SIMILARITY, BINS // (ROWS + 1), ROWS + 1) < 0.99
+    assert collision_probability(DUPLICATE_SIMILARITY, BANDS - 1, ROWS) < 0.99  # the fewest bands that do
     curve = [collision_probability(s / 20, BANDS, ROWS) for s in range(21)]
     assert curve == sorted(curve) and curve[0] == 0.0 and curve[-1] == 1.0
-    assert collision_probability(0.3, BANDS, ROWS) < 0.7  # reworded reports sharing boilerplate: 0.05-0.15
-    assert collision_probability(0.1, BANDS, ROWS) < 0.05
-    assert collision_probability(0.05, BANDS, ROWS) < 0.006
-    # No layout of 128 values meeting the recall keeps pairs at 0.3 out of each other's buckets:
-    # those are told apart by their signatures instead.
-    layouts = [(BINS // r, r) for r in range(1, BINS + 1)]
-    assert min(collision_probability(0.3, b, r) for b, r in layouts if collision_probability(0.5, b, r) >= 0.99) > 0.6
+    assert collision_probability(0.6, BANDS, ROWS) > 0.999  # a copy with a tenth of its words changed
+    # Reworded reports sharing wire boilerplate are at 0.05-0.2: some share a band, and their
+    # signatures tell them apart.
+    assert collision_probability(0.1, BANDS, ROWS) < 0.16
+    assert collision_probability(0.05, BANDS, ROWS) < 0.05
+    # Steeper curves need more bands: no layout of 128 values that meets the recall keeps pairs
+    # at 0.3 out of each other's buckets.
+    three = band_layout(DUPLICATE_SIMILARITY, 0.99, rows=3)
+    assert three == (35, 3) and collision_probability(0.3, *three) > 0.6
+    assert min(collision_probability(0.3, BINS // r, r) for r in range(1, 9)
+               if collision_probability(0.5, BINS // r, r) >= 0.99) > 0.6
     with pytest.raises(ValueError, match="cannot reach"):
-        band_layout(0.5, 0.99, 4)
+        band_layout(0.5, 0.99, rows=4, bins=64)
 
 
 def test_signatures_estimate_jaccard() -> None:

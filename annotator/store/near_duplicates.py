@@ -8,9 +8,9 @@ with a probability equal to the Jaccard similarity of their shingle sets, as wit
 independent hash functions, but a document is hashed once instead of k times, in C
 (``sorted``, ``dict``), which keeps numpy out of the application.
 
-The signature is cut into bands of :data:`ROWS` values (:func:`band_layout`); a band's key
-is stored in the ``bands`` table, indexed, and two documents become candidates when they
-share one. A candidate is then estimated from the signatures both have stored, and the
+The signature's first values are cut into bands of :data:`ROWS` (:func:`band_layout`); a
+band's key is stored in the ``bands`` table, indexed, and two documents become candidates
+when they share one. A candidate is then estimated from the signatures both have stored, and the
 most similar few are compared exactly on their stored shingle sets: no text is read again.
 
 Boilerplate (a monitor's name, a bulletin's template) puts many documents in one band's
@@ -45,24 +45,27 @@ def collision_probability(similarity: float, bands: int, rows: int) -> float:
     return 1.0 - (1.0 - similarity**rows) ** bands
 
 
-def band_layout(threshold: float, recall: float, bins: int) -> tuple[int, int]:
-    """``(bands, rows)`` cutting ``bins`` values so a pair at ``threshold`` shares a band with
-    probability ``recall`` or more, with the most rows per band that allows.
+def band_layout(threshold: float, recall: float, rows: int = 2, bins: int = BINS) -> tuple[int, int]:
+    """``(bands, rows)``: the fewest bands of ``rows`` values that a pair at ``threshold`` shares
+    one of with probability ``recall`` or more.
 
-    More rows per band make the S-curve steeper, so dissimilar pairs (which only cost a
-    check) share a band less often; every bin is used, which raises recall further.
+    Every band costs each new document a row written and a bucket read, most of what finding
+    near-duplicates costs an import, so the fewest that reach the recall are taken. Two rows a
+    band rather than more: more rows make the S-curve steeper (pairs well below the threshold
+    share a band less often) but need more bands, and a candidate too many costs only a
+    comparison of signatures; one row would make a band one shingle's bucket, which
+    boilerplate fills.
     """
-    best: tuple[int, int] | None = None
-    for rows in range(1, bins + 1):
-        bands = bins // rows
-        if collision_probability(threshold, bands, rows) >= recall:
-            best = (bands, rows)
-    if best is None:
-        raise ValueError(f"{bins} values cannot reach recall {recall} at similarity {threshold}")
-    return best
+    if rows < 1:
+        raise ValueError("a band holds one value or more")
+    band_misses = 1.0 - threshold**rows
+    bands = 1 if band_misses == 0 else max(1, math.ceil(math.log(1.0 - recall) / math.log(band_misses)))
+    if bands * rows > bins:
+        raise ValueError(f"{bins} values cannot reach recall {recall} at similarity {threshold} in bands of {rows}")
+    return bands, rows
 
 
-BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL, BINS)
+BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL)
 PER_BAND = 4  # latest documents looked at in each band's bucket
 MAX_ESTIMATED = 16  # candidates whose signatures are read: those sharing the most bands
 MAX_COMPARED = 5  # candidates compared exactly, those the signatures say are most alike
