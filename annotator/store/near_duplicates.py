@@ -108,7 +108,8 @@ def band_keys(values: list[int]) -> list[int]:
 def packed(values: list[int] | set[int]) -> bytes:
     """Values as little-endian 32-bit words (their low bits): a signature stored, or a shingle
     set sorted; a file moves between machines of either byte order."""
-    words = array("I", sorted(map(_MASK32.__and__, values)) if isinstance(values, set) else map(_MASK32.__and__, values))
+    low = map(_MASK32.__and__, values)
+    words = array("I", sorted(set(low)) if isinstance(values, set) else low)
     if sys.byteorder == "big":
         words.byteswap()
     return words.tobytes()
@@ -168,7 +169,9 @@ def find_and_record_duplicates(
         ids = [other for _, other in likely]
         rows = conn.execute(f"SELECT doc_id, shingles FROM signatures WHERE doc_id IN ({', '.join('?' * len(ids))})", ids)
         for other, theirs in rows:
-            similarity = jaccard(mine, set(unpacked(theirs)))
+            their_words = unpacked(theirs)  # each value once, as packed from a set
+            shared = len(mine.intersection(their_words))
+            similarity = shared / (len(mine) + len(their_words) - shared)
             if similarity >= DUPLICATE_SIMILARITY:
                 found.append((other, round(similarity, 4)))
     store_signature(conn, doc_id, minhash, bands, shingles)
