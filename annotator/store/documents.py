@@ -22,7 +22,7 @@ from annotator.text import text_sha256
 
 
 class DocumentStore(StoreBase):
-    """The ``documents`` table and what is derived from it (``search``, ``sketches``, ``duplicates``)."""
+    """The ``documents`` table and what is derived from it (``search``, ``signatures``, ``bands``, ``duplicates``)."""
 
     def add_document(
         self,
