@@ -35,7 +35,6 @@ RECALL = 0.99  # least probability that a pair at DUPLICATE_SIMILARITY shares a 
 _BIN_BITS = 7
 BINS = 1 << _BIN_BITS  # values in a signature
 _SHIFT = 64 - _BIN_BITS  # a hash's bin is its top bits
-_MASK64 = (1 << 64) - 1
 _MASK32 = (1 << 32) - 1
 
 
@@ -81,22 +80,28 @@ def _donors(bin_: int) -> list[int]:
     return [b for b in tried if b != bin_] + [(bin_ + step) % BINS for step in range(1, BINS)]
 
 
-_DONORS = [_donors(b) for b in range(BINS)]
+_BIN_NUMBERS = range(-BINS // 2, BINS // 2)  # the bins in signature order
+# Donors by position in the signature, named by bin number.
+_DONORS = [[_BIN_NUMBERS[d] for d in _donors(b)] for b in range(BINS)]
 # The scheme names the layout and carries a sample of the tuple hash the shingles and band keys
 # use, so a file made another way (or by a Python hashing tuples differently) is rebuilt.
-SCHEME = f"oph{BINS}-b{BANDS}r{ROWS}-words3-tuple:{hash((1, 2, 3))}"
+SCHEME = f"oph{BINS}-signed-b{BANDS}r{ROWS}-words3-tuple:{hash((1, 2, 3))}"
 
 
 def signature(shingles: set[int]) -> list[int]:
-    """The MinHash signature of a shingle set: :data:`BINS` 64-bit values."""
-    descending = sorted(map(_MASK64.__and__, shingles), reverse=True)
+    """The MinHash signature of a shingle set: :data:`BINS` values.
+
+    A bin is the top bits of a signed 64-bit hash (``hash >> 57``, from -64 to 63), so the
+    hashes are sorted as they are, with no pass to make them unsigned.
+    """
+    descending = sorted(shingles, reverse=True)
     # Later pairs overwrite earlier ones: each bin ends up with its least hash.
     least = dict(zip(map(_SHIFT.__rrshift__, descending), descending, strict=True))
-    values = list(map(least.get, range(BINS)))
+    values = list(map(least.get, _BIN_NUMBERS))
     if len(least) < BINS:
-        for bin_, value in enumerate(values):
-            if value is None:
-                values[bin_] = least[next(d for d in _DONORS[bin_] if d in least)]
+        filled = least.__contains__
+        for position in [p for p, value in enumerate(values) if value is None]:
+            values[position] = least[next(filter(filled, _DONORS[position]))]
     return values  # type: ignore[return-value]  # every bin filled above
 
 
@@ -106,10 +111,10 @@ def band_keys(values: list[int]) -> list[int]:
 
 
 def packed(values: list[int] | set[int]) -> bytes:
-    """Values as little-endian 32-bit words (their low bits): a signature stored, or a shingle
-    set sorted; a file moves between machines of either byte order."""
+    """Values as little-endian 32-bit words (their low bits): a signature in order, or a shingle
+    set, each value once; a file moves between machines of either byte order."""
     low = map(_MASK32.__and__, values)
-    words = array("I", sorted(set(low)) if isinstance(values, set) else low)
+    words = array("I", set(low) if isinstance(values, set) else low)
     if sys.byteorder == "big":
         words.byteswap()
     return words.tobytes()
