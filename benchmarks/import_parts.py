@@ -30,7 +30,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import write_corpus  # noqa: E402
-from wire_corpora import write_wire_corpus  # noqa: E402
 from scale import (  # noqa: E402
     import_ours,
     import_sqlite3_floor,
@@ -38,6 +37,7 @@ from scale import (  # noqa: E402
     import_sqlite_utils_fts,
     interleaved_medians,
 )
+from wire_corpora import write_wire_corpus  # noqa: E402
 
 from annotator.codebook import default_codebook  # noqa: E402
 from annotator.importing.prepare import PreparedDocument  # noqa: E402
