@@ -2,6 +2,7 @@
 
     python benchmarks/import_parts.py                 # 1,000 articles, 5 interleaved runs
     python benchmarks/import_parts.py --documents 10000 --repeat 3
+    python benchmarks/import_parts.py --corpus reports   # or bulletins (wire_corpora.py)
 
 The import does two kinds of work (see ``annotator/importing/workers.py``): preparing each
 record (JSON, normalising, search terms, sketch, span checks: Python, in worker
@@ -36,6 +37,7 @@ from scale import (  # noqa: E402
     import_sqlite_utils_fts,
     interleaved_medians,
 )
+from wire_corpora import write_wire_corpus  # noqa: E402
 
 from annotator.codebook import default_codebook  # noqa: E402
 from annotator.importing.prepare import PreparedDocument  # noqa: E402
@@ -76,10 +78,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--corpus", choices=("articles", "reports", "bulletins"), default="articles")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        corpus = write_corpus(folder / "corpus.jsonl", args.documents)
+        corpus = folder / "corpus.jsonl"
+        if args.corpus == "articles":
+            write_corpus(corpus, args.documents)
+        else:
+            write_wire_corpus(args.corpus, corpus, args.documents)
         prepared = prepare_all(corpus)  # also warms this process's word cache, as a long import would
 
         def clear(path: Path) -> Callable[[], None]:
@@ -102,7 +109,7 @@ def main() -> None:
         clear(paths["ours"])()
         wall, own, workers = cpu_of_import(corpus, paths["ours"])
     floor, utils = figures["bare executemany (floor)"], figures["sqlite-utils insert"]
-    print(f"{args.documents:,} documents, medians of {args.repeat} interleaved runs (seconds)")
+    print(f"{args.documents:,} {args.corpus}, medians of {args.repeat} interleaved runs (seconds)")
     for name, seconds in figures.items():
         print(f"  {name:<34} {seconds:7.3f}   x{seconds / utils:.2f} sqlite-utils   x{seconds / floor:.2f} floor")
     print(f"  one more import: wall {wall:.3f}, writer CPU {own:.3f}, workers' CPU {workers:.3f} "

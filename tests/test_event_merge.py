@@ -16,6 +16,7 @@ from test_merge import T1, T2, build_coder_file, content
 from annotator.lead.merge import merge_projects
 from annotator.store.project import Project
 from annotator.text import text_sha256
+from tests.old_versions import as_version_2
 
 EventSpec = tuple[str, dict[str, list[str]], dict[str, Any]]
 
@@ -126,13 +127,7 @@ def test_a_newer_file_updates_and_removes_events_before_their_spans(tmp_path: Pa
 
 
 def _as_version_2(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    for table in ("event_history", "event_slots", "events"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM meta WHERE key = 'event_types'")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
+    as_version_2(path)
 
 
 def test_a_file_made_before_events_merges_beside_one_with_events(tmp_path: Path, amal: Path) -> None:

@@ -10,6 +10,8 @@ import pytest
 from annotator.errors import ProjectError, ValidationError
 from annotator.models import Annotation, SlotFill
 from annotator.store.project import Project
+from annotator.store.schema import SCHEMA_VERSION
+from tests.old_versions import as_version_2, as_version_3
 
 REPORT = "قتل 54 مدنيا في غارة للتحالف على بلدة الباغوز أمس الخميس، بحسب المرصد السوري، والتحالف يلمح لمسؤوليته."
 OTHER = "قصفت قوات النظام مدينة دير الزور"
@@ -241,13 +243,7 @@ def test_event_types_are_stored_with_the_codebook(tmp_path: Path) -> None:
 
 
 def _as_version_2(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    for table in ("event_history", "event_slots", "events"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM meta WHERE key = 'event_types'")
-    conn.execute("PRAGMA user_version = 2")
-    conn.commit()
-    conn.close()
+    as_version_2(path)
 
 
 def test_a_version_2_file_reads_without_events_and_gains_them_when_opened_for_writing(tmp_path: Path) -> None:
@@ -272,7 +268,7 @@ def test_a_version_2_file_reads_without_events_and_gains_them_when_opened_for_wr
         assert project.events() == []
         project.delete_annotation(place.id)  # the span guard works on the new tables
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'event%'")} >= {
         "events", "event_slots", "event_history"
     }
@@ -284,6 +280,7 @@ def test_a_migrated_file_with_event_types_holds_events(tmp_path: Path) -> None:
     with Project.create(path, coder="amal") as project:
         article = Article(project)
         place = article.span("PLACE", "الباغوز")
+    as_version_3(path)
     conn = sqlite3.connect(path)
     for table in ("event_history", "event_slots", "events"):
         conn.execute(f"DROP TABLE {table}")

@@ -22,7 +22,7 @@ from annotator.text import text_sha256
 
 
 class DocumentStore(StoreBase):
-    """The ``documents`` table and what is derived from it (``search``, ``sketches``, ``duplicates``)."""
+    """The ``documents`` table and what is derived from it (``search``, ``signatures``, ``bands``, ``duplicates``)."""
 
     def add_document(
         self,
@@ -67,7 +67,7 @@ class DocumentStore(StoreBase):
                 (key, title, text, source, url, date, stored_meta, sha, stamp),
             )
             doc_id = int(cursor.lastrowid or 0)
-            duplicates = index_document(self.conn, doc_id, text, digested or digest(title, text))
+            duplicates = index_document(self.conn, doc_id, digested or digest(title, text))
         document = Document(
             id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
             meta=json.loads(stored_meta), imported_at=stamp,

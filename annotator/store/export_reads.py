@@ -25,7 +25,7 @@ SELECT '{"attrs": ' || attrs || ', "coder": ' || json_quote(coder) || ', "end": 
        || CASE WHEN provenance IS NULL OR provenance IN ('', '{}', 'null') THEN ''
                ELSE ', "provenance": ' || provenance END
        || ', "start": ' || "start" || ', "text": ' || json_quote(text) || '}',
-       json_valid(attrs) AND (provenance IS NULL OR provenance = '' OR json_valid(provenance)),
+       (attrs = '{}' OR json_valid(attrs)) AND (provenance IS NULL OR provenance = '' OR json_valid(provenance)),
        id, doc_id
 FROM annotations
 """

@@ -6,35 +6,32 @@ case-folded and without accents, followed by its bare forms when it starts with 
 ``ascii`` tokenizer then only splits them at spaces, rather than its ``unicode61`` tokenizer
 finding the words a second time.
 
-Near-duplicates (the same report from two outlets) are found with a bottom-k
-sketch of word 3-gram shingles: a few hashes per document in an indexed table,
-so checking a new document costs one indexed query however large the project.
+Near-duplicates (the same report from two outlets) are found by MinHash with LSH banding
+(:mod:`annotator.store.minhash`): each document's signature is cut into bands, and a
+document is compared only with the latest few that share a band with it, from their stored
+signatures and shingle sets. Its cost is the same however large the project, and however
+much boilerplate its documents share.
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 import sqlite3
 import unicodedata
 import zlib
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
+from annotator.store.near_duplicates import (
+    SCHEME,
+    band_keys,
+    find_and_record_duplicates,
+    packed,
+    signature,
+    store_signature,
+)
 from annotator.text import PROCLITICS, normalize, proclitic_candidates, text_sha256
 
-SKETCH_SIZE = 16
-CANDIDATE_SHARED = 3  # sketch hashes two documents must share to be compared in full
-# Compared in full at most: the candidates sharing most of the sketch. Bounds the cost of a
-# document in a corpus of look-alike texts (templated bulletins) instead of growing with it.
-MAX_CANDIDATES = 5
-PER_HASH = 64  # earlier documents looked at per sketch hash, newest first
-# Below this estimate from the sketches, a candidate is not compared in full: at 16 hashes the
-# estimate's error is about 0.12, so a true near-duplicate (0.5 and up) is almost never missed.
-ESTIMATE_FLOOR = 0.25
-DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets above which two documents are near-duplicates
 _SHINGLE = 3
 # A word is a whitespace-separated run holding a letter or a digit (punctuation alone is no word);
 # the search index holds its runs of letters and digits (its tokens).
@@ -46,8 +43,8 @@ _CACHE_LIMIT = 1 << 18
 
 # Shingles hash three word hashes as a tuple of ints: hashing ints is the same in every run
 # (only str hashes are salted), and it stays in C. The scheme's name carries a sample hash, so
-# a Python whose tuple hash differs is noticed and the stored sketches are rebuilt.
-SKETCH_SCHEME = f"words3-crc32-tuple:{hash((1, 2, 3))}"
+# a Python whose tuple hash differs is noticed and the stored signatures are rebuilt.
+SKETCH_SCHEME = SCHEME
 # How the search index's terms are made (:func:`searchable`); a file with another is re-indexed.
 SEARCH_SCHEME = "terms-ascii-automerge16"
 
@@ -158,21 +155,27 @@ class DocumentDigest:
     sha256: str
     search_title: str
     search_body: str
-    sketch: list[int]
+    minhash: bytes  # the signature (annotator.store.near_duplicates), packed
+    bands: list[int]  # its band keys
+    shingles: bytes  # the shingle set, packed: candidates are checked on it, never on the text
 
 
 def digest(title: str, text: str) -> DocumentDigest:
-    """Hash, search forms and sketch of a document; the text is normalised once for all three."""
+    """Hash, search forms and near-duplicate signature of a document; the text is normalised once."""
     pieces = _pieces(text)
+    shingle_set = _shingles_of(pieces)
+    values = signature(shingle_set)
     return DocumentDigest(
         sha256=text_sha256(text),
         search_title=searchable(title),
         search_body=" ".join(map(_TERMS, pieces)),
-        sketch=sketch(_shingles_of(pieces)),
+        minhash=packed(values),
+        bands=band_keys(values),
+        shingles=packed(shingle_set),
     )
 
 
-def index_document(conn: sqlite3.Connection, doc_id: int, text: str, digested: DocumentDigest) -> list[tuple[int, float]]:
+def index_document(conn: sqlite3.Connection, doc_id: int, digested: DocumentDigest) -> list[tuple[int, float]]:
     """Index a new document for search and record which earlier documents it nearly repeats.
 
     Returns ``(other_id, similarity)`` pairs, most similar first.
@@ -181,7 +184,7 @@ def index_document(conn: sqlite3.Connection, doc_id: int, text: str, digested: D
         "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)",
         (doc_id, digested.search_title, digested.search_body),
     )
-    return find_and_record_duplicates(conn, doc_id, text, digested.sketch)
+    return find_and_record_duplicates(conn, doc_id, digested.minhash, digested.bands, digested.shingles)
 
 
 def shingles(text: str) -> set[int]:
@@ -193,65 +196,6 @@ def _shingles_of(pieces: list[tuple[int | None, str]]) -> set[int]:
     if len(hashes) < _SHINGLE:
         return {hash(tuple(hashes))}
     return set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
-
-
-def sketch(shingle_set: set[int]) -> list[int]:
-    return heapq.nsmallest(SKETCH_SIZE, shingle_set)
-
-
-def estimated_jaccard(own: list[int], theirs: set[int]) -> float:
-    """Jaccard similarity estimated from two bottom-k sketches: of the k smallest hashes of the
-    union, the share both documents hold."""
-    union = heapq.nsmallest(SKETCH_SIZE, set(own) | theirs)
-    mine = set(own)
-    return sum(1 for h in union if h in mine and h in theirs) / len(union) if union else 0.0
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
-
-
-def find_and_record_duplicates(
-    conn: sqlite3.Connection, doc_id: int, text: str, hashes: list[int]
-) -> list[tuple[int, float]]:
-    """Store a new document's sketch and record the earlier documents it nearly repeats.
-
-    The full shingle sets are built only for a candidate the sketches bring up, so the
-    many documents that repeat nothing never build theirs here.
-    """
-    found: list[tuple[int, float]] = []
-    if hashes:
-        # Per hash, only the latest documents that share it: a story reprinted thousands of
-        # times must not make each new copy read every earlier one (a GROUP BY over all of
-        # them grew with the square of the archive).
-        shared = Counter(row[0] for row in conn.execute(_latest_sharing(len(hashes)), hashes))
-        needed = min(CANDIDATE_SHARED, len(hashes))
-        candidates = sorted((other for other, n in shared.items() if n >= needed and other != doc_id),
-                            key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
-        own: set[int] | None = None
-        for other_id in candidates:
-            theirs = {row[0] for row in conn.execute("SELECT hash FROM sketches WHERE doc_id = ?", (other_id,))}
-            if estimated_jaccard(hashes, theirs) < ESTIMATE_FLOOR:
-                continue  # the sketches alone say they are far apart: skip reading the other text
-            other_text = conn.execute("SELECT text FROM documents WHERE id = ?", (other_id,)).fetchone()[0]
-            own = own if own is not None else shingles(text)
-            similarity = jaccard(own, shingles(other_text))
-            if similarity >= DUPLICATE_SIMILARITY:
-                found.append((other_id, round(similarity, 4)))
-        conn.executemany("INSERT INTO sketches(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in hashes])
-    if found:
-        conn.executemany(
-            "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
-            [(doc_id, other, sim) for other, sim in found],
-        )
-    return sorted(found, key=lambda pair: -pair[1])
-
-
-@lru_cache(maxsize=SKETCH_SIZE + 1)
-def _latest_sharing(count: int) -> str:
-    """One statement for the newest documents sharing each of ``count`` hashes: one round trip, not 16."""
-    one = f"SELECT doc_id FROM (SELECT doc_id FROM sketches WHERE hash = ? ORDER BY doc_id DESC LIMIT {PER_HASH})"
-    return " UNION ALL ".join([one] * count)
 
 
 def rebuild_search(conn: sqlite3.Connection, search_table: tuple[str, ...]) -> None:
@@ -268,12 +212,13 @@ def rebuild_search(conn: sqlite3.Connection, search_table: tuple[str, ...]) -> N
 
 
 def rebuild_sketches(conn: sqlite3.Connection) -> None:
-    """Sketch every document again under :data:`SKETCH_SCHEME` (a file from an older version or
-    another Python). Sketches are derived data: nothing a coder made is touched."""
-    conn.execute("DELETE FROM sketches")
-    rows = conn.execute("SELECT id, text FROM documents ORDER BY id")
-    for doc_id, text in rows:
-        conn.executemany(
-            "INSERT INTO sketches(hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in sketch(shingles(text))]
-        )
+    """Make every document's near-duplicate signature and bands again under :data:`SKETCH_SCHEME`
+    (a file from an older version or another Python). Derived data: nothing a coder made is touched,
+    and the pairs already found stay."""
+    conn.execute("DELETE FROM signatures")
+    conn.execute("DELETE FROM bands")
+    for doc_id, text in conn.execute("SELECT id, text FROM documents ORDER BY id"):
+        shingle_set = shingles(text)
+        values = signature(shingle_set)
+        store_signature(conn, doc_id, packed(values), band_keys(values), packed(shingle_set))
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sketch_scheme', ?)", (SKETCH_SCHEME,))

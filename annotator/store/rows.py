@@ -66,9 +66,10 @@ def json_or_none(value: Any) -> str | None:
 
 
 def document_from_row(row: Sequence[Any]) -> Document:
+    # Title, source, url and date have columns of their own: most documents' other metadata is "{}".
     return Document(
         id=row[0], key=row[1], title=row[2], text=row[3], sha256=row[4], source=row[5], url=row[6],
-        date=row[7], meta=json.loads(row[8]), imported_at=row[9],
+        date=row[7], meta={} if row[8] == "{}" else json.loads(row[8]), imported_at=row[9],
     )
 
 

@@ -18,9 +18,10 @@ from annotator.errors import ProjectError, read_error
 from annotator.plain_files import refuse_special
 from annotator.store.backups import make_backup
 from annotator.store.base import stored_codebook, write_codebook
+from annotator.store.index import rebuild_sketches
 
 APPLICATION_ID = 0x41524E4E  # "ARNN"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_VALUE_BYTES = 256 * 2**20  # no text or JSON value of ours comes near it
 
@@ -76,6 +77,25 @@ CREATE TABLE event_history (
 );
 CREATE INDEX event_history_by_event ON event_history(event_id);
 CREATE INDEX event_history_by_document ON event_history(doc_id);
+"""
+
+# Version 4 finds near-duplicates by MinHash with LSH bands (annotator.store.near_duplicates)
+# instead of bottom-k sketches: a document's signature and shingle set in one row, and its band
+# keys in a table that is its own index (WITHOUT ROWID: one B-tree written per key, not two).
+# The bands name no document by foreign key: they are derived data, rebuilt whole when the
+# scheme changes, and some forty checks of the documents table per new document would cost more
+# than the rest of their writing.
+DUPLICATE_TABLES = """
+CREATE TABLE signatures (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    minhash BLOB NOT NULL,
+    shingles BLOB NOT NULL
+);
+CREATE TABLE bands (
+    key INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL,
+    PRIMARY KEY (key, doc_id)
+) WITHOUT ROWID;
 """
 
 # A new file: the current version's tables.
@@ -149,13 +169,7 @@ CREATE TABLE duplicates (
     similarity REAL NOT NULL,
     PRIMARY KEY (doc_id, other_id)
 );
-CREATE TABLE sketches (
-    hash INTEGER NOT NULL,
-    doc_id INTEGER NOT NULL REFERENCES documents(id)
-);
-CREATE INDEX sketches_by_hash ON sketches(hash, doc_id);
-{sketches_by_document};
-CREATE TABLE rejected_suggestions (
+{duplicate_tables}CREATE TABLE rejected_suggestions (
     doc_id INTEGER NOT NULL REFERENCES documents(id),
     coder TEXT NOT NULL,
     label TEXT NOT NULL,
@@ -180,18 +194,19 @@ CREATE TABLE rejections (
     by TEXT NOT NULL,
     at TEXT NOT NULL
 );
-{event_tables}""".replace("{event_tables}", EVENT_TABLES).replace("{search_table}", ";\n".join(SEARCH_TABLE)).replace("{sketches_by_document}", SKETCHES_BY_DOCUMENT)
+{event_tables}""".replace("{event_tables}", EVENT_TABLES).replace("{search_table}", ";\n".join(SEARCH_TABLE)).replace("{duplicate_tables}", DUPLICATE_TABLES.lstrip())
 
 # Every object a file of each version may hold; anything else (a trigger, a view, a
 # foreign table) means the file is not ours or was tampered with.
 _FTS_SHADOW = {"search_data", "search_idx", "search_docsize", "search_config"}
+_SKETCHES = {"sketches", "sketches_by_hash"}
 _OBJECTS_V1 = {
     "meta", "labels", "documents", "annotations", "document_status", "history", "duplicates",
-    "sketches", "rejected_suggestions", "search",
+    "rejected_suggestions", "search",
     "annotations_by_document", "document_status_by_status", "history_by_annotation",
-    "history_by_document", "sketches_by_hash",
+    "history_by_document",
     "merge_sources", "rejections",
-} | _FTS_SHADOW
+} | _FTS_SHADOW | _SKETCHES
 _OBJECTS_V3 = {
     "events", "events_by_document", "event_slots", "event_slots_by_annotation",
     "event_history", "event_history_by_event", "event_history_by_document",
@@ -200,6 +215,7 @@ EXPECTED_OBJECTS: dict[int, set[str]] = {
     1: _OBJECTS_V1,
     2: _OBJECTS_V1 | {"sketches_by_document"},
     3: _OBJECTS_V1 | {"sketches_by_document"} | _OBJECTS_V3,
+    4: (_OBJECTS_V1 - _SKETCHES) | _OBJECTS_V3 | {"signatures", "bands"},
 }
 
 # MIGRATIONS[v] upgrades a file from version v to v + 1, inside one transaction.
@@ -227,14 +243,28 @@ def _bring_codebook_forward(conn: sqlite3.Connection) -> None:
         write_codebook(conn, forward)
 
 
+def _signatures_for_sketches(conn: sqlite3.Connection) -> None:
+    """Every document's signature and bands are made here, in the migration's transaction (after
+    its backup), rather than when first needed: an import then never meets a document without
+    one, which it would have to shingle from its text, and the near-duplicates of what is imported
+    next are found among all the documents at once. It costs about as much as importing them."""
+    conn.execute("DROP TABLE sketches")  # and its indexes
+    for statement in DUPLICATE_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    rebuild_sketches(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_sketches_by_document,
     2: _add_event_tables,
+    3: _signatures_for_sketches,
 }
 # Older versions this one reads without migrating them (a lead reads coders' files read-only):
-# they lack only indexes that writing needs, or tables that would be empty (events: the
-# event reads of a project find none in a file without them).
-READABLE_AS_THEY_ARE = {1, 2}
+# they lack only indexes and tables that writing needs (sketches or signatures: reading uses
+# the pairs already found), or tables that would be empty (events: the event reads of a
+# project find none in a file without them).
+READABLE_AS_THEY_ARE = {1, 2, 3}
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:

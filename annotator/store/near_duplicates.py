@@ -1,0 +1,201 @@
+"""Near-duplicate detection: MinHash signatures, LSH bands, and the check of the candidates.
+
+A document's shingles (word 3-grams, :mod:`annotator.store.index`) give it a signature of
+:data:`BINS` values by one-permutation MinHash: the shingle hashes are split by their top
+bits into bins and each bin keeps its least hash, an empty bin taking a neighbour's
+(densification, so every bin holds a value). Two documents hold the same value in a bin
+with a probability equal to the Jaccard similarity of their shingle sets, as with k
+independent hash functions, but a document is hashed once instead of k times, in C
+(``sorted``, ``dict``), which keeps numpy out of the application.
+
+The signature's first values are cut into bands of :data:`ROWS` (:func:`band_layout`); a
+band's key is stored in the ``bands`` table, indexed, and two documents become candidates
+when they share one. A candidate is then estimated from the signatures both have stored, and the
+most similar few are compared exactly on their stored shingle sets: no text is read again.
+
+Boilerplate (a monitor's name, a bulletin's template) puts many documents in one band's
+bucket; only the latest :data:`PER_BAND` of each bucket are looked at, SQLite counts the
+bands each of those shares with the new document, the signatures of the
+:data:`MAX_ESTIMATED` sharing most are read, and at most :data:`MAX_COMPARED` are compared
+exactly. A new document then costs the same in an archive of a hundred thousand look-alike
+bulletins as in a small project.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import sys
+from array import array
+from functools import lru_cache
+from itertools import repeat
+
+DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets from which two documents are near-duplicates
+RECALL = 0.99  # least probability that a pair at DUPLICATE_SIMILARITY shares a band
+_BIN_BITS = 7
+BINS = 1 << _BIN_BITS  # values in a signature
+_SHIFT = 64 - _BIN_BITS  # a hash's bin is its top bits
+_MASK32 = (1 << 32) - 1
+
+
+def collision_probability(similarity: float, bands: int, rows: int) -> float:
+    """Probability that two documents of this Jaccard similarity share at least one band
+    (the S-curve of LSH banding): each band matches with ``similarity ** rows``."""
+    return 1.0 - (1.0 - similarity**rows) ** bands
+
+
+def band_layout(threshold: float, recall: float, rows: int = 2, bins: int = BINS) -> tuple[int, int]:
+    """``(bands, rows)``: the fewest bands of ``rows`` values that a pair at ``threshold`` shares
+    one of with probability ``recall`` or more.
+
+    Every band costs each new document a row written and a bucket read, most of what finding
+    near-duplicates costs an import, so the fewest that reach the recall are taken. Two rows a
+    band rather than more: more rows make the S-curve steeper (pairs well below the threshold
+    share a band less often) but need more bands, and a candidate too many costs only a
+    comparison of signatures; one row would make a band one shingle's bucket, which
+    boilerplate fills.
+    """
+    if rows < 1:
+        raise ValueError("a band holds one value or more")
+    band_misses = 1.0 - threshold**rows
+    bands = 1 if band_misses == 0 else max(1, math.ceil(math.log(1.0 - recall) / math.log(band_misses)))
+    if bands * rows > bins:
+        raise ValueError(f"{bins} values cannot reach recall {recall} at similarity {threshold} in bands of {rows}")
+    return bands, rows
+
+
+BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL)
+PER_BAND = 4  # latest documents looked at in each band's bucket
+MAX_ESTIMATED = 16  # candidates whose signatures are read: those sharing the most bands
+MAX_COMPARED = 5  # candidates compared exactly, those the signatures say are most alike
+# Below this estimate from the signatures a candidate is not compared exactly: the estimate's
+# standard error at 0.5 is sqrt(0.25 / BINS), and the floor lies four of them below.
+ESTIMATE_FLOOR = DUPLICATE_SIMILARITY - 4 * math.sqrt(DUPLICATE_SIMILARITY * (1 - DUPLICATE_SIMILARITY) / BINS)
+
+
+def _donors(bin_: int) -> list[int]:
+    """Where an empty bin takes its value from, tried in turn: the same order for every
+    document, so two documents with the same empty bins fill them alike."""
+    tried = [hash((bin_, attempt)) % BINS for attempt in range(8)]
+    return [b for b in tried if b != bin_] + [(bin_ + step) % BINS for step in range(1, BINS)]
+
+
+_BIN_NUMBERS = range(-BINS // 2, BINS // 2)  # the bins in signature order
+# Donors by position in the signature, named by bin number.
+_DONORS = [[_BIN_NUMBERS[d] for d in _donors(b)] for b in range(BINS)]
+# The scheme names the layout and carries a sample of the tuple hash the shingles and band keys
+# use, so a file made another way (or by a Python hashing tuples differently) is rebuilt.
+SCHEME = f"oph{BINS}-signed-b{BANDS}r{ROWS}-words3-tuple:{hash((1, 2, 3))}"
+
+
+def signature(shingles: set[int]) -> list[int]:
+    """The MinHash signature of a shingle set: :data:`BINS` values.
+
+    A bin is the top bits of a signed 64-bit hash (``hash >> 57``, from -64 to 63), so the
+    hashes are sorted as they are, with no pass to make them unsigned.
+    """
+    descending = sorted(shingles, reverse=True)
+    # Later pairs overwrite earlier ones: each bin ends up with its least hash.
+    least = dict(zip(map(_SHIFT.__rrshift__, descending), descending, strict=True))
+    values = list(map(least.get, _BIN_NUMBERS))
+    if len(least) < BINS:
+        filled = least.__contains__
+        for position in [p for p, value in enumerate(values) if value is None]:
+            values[position] = least[next(filter(filled, _DONORS[position]))]
+    return values  # type: ignore[return-value]  # every bin filled above
+
+
+def band_keys(values: list[int]) -> list[int]:
+    """One key per band: a hash of the band's number and values (a signed 64-bit integer)."""
+    return list(map(hash, zip(range(BANDS), *(values[row::ROWS][:BANDS] for row in range(ROWS)), strict=True)))
+
+
+def packed(values: list[int] | set[int]) -> bytes:
+    """Values as little-endian 32-bit words (their low bits): a signature in order, or a shingle
+    set, each value once; a file moves between machines of either byte order."""
+    low = map(_MASK32.__and__, values)
+    words = array("I", set(low) if isinstance(values, set) else low)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tobytes()
+
+
+def unpacked(blob: bytes) -> array[int]:
+    words = array("I", blob)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words
+
+
+# Every 32-bit lane of a packed signature read as one integer: its low 31 bits, its top bit.
+_LOW = int.from_bytes(b"\xff\xff\xff\x7f" * BINS, "little")
+_HIGH = int.from_bytes(b"\x00\x00\x00\x80" * BINS, "little")
+
+
+def estimated_similarity(own: bytes, theirs: bytes) -> float:
+    """The share of bins two packed signatures agree on: an unbiased estimate of their Jaccard.
+
+    Counted on the signatures read as two integers, a few operations on whole numbers in C
+    rather than one Python step per bin: a lane of their XOR is zero where the bins agree, and
+    adding 0x7fffffff to its low bits sets its top bit unless it is zero.
+    """
+    differ = int.from_bytes(own, "little") ^ int.from_bytes(theirs, "little")
+    return (BINS - ((((differ & _LOW) + _LOW) | differ) & _HIGH).bit_count()) / BINS
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def store_signature(conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes) -> None:
+    conn.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash, shingles) VALUES (?, ?, ?)", (doc_id, minhash, shingles))
+    conn.executemany("INSERT OR IGNORE INTO bands(key, doc_id) VALUES (?, ?)", zip(bands, repeat(doc_id)))
+
+
+def find_and_record_duplicates(
+    conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes
+) -> list[tuple[int, float]]:
+    """Store a new document's signature and bands, and record the earlier documents it nearly
+    repeats; returns ``(other_id, similarity)`` pairs, most similar first.
+
+    The candidates' signatures come in one query, bounded by :data:`PER_BAND` per band and
+    :data:`MAX_ESTIMATED` in all; only the :data:`MAX_COMPARED` most alike are compared on
+    their shingle sets.
+    """
+    estimates = [
+        (estimated_similarity(minhash, theirs), other)
+        for other, theirs in conn.execute(_candidates(len(bands)), bands)
+        if other != doc_id
+    ]
+    likely = sorted((pair for pair in estimates if pair[0] >= ESTIMATE_FLOOR), reverse=True)[:MAX_COMPARED]
+    found: list[tuple[int, float]] = []
+    if likely:
+        mine = set(unpacked(shingles))
+        ids = [other for _, other in likely]
+        rows = conn.execute(f"SELECT doc_id, shingles FROM signatures WHERE doc_id IN ({', '.join('?' * len(ids))})", ids)
+        for other, theirs in rows:
+            their_words = unpacked(theirs)  # each value once, as packed from a set
+            shared = len(mine.intersection(their_words))
+            similarity = shared / (len(mine) + len(their_words) - shared)
+            if similarity >= DUPLICATE_SIMILARITY:
+                found.append((other, round(similarity, 4)))
+    store_signature(conn, doc_id, minhash, bands, shingles)
+    if found:
+        conn.executemany(
+            "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
+            [(doc_id, other, sim) for other, sim in found],
+        )
+    return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+@lru_cache(maxsize=4)
+def _candidates(count: int) -> str:
+    """One statement for the signatures of the documents sharing most of ``count`` bands, among
+    the latest of each band's bucket."""
+    one = f"SELECT doc_id FROM (SELECT doc_id FROM bands WHERE key = ? ORDER BY doc_id DESC LIMIT {PER_BAND})"
+    return (
+        "SELECT s.doc_id, s.minhash FROM ("
+        f"SELECT doc_id, count(*) AS shared FROM ({' UNION ALL '.join([one] * count)}) "
+        f"GROUP BY doc_id ORDER BY shared DESC, doc_id DESC LIMIT {MAX_ESTIMATED}"
+        ") AS c JOIN signatures AS s ON s.doc_id = c.doc_id"
+    )
