@@ -63,6 +63,7 @@ def test_an_include_of_a_real_file_in_the_folder_works(small: Project, tmp_path:
         '{{ "x".ljust(1000000000) }}',
         '{{ "x".zfill(1000000000) }}',
         '{{ ("y" * 10000)|replace("", "zzzzzzzzzz" * 1000) }}',
+        '{{ ("y" * 10000).replace("", "zzzzzzzzzz" * 1000) }}',
         '{{ "a\nb"|indent(999999999) }}',
         '{{ "x" * 1000000000 }}',
     ],
@@ -117,3 +118,13 @@ def test_a_template_that_runs_too_long_is_stopped(
 def test_namespaces_still_count(small: Project, tmp_path: Path) -> None:
     out = render(small, tmp_path, "{% set ns = namespace(n=0) %}{% for d in documents %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}")
     assert out.read_text(encoding="utf-8") == "1"
+
+
+def test_ordinary_string_methods_still_work(small: Project, tmp_path: Path) -> None:
+    """The bounds check what a call would make; the calls a template writer uses every day run."""
+    out = render(
+        small, tmp_path,
+        '{% for d in documents %}{{ d.text.replace("الباغوز", "X") }}|{{ d.id.center(6, "-") }}'
+        '|{{ d.text.split()|length }}{% endfor %}',
+    )
+    assert out.read_text(encoding="utf-8") == "قصفت الطائرات بلدة X|--d1--|4"

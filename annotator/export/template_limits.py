@@ -105,14 +105,14 @@ def _bounded_replace(text: Any, old: Any, new: Any, count: Any = None) -> int:
 
 
 # Methods of str that make a string from a width or count argument, and how to check them.
-def _str_call_check(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+def _str_call_check(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     if name in ("center", "ljust", "rjust", "zfill"):
         _check_width(args[0] if args else kwargs.get("width"), f"str.{name}")
     elif name == "expandtabs":
         size = args[0] if args else kwargs.get("tabsize", 8)
         if isinstance(size, int) and size > 1000:
             raise _refuse("str.expandtabs")
-    elif name == "replace" and _bounded_replace(*args, **kwargs) > MAX_PIECE:
+    elif name == "replace" and _bounded_replace(text, *args, **kwargs) > MAX_PIECE:
         raise _refuse("str.replace")
 
 
@@ -151,7 +151,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         owner = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
         if isinstance(owner, str):
-            _str_call_check(name, args, kwargs)
+            # (jinja passes its own keywords, such as _loop_vars, along with the template's.)
+            _str_call_check(owner, name, args, {k: v for k, v in kwargs.items() if not k.startswith("_")})
         return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
