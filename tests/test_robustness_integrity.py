@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import main
-from annotator.errors import DamagedProject
+from annotator.errors import DamagedProject, ProjectError
 from annotator.export import ExportOptions, export
 from annotator.importing.run import import_sources
 from annotator.lead.merge import merge_projects
@@ -57,9 +57,19 @@ def damaged_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
             handle.seek(offset)
             handle.write(bytes([byte[0] ^ 0x20]))
         quick, full = checks(trial)
-        if quick == "ok" and full not in ("ok", "error"):
+        if quick == "ok" and full not in ("ok", "error") and opens_to_read(trial):
             return trial
     pytest.fail("no flipped byte gave index damage")
+
+
+def opens_to_read(path: Path) -> bool:
+    """A flip that lands in the codebook's text is caught on open, before any integrity check:
+    the damage wanted here is one only the check finds."""
+    try:
+        with Project.open(path, readonly=True):
+            return True
+    except ProjectError:
+        return False
 
 
 def fresh(damaged_copy: Path, tmp_path: Path) -> Path:
