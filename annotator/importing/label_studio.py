@@ -21,8 +21,10 @@ file's other spans showed (and is refused when none did).
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,8 @@ class _Reading:
     other_results: dict[str, int] = field(default_factory=dict)
     survey: bool = False  # a first reading: a span it cannot place yet is deferred, not refused
     deferred: int = 0
+    several_annotators: bool = False
+    prediction_sets: int = 0  # the most predictions one task held
 
     @property
     def mode(self) -> str | None:
@@ -58,10 +62,11 @@ class _Reading:
 
 def read_label_studio(path: Path, raw: bytes) -> Iterator[DocumentRecord]:
     tasks = _tasks(path, raw)
-    reading = _Reading(survey=True)
+    several = _several_annotators(tasks)
+    reading = _Reading(survey=True, several_annotators=several)
     records = [_record(path, number, task, reading) for number, task in enumerate(tasks, start=1)]
     if reading.deferred:  # a span without "text" came before the spans that tell how the file counts
-        reading = _Reading(counts=reading.counts)
+        reading = _Reading(counts=reading.counts, several_annotators=several)
         records = [_record(path, number, task, reading) for number, task in enumerate(tasks, start=1)]
     if not records:
         raise InputError("the Label Studio export holds no task", path=path)
@@ -69,6 +74,11 @@ def read_label_studio(path: Path, raw: bytes) -> Iterator[DocumentRecord]:
     if reading.counts.get(UTF16):
         notes.append(
             f"{path.name}: Label Studio offsets were {UTF16} (Label Studio before 1.6); converted to code points"
+        )
+    if reading.prediction_sets > 1:
+        notes.append(
+            f"{path.name}: tasks hold several predictions (one per model version or coder layer); "
+            "they were imported together as one set of pending suggestions"
         )
     if reading.relations:
         notes.append(f"{path.name}: {reading.relations} Label Studio relation(s) left out (spans only)")
@@ -115,19 +125,20 @@ def _record(path: Path, number: int, task: Any, reading: _Reading) -> DocumentRe
     data = task.get("data")
     if not isinstance(data, dict):
         raise fail('no "data" object: not a Label Studio task')
-    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
-    field_name = _text_field(data, [*annotations, *(task.get("predictions") or [])], fail)
+    annotations = [a for a in _listed(task, "annotations", fail) if isinstance(a, dict) and not a.get("was_cancelled")]
+    predictions = _listed(task, "predictions", fail)
+    field_name = _text_field(data, [*annotations, *predictions], fail)
     raw_text = data[field_name]
     text = canonical_text(raw_text, path)
     moved = canonical_offsets(raw_text)
     spans: list[SpanRecord] = []
     if annotations:
-        several = len(annotations) > 1
         for annotation in annotations:
-            coder = _annotator(annotation) if several else None
+            coder = _annotator(annotation) if reading.several_annotators else None
             spans += _spans(annotation.get("result"), raw_text, reading, fail, coder=coder)
     else:
-        for prediction in task.get("predictions") or []:
+        reading.prediction_sets = max(reading.prediction_sets, sum(isinstance(p, dict) for p in predictions))
+        for prediction in predictions:
             if isinstance(prediction, dict):
                 spans += _spans(prediction.get("result"), raw_text, reading, fail, origin=Origin.SUGGESTED)
     for span in spans:
@@ -145,6 +156,26 @@ def _record(path: Path, number: int, task: Any, reading: _Reading) -> DocumentRe
     )
     record.check_spans()
     return record
+
+
+def _listed(task: dict[str, Any], key: str, fail: Any) -> list[Any]:
+    value = task.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise fail(f'"{key}" must be a list')
+    return value
+
+
+def _several_annotators(tasks: list[Any]) -> bool:
+    """Whether any task of the file was annotated by more than one person: then every task's
+    annotations go to one layer per annotator, so a person's spans never land in two layers."""
+    for task in tasks:
+        if isinstance(task, dict) and isinstance(task.get("annotations"), list):
+            live = [a for a in task["annotations"] if isinstance(a, dict) and not a.get("was_cancelled")]
+            if len(live) > 1:
+                return True
+    return False
 
 
 def _min_record(path: Path, number: int, task: dict[str, Any], reading: _Reading, fail: Any) -> DocumentRecord:
@@ -280,10 +311,11 @@ def _located(raw_text: str, value: dict[str, Any], reading: _Reading, fail: Any,
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
         raise fail(f"result {number} needs whole-number \"start\" and \"end\" (is this a text task?)")
     where = f"result {number} ([{start}, {end}))"
-    astral = any(ord(c) > 0xFFFF for c in raw_text[: end + 1])
+    positions = _astral_positions(raw_text)
+    astral = bisect_left(positions, end + 1) > 0
     readings = {CODE_POINTS: (start, end)}
     if astral:
-        converted = _from_utf16(raw_text, start, end)
+        converted = _from_utf16(positions, len(raw_text), start, end)
         if converted is not None:
             readings[UTF16] = converted
     if isinstance(said, str):
@@ -298,8 +330,8 @@ def _located(raw_text: str, value: dict[str, Any], reading: _Reading, fail: Any,
         )
     chosen = CODE_POINTS if not astral or len(readings) == 1 else reading.mode
     if chosen is None and reading.survey:
-        reading.deferred += 1
-        chosen = CODE_POINTS
+        reading.deferred += 1  # placed on the second reading, and checked there
+        return 0, 1
     if chosen is None:
         raise fail(
             f"{where} has no \"text\" and follows a character outside the BMP: its offsets could be code points "
@@ -311,19 +343,28 @@ def _located(raw_text: str, value: dict[str, Any], reading: _Reading, fail: Any,
     return s, e
 
 
-def _from_utf16(text: str, start: int, end: int) -> tuple[int, int] | None:
+@lru_cache(maxsize=8)
+def _astral_positions(text: str) -> list[int]:
+    """Where the characters outside the BMP are (two UTF-16 units each), found once per text."""
+    return [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
+
+
+def _from_utf16(positions: list[int], length: int, start: int, end: int) -> tuple[int, int] | None:
     """UTF-16 unit offsets as code points; None when one falls inside a surrogate pair or past the end."""
-    found: dict[int, int] = {}
-    units = 0
-    for index, char in enumerate(text):
-        if units in (start, end):
-            found[units] = index
-        if units >= end:
-            break
-        units += 2 if ord(char) > 0xFFFF else 1
-    else:
-        if units in (start, end):
-            found[units] = len(text)
-    if start not in found or end not in found:
-        return None
-    return found[start], found[end]
+    first, last = _point(positions, length, start), _point(positions, length, end)
+    return None if first is None or last is None else (first, last)
+
+
+def _point(positions: list[int], length: int, unit: int) -> int | None:
+    # The k-th astral character (at code point positions[k]) takes units positions[k] + k and the next.
+    low, high = 0, len(positions)
+    while low < high:
+        middle = (low + high) // 2
+        if positions[middle] + middle + 2 <= unit:
+            low = middle + 1
+        else:
+            high = middle
+    if low < len(positions) and positions[low] + low < unit:
+        return None  # inside a pair
+    point = unit - low
+    return point if 0 <= point <= length else None

@@ -43,8 +43,12 @@ _ls_result = st.fixed_dictionaries(
 )
 _ls_task = st.fixed_dictionaries(
     {"data": st.fixed_dictionaries({"text": hostile_text})},
-    optional={"annotations": st.lists(st.fixed_dictionaries({"result": st.lists(_ls_result, max_size=3)}), max_size=2),
-              "predictions": st.lists(st.fixed_dictionaries({"result": st.lists(_ls_result, max_size=3)}), max_size=1),
+    optional={"annotations": st.one_of(
+                  st.lists(st.fixed_dictionaries({"result": st.lists(_ls_result, max_size=3)}), max_size=2),
+                  st.integers(), hostile_text),
+              "predictions": st.one_of(
+                  st.lists(st.fixed_dictionaries({"result": st.lists(_ls_result, max_size=3)}), max_size=1),
+                  st.integers(), hostile_text),
               "id": st.integers()},
 )
 

@@ -218,3 +218,64 @@ def test_the_json_min_export_is_read_too(tmp_path: Path, db: Path, cli: Run) -> 
     source = write(tmp_path, "min.json", json.dumps(rows, ensure_ascii=False))
     assert cli("import", db, source)[0] == 0
     assert spans_of(db) == [("5", "PLACE", 14, 18, "إدلب")]
+
+
+def _labels(start: int, end: int, label: str, text: str | None = None) -> dict:
+    value = {"start": start, "end": end, "labels": [label]}
+    if text is not None:
+        value["text"] = text
+    return {"id": f"r{start}", "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+
+
+def test_annotations_or_predictions_that_are_not_lists_are_refused(cli: Run, db: Path, tmp_path: Path) -> None:
+    for key in ("annotations", "predictions"):
+        path = tmp_path / f"{key}.json"
+        path.write_text(json.dumps([{"data": {"text": ARTICLE}, key: 5}], ensure_ascii=False), encoding="utf-8")
+        code, _, err = cli("import", db, path)
+        assert code == 1 and f'task 1: "{key}" must be a list' in err, err
+
+
+def test_one_annotator_lands_in_one_layer_in_every_task(cli: Run, db: Path, tmp_path: Path) -> None:
+    """Task 1 annotated by a alone, task 2 by a and b: a's spans go to ls-a in both tasks."""
+    start = ARTICLE.index("دير الزور")
+    place = _labels(start, start + len("دير الزور"), "PLACE", "دير الزور")
+    tasks = [
+        {"id": 1, "data": {"text": ARTICLE}, "annotations": [{"id": 1, "completed_by": {"email": "a@x"}, "result": [place]}]},
+        {"id": 2, "data": {"text": ARTICLE + " ثانية"}, "annotations": [
+            {"id": 2, "completed_by": {"email": "a@x"}, "result": [place]},
+            {"id": 3, "completed_by": {"email": "b@x"}, "result": [place]},
+        ]},
+    ]
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    assert cli("import", db, path)[0] == 0
+    with Project.open(db, readonly=True) as project:
+        layers = {
+            (key, span.coder) for doc_id, key in project.document_keys() for span in project.annotations(doc_id, coder=None)
+        }
+    assert layers == {("1", "ls-a@x"), ("2", "ls-a@x"), ("2", "ls-b@x")}
+
+
+def test_a_span_without_text_after_an_emoji_says_why_it_cannot_be_placed(cli: Run, db: Path, tmp_path: Path) -> None:
+    text = "😀 قتل 5"
+    path = tmp_path / "bare.json"
+    tasks = [{"data": {"text": text}, "annotations": [{"result": [_labels(7, 8, "CASUALTY")]}]}]
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    code, _, err = cli("import", db, path)
+    assert code == 1 and "could be code points or UTF-16 code units" in err, err
+
+
+def test_utf16_offsets_convert_after_many_astral_characters(cli: Run, db: Path, tmp_path: Path) -> None:
+    """Offsets far into a text full of emoji (positions found once per text, not per span)."""
+    text = "😀 قصف " * 400 + "على دير الزور" + " 𞸀" * 300 + " في إدلب"
+    units = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731
+    spans = []
+    for name, label in (("دير الزور", "PLACE"), ("إدلب", "PLACE")):
+        start = text.index(name)
+        spans.append(_labels(units(text[:start]), units(text[:start]) + len(name), label, name))
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps([{"data": {"text": text}, "annotations": [{"result": spans}]}], ensure_ascii=False),
+                    encoding="utf-8")
+    code, out, err = cli("import", db, path)
+    assert code == 0, err
+    assert [s[4] for s in spans_of(db)] == ["دير الزور", "إدلب"]
