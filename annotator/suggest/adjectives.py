@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from annotator.suggest.suggestion import Suggestion
 from annotator.text import normalize, tokenize
 
 # fmt: off
@@ -104,3 +105,8 @@ def _after_a_noun(text: str, start: int, *, joined: bool, definite: bool) -> boo
     if previous.startswith("ال"):
         return False
     return previous.endswith(("ه", "ات")) or previous in _BROKEN_PLURALS
+
+
+def without_adjective_places(text: str, found: list[Suggestion]) -> list[Suggestion]:
+    """Drop a PLACE that is a country adjective here («ليرة سورية»), whichever suggester found it."""
+    return [s for s in found if s.label != "PLACE" or not is_adjective_use(text, s.start, s.end)]

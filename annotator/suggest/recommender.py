@@ -31,9 +31,10 @@ from annotator.models import GOLD, Origin, Status
 from annotator.store.models_meta import read_model, read_model_stamp, write_model
 from annotator.store.project import Project
 from annotator.store.rows import now
+from annotator.suggest.adjectives import without_adjective_places
 from annotator.suggest.crf_features import gazetteer_tags, span_tags, spans_from_tags, word_features
 from annotator.suggest.gazetteer import Gazetteer
-from annotator.suggest.names import Word, words_of
+from annotator.suggest.names import NameMatcher, Word, words_of
 from annotator.suggest.suggestion import Suggestion
 
 MODEL_KEY = "recommender.crf"
@@ -97,8 +98,19 @@ def fingerprint(examples: list[Example]) -> str:
     return digest.hexdigest()
 
 
-def _known(gazetteer: Gazetteer | None, text: str, words: list[Word]) -> list[Suggestion]:
-    return gazetteer.suggest(text, set(LABELS), gazetteer.matcher(), words) if gazetteer is not None else []
+def gazetteer_hits(
+    gazetteer: Gazetteer | None,
+    text: str,
+    words: list[Word],
+    matcher: NameMatcher | None = None,
+    labels: set[str] | None = None,
+) -> list[Suggestion]:
+    """The gazetteer's names in ``text`` as the suggesters use them (country adjectives dropped):
+    one function for training and suggesting, so the model's gazetteer feature means the same in both."""
+    if gazetteer is None:
+        return []
+    wanted = set(LABELS) if labels is None else labels
+    return without_adjective_places(text, gazetteer.suggest(text, wanted, matcher or gazetteer.matcher(), words))
 
 
 def train(
@@ -115,7 +127,7 @@ def train(
         words = words_of(example.text)
         if not words:
             continue
-        tags = gazetteer_tags(words, _known(gazetteer, example.text, words))
+        tags = gazetteer_tags(words, gazetteer_hits(gazetteer, example.text, words))
         trainer.append(word_features(example.text, words, tags), span_tags(words, example.spans))
     if progress is not None:
         progress(len(examples), len(examples) + 1)
@@ -184,7 +196,7 @@ class Recommender:
         labels: set[str] | None = None,
     ) -> list[Suggestion]:
         """The spans the model sees in ``text``; ``known`` are the gazetteer's matches, a feature
-        as in training (computed with ``gazetteer`` in :meth:`suggest_with`)."""
+        as in training (:func:`gazetteer_hits`)."""
         words = words_of(text) if words is None else words
         if not words:
             return []
@@ -195,10 +207,6 @@ class Recommender:
             for label, start, end in spans_from_tags(words, tags)
             if labels is None or label in labels
         ]
-
-    def suggest_with(self, text: str, gazetteer: Gazetteer | None, words: list[Word] | None = None) -> list[Suggestion]:
-        words = words_of(text) if words is None else words
-        return self.suggest(text, words, _known(gazetteer, text, words))
 
 
 _LOADED: dict[tuple[str, str], Recommender] = {}

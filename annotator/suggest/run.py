@@ -21,13 +21,13 @@ from annotator.errors import ValidationError
 from annotator.models import Annotation, Event, Origin
 from annotator.store.project import Project
 from annotator.suggest import casualty
-from annotator.suggest.adjectives import is_adjective_use
+from annotator.suggest.adjectives import without_adjective_places
 from annotator.suggest.casualty import find_casualty_figures
 from annotator.suggest.events import suggest_events
 from annotator.suggest.gazetteer import Gazetteer, load_gazetteer
 from annotator.suggest.memory import MEMORY_LABELS, project_memory
 from annotator.suggest.names import NameMatcher, Word, words_of
-from annotator.suggest.recommender import Recommender, load_recommender
+from annotator.suggest.recommender import Recommender, gazetteer_hits, load_recommender
 from annotator.suggest.suggestion import Suggestion
 
 NAME_LABELS = frozenset(MEMORY_LABELS)
@@ -69,23 +69,16 @@ class Suggesters:
         labels = set(project.codebook.label_names)
         if words is None:
             words = words_of(text)
-        out = _places_not_adjectives(text, [s for s in self.memory.find(text, words) if s.label in labels])
-        known: list[Suggestion] = []
-        if self.gazetteer is not None:
-            known = _places_not_adjectives(text, self.gazetteer.suggest(text, labels, self.gazetteer_matcher, words))
-            out += known
+        out = without_adjective_places(text, [s for s in self.memory.find(text, words) if s.label in labels])
+        known = gazetteer_hits(self.gazetteer, text, words, self.gazetteer_matcher, labels)
+        out += known
         if self.recommender is not None:
-            out += _places_not_adjectives(text, self.recommender.suggest(text, words, known, labels & NAME_LABELS))
+            out += without_adjective_places(text, self.recommender.suggest(text, words, known, labels & NAME_LABELS))
         if casualty.LABEL in labels:
             out += find_casualty_figures(text, project.codebook.vague_amounts)
         if DATE_LABEL in labels:
             out += [Suggestion(DATE_LABEL, m.start, m.end, source="dates") for m in find_dates(text)]
         return out
-
-
-def _places_not_adjectives(text: str, found: list[Suggestion]) -> list[Suggestion]:
-    """Drop a PLACE that is a country adjective here («ليرة سورية»), whichever suggester found it."""
-    return [s for s in found if s.label != "PLACE" or not is_adjective_use(text, s.start, s.end)]
 
 
 @dataclass
