@@ -2,8 +2,8 @@
 
 A device, a FIFO or a socket given as ``--out`` or as a project is refused from
 its ``stat`` alone: opening a FIFO to look at its first bytes waits forever for
-a writer, and replacing ``/dev/full`` by an export (run as root) broke the
-system. Nothing here opens the path.
+a writer, and renaming an export over a device (as root) would replace the
+system's device node. Nothing here opens the path.
 """
 
 from __future__ import annotations

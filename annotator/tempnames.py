@@ -1,8 +1,8 @@
 """Temporary files named for their owner, and clearing those a killed owner left.
 
 An export or a merge writes beside its target under a hidden temporary name and
-renames it into place when complete. A kill -9 leaves that temporary behind (an
-11 MB JSONL, a folder of 20,000 files), and nothing else would ever remove it.
+renames it into place when complete. A kill -9 leaves that temporary behind (a
+whole export, or a folder of thousands of files), and nothing else would remove it.
 So the name carries the owner's process id, and the next run against the same
 target removes the temporaries whose owner no longer runs; a live owner's (a
 second export of the same file, running now) are left alone.

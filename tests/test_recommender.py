@@ -95,7 +95,9 @@ def test_train_and_suggest_on_the_command_line(tmp_path: Path) -> None:
     runner = CliRunner()
     refused = runner.invoke(main, ["train", str(path)])
     assert refused.exit_code == 1 and "Traceback" not in refused.output
-    assert "it needs 2" in refused.output
+    assert "it needs 2 documents" in refused.output
+    early = runner.invoke(main, ["suggest", str(path), "--doc", "new", "--train"])
+    assert early.exit_code == 0 and "note: not trained:" in early.output and "new suggestion(s)" in early.output
     with Project.open(path) as project:
         fill(project, MARKED[1:])
     trained = runner.invoke(main, ["train", str(path)])

@@ -100,7 +100,10 @@ def suggest(
             return
         gazetteer = None if no_gazetteer else load_gazetteer(gazetteer_path)
         if train_first and not no_model:
-            click.echo(train_project(opened, gazetteer).line(), err=as_json)
+            try:
+                click.echo(train_project(opened, gazetteer).line(), err=as_json)
+            except ValidationError as exc:  # too little to learn from yet: suggest without it
+                click.echo(f"note: not trained: {exc}", err=True)
         suggesters = Suggesters.for_project(
             opened, gazetteer, use_gazetteer=not no_gazetteer, use_recommender=not no_model
         )

@@ -20,8 +20,9 @@ from annotator.export.selection import SelectedDocuments
 from annotator.records import record_meta
 
 # What records.dumps writes, with the encoder made once rather than for each call: most of a
-# record is written around it, and two dumps per document cost a fifth of an export of short
-# reports. A string alone is quoted by the function json.dumps uses for it.
+# record is written around it, and an export is a loop over many short records, where the
+# cost of setting up an encoder per value counts. A string alone is quoted by the function
+# json.dumps uses for it.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 

@@ -55,9 +55,3 @@ def write_model(project: StoreBase, name: str, data: bytes, stamp: dict[str, Any
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
             (f"{name}.stamp", json.dumps(stamp, ensure_ascii=False, sort_keys=True)),
         )
-
-
-def delete_model(project: StoreBase, name: str) -> None:
-    """Forget the model under ``name`` (nothing happens if there is none)."""
-    with project.transaction():
-        project.conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (name, f"{name}.stamp"))

@@ -158,7 +158,8 @@ def train_project(
     if len(examples) < MIN_DOCUMENTS or not spans:
         raise ValidationError(
             f"{project.path}: the recommender learns from documents marked done with ACTOR or PLACE spans; "
-            f"there are {len(examples)} done document(s) with {spans} such span(s), and it needs {MIN_DOCUMENTS}"
+            f"there are {len(examples)} done document(s) with {spans} such span(s), and it needs {MIN_DOCUMENTS} "
+            "documents with spans"
         )
     mark = fingerprint(examples)
     stored = read_model_stamp(project, MODEL_KEY)

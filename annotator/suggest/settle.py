@@ -20,7 +20,8 @@ from annotator.suggest.run import accept_suggestion, pending_suggestions, resolv
 
 @dataclass
 class Settled:
-    """What one call settled: spans accepted, spans rejected (covered ones included), events either way."""
+    """What one call settled: spans accepted or rejected, pending ones an accepted span covered
+    (settled with it), and events either way."""
 
     accepted: int = 0
     rejected: int = 0

@@ -1,7 +1,7 @@
 """The span dock: the selected span's form above the document's span list.
 
-A casualty figure's form is taller than a laptop's dock: laid out plainly it took
-the height and left the list one row (seen at 1366x768). The form scrolls
+A casualty figure's form is taller than a laptop's dock: laid out plainly it would
+take the height and leave the list a row. The form scrolls
 instead, and the list keeps room for a few rows; the split between them is the
 coder's to drag and does not move when another label's form is shown. A field
 reached by its Alt letter is scrolled into view.

@@ -1,8 +1,8 @@
 """A document's title in at most two lines, cut at its logical end with "…".
 
 A title is the article's first line when it has none of its own (up to 120 characters): wrapped
-whole it took four lines of a narrow pane from the article, and a word wider than the pane was
-clipped at one side. Here the lines are broken at spaces (inside a word only when it alone is too
+whole it would take several lines of a narrow pane from the article, and a word wider than the
+pane would be clipped at one side. Here the lines are broken at spaces (inside a word only when it alone is too
 long), the second line is elided at the end of the text (the left in Arabic), and the whole title
 is in the tooltip. The label never asks for width: its pane decides.
 """
