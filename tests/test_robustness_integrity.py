@@ -148,3 +148,27 @@ def test_an_import_into_a_sound_file_is_unaffected(tmp_path: Path) -> None:
     with Project.open(path) as project:
         import_sources(project, [source])
         assert project.document_count() == len(TEXTS) + 1
+
+
+def test_a_restore_that_fails_halfway_leaves_the_project_where_it_was(
+    damaged_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If moving the damaged file's -wal aside fails, the damaged file is put back at its path
+    (the message says the backup could not be restored: the file must still be there)."""
+    from annotator.store import backups
+
+    path = fresh(damaged_copy, tmp_path)
+    Path(f"{path}-wal").write_bytes(b"")
+    backup = sound_project(tmp_path / "backup.db")
+    real_replace = os.replace
+
+    def failing(source, target):
+        if str(source).endswith("-wal"):
+            raise OSError(28, "No space left on device")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(backups.os, "replace", failing)
+    with pytest.raises(ProjectError, match="could not be restored"):
+        backups.restore_over_damaged(path, backup)
+    assert path.exists() and Path(f"{path}-wal").exists()
+    assert not list(tmp_path.glob("p.db.damaged-*"))

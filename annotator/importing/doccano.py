@@ -25,7 +25,7 @@ from annotator.importing.json_text import parse_json
 from annotator.records import DocumentRecord, SpanRecord
 from annotator.text import canonical_offsets, canonical_text
 
-_SPAN_FIELDS = ("label", "labels", "entities", "relations", "text", "id", "Comments", "comments")
+_SPAN_FIELDS = ("label", "labels", "entities", "relations", "text", "id")  # the rest (comments too) is meta
 
 
 def read_doccano(path: Path, lines: Iterable[tuple[int, bytes]]) -> Iterator[DocumentRecord]:

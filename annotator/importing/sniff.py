@@ -7,7 +7,8 @@ without them; so the first record decides:
 
 - a file whose first character is ``[`` is a JSON array, never our one-object-a-line
   record: Label Studio's JSON export (its reader refuses an array of anything else);
-- an object with ``data`` and ``annotations`` or ``predictions`` is a Label Studio task;
+- an object with a ``data`` object and no ``text`` of its own is a Label Studio task
+  (annotated or not; one object written over several lines is read whole to see it);
 - an object with ``text``, no ``spans``, and a list under ``label``, ``labels`` or
   ``entities`` is a doccano record;
 - anything else is ours (and our reader says what is wrong with it, if anything).
@@ -41,7 +42,19 @@ def sniff_json(path: Path) -> str:
     try:
         data = json.loads(first.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # broken, huge numbers, too deep
+        if first.lstrip().startswith(b"{"):
+            return _whole_file_kind(path)  # one object written over several lines (a task pretty-printed)
         return OURS  # our reader names the line and the problem
+    return kind_of(data)
+
+
+def _whole_file_kind(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_LINE_BYTES:
+            return OURS
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return OURS
     return kind_of(data)
 
 
@@ -49,8 +62,8 @@ def kind_of(data: object) -> str:
     """Which tool wrote this one parsed record (see the module's docstring)."""
     if not isinstance(data, dict):
         return OURS
-    if isinstance(data.get("data"), dict) and ("annotations" in data or "predictions" in data):
-        return LABEL_STUDIO
+    if isinstance(data.get("data"), dict) and not isinstance(data.get("text"), str):
+        return LABEL_STUDIO  # a task, annotated or not
     if "spans" in data or not isinstance(data.get("text"), str):
         return OURS
     if any(isinstance(data.get(name), list) for name in ("label", "labels", "entities")):

@@ -92,6 +92,7 @@ def restore_over_damaged(project_path: Path, backup: Path) -> Path:
     try:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         fresh = project_path.with_name(f".{project_path.name}.restoring-{stamp}")
+        moved: list[tuple[Path, Path]] = []  # renames undone in reverse if a later step fails
         try:
             source = sqlite3.connect(f"file:{backup.as_posix()}?mode=ro", uri=True)
             destination = sqlite3.connect(fresh)
@@ -100,14 +101,17 @@ def restore_over_damaged(project_path: Path, backup: Path) -> Path:
             destination.close()
             source.close()
             kept = project_path.with_name(f"{project_path.name}.damaged-{stamp}")
-            os.replace(project_path, kept)
-            for suffix in ("-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm"):
                 side = Path(f"{project_path}{suffix}")
-                if side.exists():
+                if suffix == "" or side.exists():
                     os.replace(side, Path(f"{kept}{suffix}"))
+                    moved.append((side, Path(f"{kept}{suffix}")))
             os.replace(fresh, project_path)
         except (OSError, sqlite3.Error) as exc:
             fresh.unlink(missing_ok=True)
+            for original, renamed in reversed(moved):
+                if renamed.exists() and not original.exists():
+                    os.replace(renamed, original)
             raise ProjectError(f"the backup {backup.name} could not be restored ({exc})", path=project_path) from None
     finally:
         lock.release()

@@ -104,6 +104,13 @@ def test_classification_labels_are_kept_as_categories(tmp_path: Path, db: Path, 
         assert doc.meta["doccano_categories"] == ["airstrike", "syria"]
 
 
+def test_a_coders_comments_are_kept_in_the_documents_meta(tmp_path: Path, db: Path, cli: Run) -> None:
+    source = write(tmp_path, "c.jsonl", '{"text": "غارة على حلب", "label": [], "Comments": ["راجع المصدر"]}\n')
+    assert cli("import", db, source)[0] == 0
+    with Project.open(db, readonly=True) as project:
+        assert project.document(project.document_keys()[0][0]).meta["Comments"] == ["راجع المصدر"]
+
+
 def test_worker_processes_read_it_the_same_with_the_label_map(tmp_path: Path, db: Path) -> None:
     """A large import reads in other processes: the map, the spans and the notes cross over with the records."""
     source = write(tmp_path, "relations.jsonl", RELATIONS + SEQUENCE)

@@ -279,3 +279,17 @@ def test_utf16_offsets_convert_after_many_astral_characters(cli: Run, db: Path, 
     code, out, err = cli("import", db, path)
     assert code == 0, err
     assert [s[4] for s in spans_of(db)] == ["دير الزور", "إدلب"]
+
+
+def test_a_bare_or_pretty_printed_task_is_recognised_without_format(cli: Run, db: Path, tmp_path: Path) -> None:
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps({"data": {"text": ARTICLE}}, ensure_ascii=False), encoding="utf-8")
+    start = ARTICLE.index("دير الزور")
+    task = {"data": {"text": SECOND}, "annotations": [{"result": [_labels(start, start + 9, "PLACE")]}]}
+    task["annotations"][0]["result"][0]["value"]["text"] = SECOND[start : start + 9]
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(task, ensure_ascii=False, indent=2), encoding="utf-8")
+    for path in (bare, pretty):
+        code, out, err = cli("import", db, path)
+        assert code == 0, err
+    assert len(spans_of(db)) == 1
