@@ -263,7 +263,7 @@ def test_cli_suggest_bad_input(tmp_path: Path) -> None:
     result = runner.invoke(main, ["suggest", str(path), "--doc", "nope"])
     assert (result.exit_code, result.output) == (
         1,
-        f"error: {path}: no document with id 'nope' (see annotator docs {path})\n",
+        f"error: {path}: no document with id 'nope' (see annotator docs {path}); nothing changed\n",
     )
     result = runner.invoke(main, ["suggest", str(tmp_path / "missing.db")])
     assert (result.exit_code, result.output) == (1, f"error: {tmp_path / 'missing.db'}: no such project file\n")

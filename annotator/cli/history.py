@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.documents import named_documents
 from annotator.errors import AnnotatorError, DamagedProject
 from annotator.store.backups import list_backups, restore_over_damaged
 from annotator.store.project import Project
@@ -73,10 +74,7 @@ def history(project: Path, doc_key: str | None, revert_id: int | None, as_json: 
             return
         doc_id = None
         if doc_key is not None:
-            document = opened.document_by_key(doc_key)
-            if document is None:
-                raise AnnotatorError(f"no document with id {doc_key!r}", path=project)
-            doc_id = document.id
+            doc_id = named_documents(opened, project, (doc_key,))[0][0]
         for entry in opened.history(doc_id=doc_id):
             if as_json:
                 click.echo(json.dumps(entry.__dict__, ensure_ascii=False, sort_keys=True))

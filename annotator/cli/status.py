@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.documents import named_documents
 from annotator.done_checks import DoneProblem, Problem, done_problems
-from annotator.errors import ValidationError
 from annotator.models import STATUSES, Status
 from annotator.store.project import Project
 
@@ -96,20 +96,7 @@ def status(
 
 def _chosen(project: Project, path: Path, doc_keys: tuple[str, ...]) -> list[tuple[int, str]]:
     """``(id, key)`` of the named documents in the order given, or of all in import order."""
-    if not doc_keys:
-        return project.document_keys()
-    chosen: list[tuple[int, str]] = []
-    missing: list[str] = []
-    for key in dict.fromkeys(doc_keys):
-        doc = project.document_by_key(key)
-        if doc is None:
-            missing.append(key)
-        else:
-            chosen.append((doc.id, key))
-    if missing:
-        names = ", ".join(repr(k) for k in missing)
-        raise ValidationError(f"no document with id {names} (see annotator docs {path}); nothing changed", path=path)
-    return chosen
+    return named_documents(project, path, doc_keys) if doc_keys else project.document_keys()
 
 
 def _loose_ends(project: Project, doc_id: int) -> list[str]:

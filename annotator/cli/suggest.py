@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.documents import named_documents
 from annotator.errors import ValidationError
 from annotator.records import document_to_json, dumps
 from annotator.store.project import Project
@@ -87,14 +88,7 @@ def suggest(
     if (accept or reject) and (as_json or gazetteer_path or no_gazetteer):
         raise click.UsageError("--accept and --reject settle pending suggestions; they suggest nothing new")
     with Project.open(project) as opened:
-        doc_ids = None
-        if doc_keys:
-            doc_ids = []
-            for key in doc_keys:
-                doc = opened.document_by_key(key)
-                if doc is None:
-                    raise ValidationError(f"{project}: no document with id {key!r} (see annotator docs {project})")
-                doc_ids.append(doc.id)
+        doc_ids = [doc_id for doc_id, _ in named_documents(opened, project, doc_keys)] if doc_keys else None
         if accept or reject:
             _settle(opened, doc_ids, accept=accept, names=names)
             return
