@@ -70,3 +70,27 @@ def done_problems(
     ]
     order = list(Problem)
     return sorted(problems, key=lambda p: order.index(p.kind))
+
+
+LISTED = 8  # spans named one by one before "and N more"
+
+
+@dataclass(frozen=True)
+class DoneSummary:
+    """Loose ends as the window and the command line tell them: counts of pending suggested
+    spans and events, the first spans with a problem of their own, and how many more."""
+
+    pending: int
+    events: int
+    listed: tuple[DoneProblem, ...]
+    more: int
+
+
+def summarised(problems: list[DoneProblem]) -> DoneSummary:
+    others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
+    return DoneSummary(
+        pending=sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION),
+        events=sum(1 for p in problems if p.kind == Problem.PENDING_EVENT),
+        listed=tuple(others[:LISTED]),
+        more=max(0, len(others) - LISTED),
+    )

@@ -14,11 +14,9 @@ from pathlib import Path
 import click
 
 from annotator.cli.documents import named_documents
-from annotator.done_checks import DoneProblem, Problem, done_problems
+from annotator.done_checks import DoneProblem, Problem, done_problems, summarised
 from annotator.models import STATUSES, Status
 from annotator.store.project import Project
-
-LISTED = 8  # figures and attributes named per document before "and N more", as the window does
 
 
 def _status_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -112,21 +110,19 @@ def _loose_ends(project: Project, doc_id: int) -> list[str]:
 
 
 def problem_lines(problems: list[DoneProblem]) -> list[str]:
-    """One line for the pending suggested spans, one for suggested events, one per other loose end."""
+    """The window's done warning in words for a log (ui/coder/done_warning.py writes the same)."""
+    summary = summarised(problems)
     lines: list[str] = []
-    pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
-    if pending:
-        lines.append(f"{pending} suggestion(s) not yet accepted or rejected")
-    events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
-    if events:
-        lines.append(f"{events} suggested event(s) not yet accepted or rejected")
-    others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
-    for problem in others[:LISTED]:
+    if summary.pending:
+        lines.append(f"{summary.pending} suggestion(s) not yet accepted or rejected")
+    if summary.events:
+        lines.append(f"{summary.events} suggested event(s) not yet accepted or rejected")
+    for problem in summary.listed:
         assert problem.span is not None
         if problem.kind == Problem.VALUE_DIFFERS:
             lines.append(f"«{problem.span.text}»: value {problem.span.attrs.get('value')}, but the text reads {problem.detail[0]}")
         else:
             lines.append(f"«{problem.span.text}»: required attributes missing: {', '.join(problem.detail)}")
-    if len(others) > LISTED:
-        lines.append(f"and {len(others) - LISTED} more")
+    if summary.more:
+        lines.append(f"and {summary.more} more")
     return lines

@@ -12,10 +12,8 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.done_checks import DoneProblem, Problem
+from annotator.done_checks import DoneProblem, Problem, summarised
 from ui.i18n import number_text
-
-LISTED = 8  # lines of figures and attributes shown before "and N more"
 
 
 class Answer(Enum):
@@ -27,8 +25,8 @@ class Answer(Enum):
 def problem_lines(problems: list[DoneProblem]) -> list[str]:
     """One line for all pending suggested spans, one for suggested events, then one per
     figure or span with a loose end."""
-    pending = sum(1 for p in problems if p.kind == Problem.PENDING_SUGGESTION)
-    events = sum(1 for p in problems if p.kind == Problem.PENDING_EVENT)
+    summary = summarised(problems)
+    pending, events = summary.pending, summary.events
     # The counts are put in by hand, not as Qt's %n: lupdate does not see a count passed to
     # QCoreApplication.translate, so a numerus lookup would miss these catalogue entries.
     lines = [
@@ -42,8 +40,7 @@ def problem_lines(problems: list[DoneProblem]) -> list[str]:
                 "%n", number_text(events)
             )
         )
-    others = [p for p in problems if p.span is not None and p.kind != Problem.PENDING_SUGGESTION]
-    for problem in others[:LISTED]:
+    for problem in summary.listed:
         assert problem.span is not None
         if problem.kind == Problem.VALUE_DIFFERS:
             line = QCoreApplication.translate("DoneWarning", "«%1»: value %2, but the text reads %3").replace("%1", problem.span.text)
@@ -54,9 +51,8 @@ def problem_lines(problems: list[DoneProblem]) -> list[str]:
         else:
             line = QCoreApplication.translate("DoneWarning", "«%1»: required attributes missing: %2").replace("%1", problem.span.text)
             lines.append(line.replace("%2", ", ".join(problem.detail)))
-    more = len(others) - LISTED
-    if more > 0:
-        lines.append(QCoreApplication.translate("DoneWarning", "and %n more").replace("%n", number_text(more)))
+    if summary.more:
+        lines.append(QCoreApplication.translate("DoneWarning", "and %n more").replace("%n", number_text(summary.more)))
     return lines
 
 
