@@ -61,6 +61,15 @@ class Context:
     def next_token(self, index: int) -> Token | None:
         return self.tokens[index + 1] if index + 1 < len(self.tokens) else None
 
+    def breaks_clause(self, i: int) -> bool:
+        """Whether token ``i`` ends a clause: a comma before a clause opener (، وإن، فيما)."""
+        following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return (
+            self.tokens[i].text in _COMMAS
+            and following is not None
+            and W.CLAUSE_OPENERS.matches_plain(following.text)
+        )
+
     def clause(self, index: int) -> list[Token]:
         """The words of token ``index``'s clause: its sentence, cut where a comma comes before a
         clause opener (، وإن، فيما)."""
@@ -69,7 +78,7 @@ class Context:
         hi = bisect.bisect_right(self.sentence, s)
         start, end = lo, hi
         for i in range(lo, hi - 1):
-            if self.tokens[i].text in _COMMAS and W.CLAUSE_OPENERS.matches_plain(self.tokens[i + 1].text):
+            if self.breaks_clause(i):
                 if i < index:
                     start = i + 1
                 else:
@@ -86,11 +95,9 @@ def clause_words(context: Context, index: int, step: int) -> list[Token]:
     i = index + step
     while 0 <= i < len(tokens) and sentence == context.sentence[i] and len(out) < STATUS_WINDOW:
         token = tokens[i]
-        if token.text in _COMMAS:
-            opener = tokens[i + 1] if i + 1 < len(tokens) else None
-            if opener is not None and W.CLAUSE_OPENERS.matches_plain(opener.text):
-                break
-        elif token.is_word:
+        if context.breaks_clause(i):
+            break
+        if token.is_word:
             out.append(token)
         i += step
     return out
