@@ -237,6 +237,18 @@ def test_cli_text_output(merged: Path) -> None:
         "attributes on exactly matched spans:",
         "  CASUALTY.value: 2 of 2 agree (1.000)",
         "  CASUALTY.status: 0 of 1 agree (0.000)",
+        "where the spans came from (accepted: a suggestion the coder accepted, by suggester):",
+        "coder        label      spans  hand accepted  "
+        "gazetteer    memory   learned  casualty     dates  share accepted",
+        "amal         CASUALTY       2     2        0          0         0         0         0         0              0%",
+        "amal         all            2     2        0          0         0         0         0         0              0%",
+        "omar         CASUALTY       2     2        0          0         0         0         0         0              0%",
+        "omar         all            2     2        0          0         0         0         0         0              0%",
+        "tagged exactly alike by another coder (pooled over pairs):",
+        "  amal: by hand 2 of 2 (100%), accepted 0 of 0 (n/a)",
+        "  omar: by hand 2 of 2 (100%), accepted 0 of 0 (n/a)",
+        "rejected suggestions are not counted: the project does not record which suggester made them, "
+        "and a merge does not copy them",
         "documents by disagreement (places where coders differ / places):",
         "  d1\t1/1\ttokens 0.0%\t54",
         "  d2\t0/1\ttokens 0.0%\tالتحالف",
