@@ -198,3 +198,19 @@ def test_label_option_counts_one_label(merged: Path) -> None:
         report = agreement(project, label="ACTOR")
     assert [c.total.spans for c in report.origins.coders] == [1, 2]
     assert [c.total.accepted for c in report.origins.coders] == [1, 1]
+
+
+def test_the_jsonl_export_carries_the_suggester_of_accepted_and_pending_spans(tmp_path: Path) -> None:
+    """The export is where a study outside the tool reads origins: accepted spans keep their suggester."""
+    path = coder_file(tmp_path / "omar.db", "omar", OMAR)
+    result = CliRunner().invoke(main, ["export", str(path), "--format", "jsonl", "--out", "-", "--include-suggestions"])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.output.splitlines()]
+    shown = {span["text"]: (span["origin"], span.get("provenance")) for span in record["spans"]}
+    assert shown == {
+        "ثلاثة": ("suggested", {"suggester": "casualty"}),
+        "حلب": ("manual", None),
+        "قوات الدعم السريع": ("manual", {"suggester": "gazetteer"}),
+        "الجيش": ("manual", None),
+        "الفاشر": ("manual", {"suggester": "learned"}),
+    }
