@@ -247,6 +247,7 @@ def test_cli_text_output(merged: Path) -> None:
         "tagged exactly alike by another coder (pooled over pairs):",
         "  amal: by hand 2 of 2 (100%), accepted 0 of 0 (n/a)",
         "  omar: by hand 2 of 2 (100%), accepted 0 of 0 (n/a)",
+        "  amal / omar: 0 of 2 exact matches are the same suggestion accepted by both (0%)",
         "rejected suggestions are not counted: the project does not record which suggester made them, "
         "and a merge does not copy them",
         "documents by disagreement (places where coders differ / places):",

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.cli.main import main
-from annotator.lead.agreement import agreement, render_html
+from annotator.lead.agreement import agreement, exact_matches, render_html
 from annotator.lead.agreement_origins import span_origins, span_source
 from annotator.lead.merge import merge_projects
 from annotator.models import Annotation, Origin
@@ -147,6 +149,19 @@ def test_matched_counts_once_per_other_coder() -> None:
     assert (a.matched["hand"].matched, a.matched["hand"].spans) == (1, 2)  # c did, b did not
     assert (b.matched["gazetteer"].matched, b.matched["gazetteer"].spans) == (2, 2)
     assert (c.matched["hand"].matched, c.matched["hand"].spans) == (3, 4)
+    pairs = {tuple(p.coders): (p.exact_matches, p.same_suggestion) for p in span_origins([doc], ["a", "b", "c"]).pairs}
+    assert pairs == {("a", "b"): (1, 1), ("a", "c"): (2, 0), ("b", "c"): (1, 0)}
+
+
+def test_same_suggestion_pairs_as_many_matches_as_can_be() -> None:
+    def span(coder: str, n: int, suggester: str | None) -> Annotation:
+        return Annotation(id=f"{coder}{n}", doc_id=1, coder=coder, label="ACTOR", start=0, end=3, text="قسد",
+                          provenance={"suggester": suggester} if suggester else None)
+
+    # two spans at one place each: a hand + gazetteer, b gazetteer + memory: 2 matches, 1 the same suggestion
+    doc = {"a": [span("a", 1, None), span("a", 2, "gazetteer")], "b": [span("b", 1, "memory"), span("b", 2, "gazetteer")]}
+    (pair,) = span_origins([doc], ["a", "b"]).pairs
+    assert (pair.exact_matches, pair.same_suggestion, pair.share) == (2, 1, 0.5)
 
 
 def test_cli_outputs_the_section(tmp_path: Path, merged: Path) -> None:
@@ -155,7 +170,7 @@ def test_cli_outputs_the_section(tmp_path: Path, merged: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     start = lines.index("where the spans came from (accepted: a suggestion the coder accepted, by suggester):")
-    assert lines[start + 1 : start + 13] == [
+    assert lines[start + 1 : start + 14] == [
         "coder        label      spans  hand accepted  "
         "gazetteer    memory   learned  casualty     dates  share accepted",
         "amal         ACTOR          1     0        1          0         0         1         0         0            100%",
@@ -168,6 +183,7 @@ def test_cli_outputs_the_section(tmp_path: Path, merged: Path) -> None:
         "tagged exactly alike by another coder (pooled over pairs):",
         "  amal: by hand 1 of 1 (100%), accepted 2 of 3 (67%)",
         "  omar: by hand 1 of 2 (50%), accepted 2 of 2 (100%)",
+        "  amal / omar: 0 of 3 exact matches are the same suggestion accepted by both (0%)",
         "rejected suggestions are not counted: the project does not record which suggester made them, "
         "and a merge does not copy them",
     ]
@@ -180,6 +196,7 @@ def test_cli_outputs_the_section(tmp_path: Path, merged: Path) -> None:
     assert origins["coders"]["amal"]["matched"]["accepted"] == {"spans": 3, "matched": 2, "share": pytest.approx(2 / 3)}
     assert origins["coders"]["amal"]["matched"]["by_source"]["casualty"] == {"spans": 1, "matched": 0, "share": 0.0}
     assert "rejected suggestions are not counted" in origins["rejections"]
+    assert origins["pairs"] == [{"coders": ["amal", "omar"], "exact_matches": 3, "same_suggestion": 0, "share": 0.0}]
 
     page_path = tmp_path / "agreement.html"
     result = runner.invoke(main, ["agreement", str(merged), "--html", str(page_path)])
@@ -189,6 +206,7 @@ def test_cli_outputs_the_section(tmp_path: Path, merged: Path) -> None:
     assert "<th>learned</th>" in page
     assert '<td>amal</td><td class="muted">all labels</td><td class="num">4</td>' in page
     assert '<td class="num">2 of 3 (67%)</td>' in page
+    assert '<tr><td>amal / omar</td><td class="num">3</td>\n      <td class="num">0 (0%)</td></tr>' in page
     with Project.open(merged, readonly=True) as project:
         assert render_html(agreement(project)) == page
 
@@ -214,3 +232,25 @@ def test_the_jsonl_export_carries_the_suggester_of_accepted_and_pending_spans(tm
         "الجيش": ("manual", None),
         "الفاشر": ("manual", {"suggester": "learned"}),
     }
+
+
+SOURCES = st.sampled_from([None, "gazetteer", "memory", "learned"])
+SPANS = st.lists(st.tuples(st.integers(0, 4), st.integers(1, 3), st.sampled_from(["ACTOR", "PLACE"]), SOURCES), max_size=8)
+
+
+@given(SPANS, SPANS)
+def test_pair_matches_are_the_agreement_reports_exact_matches(mine: list[Any], theirs: list[Any]) -> None:
+    def spans(coder: str, specs: list[Any]) -> list[Annotation]:
+        return [
+            Annotation(id=f"{coder}{i}", doc_id=1, coder=coder, label=label, start=start, end=start + length,
+                       text="x" * length, provenance={"suggester": source} if source else None)
+            for i, (start, length, label, source) in enumerate(specs)
+        ]
+
+    a, b = spans("a", mine), spans("b", theirs)
+    origins = span_origins([{"a": a, "b": b}], ["a", "b"])
+    (pair,) = origins.pairs
+    assert pair.exact_matches == exact_matches(a, b)
+    assert pair.same_suggestion <= min(origins.coders[0].total.accepted, origins.coders[1].total.accepted)
+    assert sum(m.matched for m in origins.coders[0].matched.values()) == pair.exact_matches
+    assert origins.coders[0].total.spans == len(a)

@@ -18,7 +18,9 @@ the documents at least two of them marked done. For each coder, the *matched*
 share is how many of their spans of each origin another coder tagged exactly alike
 (same start, end and label), pooled over the coder's pairs: a coder whose accepted
 spans are matched far more often than their hand-typed ones is leaning on the
-suggesters. Rejected suggestions are not counted: the project does not record
+suggesters. For each pair, the exact matches where both spans are the same suggester's
+proposal, accepted by both, say how much of the pair's agreement the suggesters made.
+Rejected suggestions are not counted: the project does not record
 which suggester made a rejected one, and a merge does not copy rejections.
 """
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import permutations
+from itertools import combinations, permutations
 from typing import Any
 
 from annotator.models import Annotation, Origin
@@ -126,8 +128,22 @@ def _matched_json(m: Matched) -> dict[str, Any]:
 
 
 @dataclass
+class PairOrigins:
+    """Of a pair's ``exact_matches``, ``same_suggestion`` were one suggester's proposal accepted by both."""
+
+    coders: list[str]
+    exact_matches: int = 0
+    same_suggestion: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.same_suggestion / self.exact_matches if self.exact_matches else None
+
+
+@dataclass
 class SpanOrigins:
     coders: list[CoderOrigins] = field(default_factory=list)
+    pairs: list[PairOrigins] = field(default_factory=list)
 
     @property
     def sources(self) -> list[str]:
@@ -140,6 +156,11 @@ class SpanOrigins:
         return {
             "suggesters": [s for s in self.sources if s != IMPORTED],
             "coders": {c.coder: c.to_json() for c in self.coders},
+            "pairs": [
+                {"coders": p.coders, "exact_matches": p.exact_matches, "same_suggestion": p.same_suggestion,
+                 "share": p.share}
+                for p in self.pairs
+            ],
             "rejections": REJECTIONS_NOTE,
         }
 
@@ -148,6 +169,7 @@ def span_origins(docs: Sequence[Mapping[str, Sequence[Annotation]]], coders: Seq
     """Count each coder's spans by origin; ``docs`` holds, per compared document, the spans of
     each coder who finished it (only those coders are keys)."""
     out = {coder: CoderOrigins(coder) for coder in coders}
+    pairs = {(a, b): PairOrigins([a, b]) for a, b in combinations(coders, 2)}
     for spans in docs:
         for coder, anns in spans.items():
             if coder not in out:
@@ -165,9 +187,23 @@ def span_origins(docs: Sequence[Mapping[str, Sequence[Annotation]]], coders: Seq
                 if theirs[key] > 0:
                     theirs[key] -= 1
                     m.matched += 1
+        for (a, b), pair in pairs.items():
+            if a in spans and b in spans:
+                _count_pair(spans[a], spans[b], pair)
     for origins in out.values():
         origins.per_label = dict(sorted(origins.per_label.items()))
-    return SpanOrigins([out[c] for c in coders])
+    return SpanOrigins([out[c] for c in coders], list(pairs.values()))
+
+
+def _count_pair(mine: Sequence[Annotation], theirs: Sequence[Annotation], pair: PairOrigins) -> None:
+    """Exact matches of one document, paired so that as many as can be are the same suggester's."""
+    at: dict[tuple[int, int, str], tuple[Counter[str], Counter[str]]] = {}
+    for which, anns in enumerate((mine, theirs)):
+        for ann in anns:
+            at.setdefault((ann.start, ann.end, ann.label), (Counter(), Counter()))[which][span_source(ann)] += 1
+    for a, b in at.values():
+        pair.exact_matches += min(a.total(), b.total())
+        pair.same_suggestion += sum(min(n, b[s]) for s, n in a.items() if is_suggester(s))
 
 
 def text_lines(origins: SpanOrigins, labels: Sequence[str]) -> list[str]:
@@ -198,6 +234,11 @@ def text_lines(origins: SpanOrigins, labels: Sequence[str]) -> list[str]:
         out.append(
             f"  {coder.coder}: by hand {hand.matched} of {hand.spans} ({share(hand.share)}), "
             f"accepted {accepted.matched} of {accepted.spans} ({share(accepted.share)})"
+        )
+    for pair in origins.pairs:
+        out.append(
+            f"  {' / '.join(pair.coders)}: {pair.same_suggestion} of {pair.exact_matches} exact matches are the "
+            f"same suggestion accepted by both ({share(pair.share)})"
         )
     out.append(REJECTIONS_NOTE)
     return out
