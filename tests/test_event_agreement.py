@@ -131,7 +131,7 @@ def test_agreement_json_keeps_its_keys_and_adds_events(merged: Path, tmp_path: P
     data = json.loads(result.output)
     assert set(data) == {
         "project", "coders", "labels", "coders_without_finished_documents", "documents", "tokens", "pairwise",
-        "fleiss_kappa", "krippendorff_alpha", "attributes", "per_label", "per_document", "events",
+        "fleiss_kappa", "krippendorff_alpha", "attributes", "per_label", "per_document", "events", "origins",
     }
     assert data["events"]["pairwise"][0]["f1"] == pytest.approx(4 / 7)
     text = CliRunner().invoke(main, ["agreement", str(merged)])

@@ -58,7 +58,8 @@ def agreement(project: Path, as_json: bool, html_path: Path | None, label: str |
     """Inter-coder agreement on the documents the coders marked done.
 
     Pairwise span F1 (exact and overlap) and token kappa, Fleiss' kappa and
-    Krippendorff's alpha over all coders, attribute agreement, per label, and
+    Krippendorff's alpha over all coders, attribute agreement, per label, where
+    the spans came from (typed by hand or accepted from which suggester), and
     the documents with the most disagreement first.
 
     \b

@@ -19,6 +19,8 @@ What is compared (DESIGN.md, "Merge, agreement, adjudication"):
 - A figure that is undefined (no spans, or a single category everywhere) is None.
 - Events are matched across coders by their slots: :mod:`annotator.lead.event_agreement`
   says how, and its figures are the report's ``events``.
+- Where the compared spans came from (typed by hand or accepted from a suggester):
+  :mod:`annotator.lead.agreement_origins`, the report's ``origins``.
 
 The statistics are small pure functions, checked in the tests against
 scikit-learn, statsmodels and the ``krippendorff`` package.
@@ -37,8 +39,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 
 from annotator.errors import ValidationError
-from annotator.lead import event_agreement
+from annotator.lead import agreement_origins, event_agreement
 from annotator.lead.adjudication import build_items, coder_layers, compared_coders, finished_by
+from annotator.lead.agreement_origins import SpanOrigins, span_origins
 from annotator.lead.event_agreement import EventFigures
 from annotator.models import Annotation
 from annotator.resources_path import resource_path
@@ -243,6 +246,7 @@ class AgreementReport:
     documents: list[DocumentFigures]
     unfinished: list[str] = field(default_factory=list)
     events: EventFigures = field(default_factory=lambda: EventFigures([], []))
+    origins: SpanOrigins = field(default_factory=SpanOrigins)
 
     def to_json(self) -> dict[str, Any]:
         """The ``agreement --json`` object; ``pairwise``, ``fleiss_kappa``, ``krippendorff_alpha``
@@ -256,6 +260,7 @@ class AgreementReport:
             "per_label": {label: _figures_json(f, label) for label, f in self.per_label.items()},
             "per_document": [{k: v for k, v in asdict(d).items() if k != "differing"} for d in self.documents],
             "events": self.events.to_json(),
+            "origins": self.origins.to_json(),
         }
 
 
@@ -328,7 +333,10 @@ def agreement(project: Project, *, label: str | None = None, coders: Sequence[st
     )
     unfinished = [c for c in coder_layers(project) if c not in coders]
     events = event_agreement.event_agreement(project, coders, finished_by(project, coders))
-    return AgreementReport(str(project.path), coders, labels, overall, per_label, documents, unfinished, events)
+    origins = span_origins([doc.spans for doc in docs], coders)
+    return AgreementReport(
+        str(project.path), coders, labels, overall, per_label, documents, unfinished, events, origins
+    )
 
 
 def _load(project: Project, coders: list[str], labels: set[str]) -> list[_Doc]:
@@ -517,6 +525,7 @@ def text_lines(report: AgreementReport) -> list[str]:
         out += attribute_lines
     if any(pair.events != [0, 0] for pair in report.events.pairwise):
         out += event_agreement.text_lines(report.events)
+    out += agreement_origins.text_lines(report.origins, report.labels)
     out.append("documents by disagreement (places where coders differ / places):")
     for doc in report.documents:
         out.append(f"  {doc.id}\t{doc.disagreements}/{doc.items}\ttokens {doc.token_disagreement:.1%}\t{doc.title}")
@@ -529,5 +538,8 @@ def render_html(report: AgreementReport) -> str:
         loader=FileSystemLoader(str(resource_path("templates"))), autoescape=True, keep_trailing_newline=True
     )
     environment.filters["number"] = number
+    environment.filters["share"] = lambda value: "n/a" if value is None else f"{value:.0%}"
     environment.filters["tojson_text"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return environment.get_template("agreement.html.j2").render(report=report)
+    return environment.get_template("agreement.html.j2").render(
+        report=report, rejections_note=agreement_origins.REJECTIONS_NOTE
+    )

@@ -16,6 +16,7 @@ from annotator.codebook import Codebook
 from annotator.models import Annotation, Origin
 from ui.i18n import attrs_display_text, interface_language, number_text
 from ui.widgets.rows import Index, RowsModel, RowTable, attrs_text, label_colour, missing_attributes
+from ui.widgets.suggesters import suggester_name
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a column sorts by: the position as a number, whatever its digits
 
@@ -80,10 +81,16 @@ class SpanListModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "label":
             missing = missing_attributes(self.codebook, annotation.label, annotation.attrs)
             lines = [self.tr("Missing: %s") % ", ".join(missing)] if missing else []
+            suggester = suggester_name(annotation)
             if annotation.origin == Origin.SUGGESTED and _learned(annotation):
                 lines.append(self.tr("Learned from your finished documents: accept or reject it"))
             elif annotation.origin == Origin.SUGGESTED:
                 lines.append(self.tr("A suggestion: accept or reject it"))
+                if suggester:
+                    lines.append(self.tr("Suggested by: %1").replace("%1", suggester))
+            elif suggester:
+                # Accepting keeps the suggester in the span's provenance: the lead's agreement report counts it too.
+                lines.append(self.tr("An accepted suggestion, made by: %1").replace("%1", suggester))
             return "\n".join(lines) or None
         return None
 

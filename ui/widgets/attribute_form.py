@@ -35,6 +35,7 @@ from annotator.codebook import Attribute, Codebook, Label
 from annotator.models import Annotation, Origin
 from ui.coder.keys import CODER_KEYS
 from ui.i18n import DIGITS, interface_language, number_locale
+from ui.widgets.suggesters import suggester_name
 
 UNSET = -1
 CHOICE_COLUMNS = 2  # three columns of the longer choices made the form wider than a side panel
@@ -132,6 +133,8 @@ class AttributeForm(QWidget):
             self.suggestion.setText(self.tr("Suggestion — %1 accepts, %2 rejects")
                                     .replace("%1", CODER_KEYS.key_names("accept_suggestion"))
                                     .replace("%2", CODER_KEYS.key_names("reject_suggestion")))
+        suggester = suggester_name(annotation) if pending and annotation is not None else None
+        self.suggestion.setToolTip(self.tr("Suggested by: %1").replace("%1", suggester) if suggester else "")
 
     def _show_missing(self, label: Label, attrs: dict[str, Any]) -> None:
         missing = [self._attribute_name(label, name) for name in label.missing_required(attrs)]
