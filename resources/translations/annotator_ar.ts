@@ -359,22 +359,22 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../ui/lead/view.py" line="390" />
+        <location filename="../../ui/lead/view.py" line="391" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="391" />
+        <location filename="../../ui/lead/view.py" line="392" />
         <source>in gold</source>
         <translation>في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="392" />
+        <location filename="../../ui/lead/view.py" line="393" />
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/lead/view.py" line="393" />
+        <location filename="../../ui/lead/view.py" line="394" />
         <source>settled otherwise</source>
         <translation>حُسم بغيره</translation>
     </message>
@@ -762,22 +762,27 @@
 <context>
     <name>AttributeForm</name>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="61" />
+        <location filename="../../ui/widgets/attribute_form.py" line="62" />
         <source>No span selected</source>
         <translation>لم يُحدَّد مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="111" />
+        <location filename="../../ui/widgets/attribute_form.py" line="112" />
         <source>No span selected: select text and press a label key.</source>
         <translation>لم يُحدَّد مقطع: حدِّد نصًا واضغط مفتاح وسم.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="132" />
+        <location filename="../../ui/widgets/attribute_form.py" line="133" />
         <source>Suggestion — %1 accepts, %2 rejects</source>
         <translation>اقتراح — %1 للقبول، %2 للرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/attribute_form.py" line="138" />
+        <location filename="../../ui/widgets/attribute_form.py" line="137" />
+        <source>Suggested by: %1</source>
+        <translation>اقترحه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/attribute_form.py" line="141" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
@@ -823,7 +828,7 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../ui/widgets/document_header.py" line="37" />
+        <location filename="../../ui/widgets/document_header.py" line="41" />
         <source>No document: import articles with File &gt; Import.</source>
         <translation>لا مقالات: استورد مقالات من ملف &gt; استيراد.</translation>
     </message>
@@ -941,47 +946,47 @@
 <context>
     <name>DoneWarning</name>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="35" />
+        <location filename="../../ui/coder/done_warning.py" line="33" />
         <source>%n suggestion(s) not yet accepted or rejected</source>
         <translation>%n اقتراح لم يُقبَل ولم يُرفَض بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="41" />
+        <location filename="../../ui/coder/done_warning.py" line="39" />
         <source>%n suggested event(s) not yet accepted or rejected</source>
         <translation>%n حدث مقترح لم يُقبَل ولم يُرفَض بعد</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="49" />
+        <location filename="../../ui/coder/done_warning.py" line="46" />
         <source>«%1»: value %2, but the text reads %3</source>
         <translation>«%1»: القيمة %2، لكن النص يقول %3</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="55" />
+        <location filename="../../ui/coder/done_warning.py" line="52" />
         <source>«%1»: required attributes missing: %2</source>
         <translation>«%1»: سمات مطلوبة ناقصة: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="59" />
+        <location filename="../../ui/coder/done_warning.py" line="55" />
         <source>and %n more</source>
         <translation>و%n غيرها</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="64" />
+        <location filename="../../ui/coder/done_warning.py" line="60" />
         <source>Mark done?</source>
         <translation>تعليمه منجزًا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="64" />
+        <location filename="../../ui/coder/done_warning.py" line="60" />
         <source>This document still has loose ends:</source>
         <translation>ما زالت في هذا المقال أمور معلّقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="68" />
+        <location filename="../../ui/coder/done_warning.py" line="64" />
         <source>Mark done anyway</source>
         <translation>تعليمه منجزًا رغم ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/done_warning.py" line="69" />
+        <location filename="../../ui/coder/done_warning.py" line="65" />
         <source>Go to the first</source>
         <translation>الانتقال إلى أولها</translation>
     </message>
@@ -2028,49 +2033,87 @@ Remove it from those events too?</source>
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="41" />
+        <location filename="../../ui/coder/span_list.py" line="42" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="41" />
+        <location filename="../../ui/coder/span_list.py" line="42" />
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="41" />
+        <location filename="../../ui/coder/span_list.py" line="42" />
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="41" />
+        <location filename="../../ui/coder/span_list.py" line="42" />
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="58" />
+        <location filename="../../ui/coder/span_list.py" line="59" />
         <source>%1 (learned)</source>
         <translation>%1 (مُتعلَّم)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="61" />
+        <location filename="../../ui/coder/span_list.py" line="62" />
         <source>%1 (suggested)</source>
         <translation>%1 (مقترح)</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="82" />
+        <location filename="../../ui/coder/span_list.py" line="83" />
         <source>Missing: %s</source>
         <translation>ناقص: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="84" />
+        <location filename="../../ui/coder/span_list.py" line="86" />
         <source>Learned from your finished documents: accept or reject it</source>
         <translation>مُتعلَّم من مقالاتك المنجزة: اقبله أو ارفضه</translation>
     </message>
     <message>
-        <location filename="../../ui/coder/span_list.py" line="86" />
+        <location filename="../../ui/coder/span_list.py" line="88" />
         <source>A suggestion: accept or reject it</source>
         <translation>اقتراح: اقبله أو ارفضه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/span_list.py" line="90" />
+        <source>Suggested by: %1</source>
+        <translation>اقترحه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coder/span_list.py" line="93" />
+        <source>An accepted suggestion, made by: %1</source>
+        <translation>اقتراح مقبول، اقترحه: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Suggesters</name>
+    <message>
+        <location filename="../../ui/widgets/suggesters.py" line="22" />
+        <source>the gazetteer (lists of places and actors)</source>
+        <translation>المعجم الجغرافي (قوائم الأماكن والجهات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggesters.py" line="23" />
+        <source>project memory (names tagged before)</source>
+        <translation>ذاكرة المشروع (أسماء وُسمت من قبل)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggesters.py" line="24" />
+        <source>the recommender learned from finished documents</source>
+        <translation>المقترِح المتعلَّم من المقالات المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggesters.py" line="25" />
+        <source>the casualty figure reader</source>
+        <translation>قارئ أرقام الضحايا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggesters.py" line="26" />
+        <source>the date reader</source>
+        <translation>قارئ التواريخ</translation>
     </message>
 </context>
 <context>
