@@ -29,7 +29,7 @@ from annotator.codebook import Codebook
 from annotator.errors import InputError
 from annotator.resources_path import resource_path
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
-from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers
+from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers, without_kind_cue
 from annotator.suggest.suggestion import Suggestion
 
 APP_NAME = "arabic-event-annotator"  # the user folders the window uses too
@@ -86,15 +86,19 @@ class Gazetteer:
         matcher = NameMatcher("gazetteer")
         for entry in self.entries:
             for spelling in (entry.name, *entry.variants):
+                name, after_cue = spelling, False
+                if entry.label == "PLACE":
+                    name, after_cue = without_kind_cue(spelling)
                 matcher.add(
-                    spelling,
+                    name,
                     entry.label,
-                    # a longer spelling (مخيم الهول) is no common word, whatever its one-word form is
+                    # a longer spelling (الحجر الأسود) is no common word, whatever its one-word form is;
+                    # a name listed with its kind word (مخيم الشاطئ) is found only after one
                     {
                         "canonical": entry.name,
                         "kind": entry.kinds[0],
                         "_kinds": entry.kinds,
-                        "_cue": entry.cue and len(name_key(spelling)) == 1,
+                        "_cue": after_cue or (entry.cue and len(name_key(name)) == 1),
                     },
                 )
         return matcher
@@ -126,7 +130,8 @@ class Gazetteer:
                 continue
             if cue is not None:
                 for kind, words_of_kind in KIND_CUES.items():
-                    if kind in kinds and words_of_kind.matches(cue):
+                    # a camp is a site even where a town has its name (مخيم جنين)
+                    if (kind in kinds or kind == "site") and words_of_kind.matches(cue):
                         attrs["kind"] = kind
             if found.label == "PLACE":
                 found = with_qualifiers(text, words, index, Suggestion(found.label, found.start, found.end, attrs, found.source))
