@@ -104,3 +104,10 @@ def _after_a_noun(text: str, start: int, *, joined: bool, definite: bool) -> boo
     if previous.startswith("ال"):
         return False
     return previous.endswith(("ه", "ات")) or previous in _BROKEN_PLURALS
+
+
+def is_definite_country_adjective(word: str) -> bool:
+    """Whether ``word`` as written is a definite country adjective (التركية، اللبناني), the form
+    that follows an institution it names (وزارة الدفاع التركية، الحكومة اللبنانية)."""
+    key = normalize(word)
+    return key.startswith("ال") and _nisba(key[2:])

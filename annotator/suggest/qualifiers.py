@@ -24,7 +24,8 @@ from annotator.text import normalize, proclitic_candidates
 
 # A word right before a place name that says which kind of place it is.
 KIND_CUES = {
-    "governorate": WordList.of("محافظة", "محافظتي", "ولاية", "إقليم"),
+    # not إقليم: إقليم كردستان is the region's name, like قطاع غزة
+    "governorate": WordList.of("محافظة", "محافظتي", "ولاية"),
     "town": WordList.of(
         "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "بلدات", "قرى", "بلدتا", "مدينتا", "قضاء", "ناحية",
     ),
@@ -40,16 +41,18 @@ _AFTER = frozenset(
     normalize(w)
     for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط")
 )
-_ANY_KIND = WordList.of(*(w for cue in KIND_CUES.values() for w in cue.words))
 # Words that make a common word before which they stand a place: not the directions (شرق البلاد).
 _ANY_CUE = WordList.of("ريف", "أرياف", "ضواحي", *(w for cue in KIND_CUES.values() for w in cue.words))
 
 
-def without_kind_cue(spelling: str) -> tuple[str, bool]:
+def without_kind_cue(spelling: str, kinds: tuple[str, ...]) -> tuple[str, bool]:
     """A gazetteer spelling without the kind word it opens with (مخيم الشاطئ → الشاطئ, True),
-    since the span convention leaves that word out; else the spelling itself and False."""
+    since the span convention leaves that word out; else the spelling itself and False.
+
+    The word stays when it does not say the entry's kind: مدينة الصدر is a district, and
+    مدينة part of its name."""
     words = words_of(spelling)
-    if len(words) > 1 and _ANY_KIND.matches_plain(words[0].text):
+    if len(words) > 1 and any(kind in kinds and cue.matches_plain(words[0].text) for kind, cue in KIND_CUES.items()):
         return spelling[words[1].start :], True
     return spelling, False
 
