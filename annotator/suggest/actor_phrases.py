@@ -4,7 +4,8 @@ place or a country.
 News names most bodies by a pattern over a name: قوات المجلس الانتقالي الجنوبي (the
 forces of a known actor), شرطة كركوك، مديرية صحة دهوك، قيادة عمليات نينوى، مجلس منبج
 العسكري (a body of a known place), وزارة الدفاع التركية، الحكومة اللبنانية (a state
-body and its country's adjective) and وزارة X for any ministry. The whole phrase is one
+body and its country's adjective) and وزارة X for any ministry, a known force's too
+(وزارة البيشمركة). The whole phrase is one
 ACTOR (README, "Suggestions": the span convention) and the place inside it is no PLACE
 of its own. A proclitic before the phrase (لشرطة، بوزارة) stays out as everywhere.
 """
@@ -29,7 +30,7 @@ _OF_PLACE: dict[tuple[str, ...], str] = {
 }
 _OF_PLACE_LONGEST_FIRST = sorted(_OF_PLACE.items(), key=lambda item: -len(item[0]))
 # A body of a place that needs a word after the place: مجلس منبج العسكري.
-_AFTER_PLACE = {(normalize("مجلس"),): frozenset(normalize(w) for w in ("العسكري", "المدني"))}
+_AFTER_PLACE: dict[tuple[str, ...], frozenset[str]] = {(normalize("مجلس"),): frozenset(normalize(w) for w in ("العسكري", "المدني"))}
 # State bodies a country adjective after them belongs to, with the kind a new actor takes.
 _STATE_BODIES = {
     normalize(w): kind for w, kind in (
@@ -102,9 +103,13 @@ def _forces_of(text: str, words: list[Word], first: int, actor: Suggestion) -> S
     if first == 0 or not words[first].follows_space or normalize(words[first].text) in _FORCES:
         return actor
     start = _bare_start(words[first - 1], _FORCES)
-    if start is None:
-        return actor
-    return Suggestion("ACTOR", start, actor.end, dict(actor.attrs), actor.source)
+    if start is not None:
+        return Suggestion("ACTOR", start, actor.end, dict(actor.attrs), actor.source)
+    start = _bare_start(words[first - 1], {_MINISTRY})
+    if start is not None:  # وزارة البيشمركة: the ministry of a known force
+        attrs = {**actor.attrs, "kind": "organisation", "canonical": text[start : actor.end]}
+        return Suggestion("ACTOR", start, actor.end, attrs, actor.source)
+    return actor
 
 
 def _with_country(text: str, words: list[Word], ends: dict[int, int], actor: Suggestion) -> Suggestion:
@@ -119,7 +124,10 @@ def _with_country(text: str, words: list[Word], ends: dict[int, int], actor: Sug
     following = words[last + 1]
     if not following.follows_space:
         return actor
-    if not (is_definite_country_adjective(following.text) or (opening == _MINISTRY and normalize(following.text) in _GENERAL)):
+    if not (
+        is_definite_country_adjective(following.text)
+        or (opening == _MINISTRY and normalize(following.text) in _GENERAL)
+    ):
         return actor
     return Suggestion("ACTOR", actor.start, following.end, dict(actor.attrs), actor.source)
 
@@ -135,11 +143,23 @@ def _new_state_bodies(text: str, words: list[Word], ends: dict[int, int]) -> lis
         if ministry is not None and normalize(following.text).startswith("ال") and len(following.text) > 3:
             s = Suggestion("ACTOR", ministry, following.end, {"kind": "organisation"}, "gazetteer")
             s = _with_country(text, words, ends, s)
-            out.append(Suggestion("ACTOR", s.start, s.end, {"kind": "organisation", "canonical": text[s.start : s.end]}, "gazetteer"))
+            out.append(
+                Suggestion(
+                    "ACTOR", s.start, s.end, {"kind": "organisation", "canonical": text[s.start : s.end]}, "gazetteer"
+                )
+            )
             continue
         for head, kind in _STATE_BODIES.items():
             start = _bare_start(word, {head})
             if start is not None and is_definite_country_adjective(following.text):
-                out.append(Suggestion("ACTOR", start, following.end, {"kind": kind, "canonical": text[start : following.end]}, "gazetteer"))
+                out.append(
+                    Suggestion(
+                        "ACTOR",
+                        start,
+                        following.end,
+                        {"kind": kind, "canonical": text[start : following.end]},
+                        "gazetteer",
+                    )
+                )
                 break
     return out
