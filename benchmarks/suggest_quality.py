@@ -27,9 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.store.project import Project
-from annotator.suggest import Suggesters, suggest_document
+from annotator.suggest import Suggesters, load_gazetteer, suggest_document
+from annotator.suggest.gazetteer import built_in_paths
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpora" / "regional_reports.jsonl"
+# this checkout's gazetteer, not the one an editable install elsewhere would resolve to
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 LABELS = ("ACTOR", "PLACE", "CASUALTY")
 CASUALTY_ATTRS = ("status", "value", "qualifier", "victims", "scope")
 
@@ -61,6 +64,8 @@ class Report:
     traps: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    names_missed: list[str] = field(default_factory=list)
+    names_wrong: list[str] = field(default_factory=list)
     documents: int = 0
 
 
@@ -94,7 +99,7 @@ def context(text: str, start: int, end: int) -> str:
 def evaluate(records: list[dict[str, Any]]) -> Report:
     report = Report()
     with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "q.db", coder="bench") as project:
-        suggesters = Suggesters.for_project(project)
+        suggesters = Suggesters.for_project(project, load_gazetteer(built_in_paths(RESOURCES)))
         for record in records:
             text = record["text"]
             doc_id = project.add_document(text, key=str(record.get("id")))[0].id
@@ -114,6 +119,8 @@ def score(report: Report, text: str, found: list[Span], gold: list[Span]) -> Non
             tally.gold_overlapped += 1
         elif g.label == "CASUALTY":
             report.misses.append(f"{context(text, g.start, g.end)} {g.attrs.get('status')}")
+        if g.label != "CASUALTY" and not any((s.start, s.end, s.label) == (g.start, g.end, g.label) for s in found):
+            report.names_missed.append(f"{g.label} {context(text, g.start, g.end)}")
     for s in found:
         tally = report.tallies[s.label]
         tally.suggested += 1
@@ -122,6 +129,8 @@ def score(report: Report, text: str, found: list[Span], gold: list[Span]) -> Non
         touching = any(s.overlaps(g) for g in gold)
         tally.suggested_overlapping += touching
         if s.label != "CASUALTY":
+            if match is None:
+                report.names_wrong.append(f"{s.label} {context(text, s.start, s.end)}")
             continue
         if not touching:
             report.traps.append(f"{context(text, s.start, s.end)} {s.attrs.get('status')}")
@@ -160,13 +169,19 @@ def show(report: Report, split: str, *, misses: bool) -> None:
         print(f"CASUALTY status or value wrong: {len(report.wrong)}")
         for line in report.wrong:
             print(f"  {line}")
+        print(f"ACTOR and PLACE gold spans no suggestion matches exactly: {len(report.names_missed)}")
+        for line in report.names_missed:
+            print(f"  {line}")
+        print(f"ACTOR and PLACE suggestions matching no gold span exactly: {len(report.names_wrong)}")
+        for line in report.names_wrong:
+            print(f"  {line}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--split", default="held_out", help="held_out (default), tuning or all")
-    parser.add_argument("--misses", action="store_true", help="list missed figures and wrong status or value")
+    parser.add_argument("--misses", action="store_true", help="list missed figures, wrong status or value, and inexact actors and places")
     options = parser.parse_args(argv)
     report = evaluate(load(options.corpus, options.split))
     show(report, options.split, misses=options.misses)

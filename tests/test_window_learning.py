@@ -49,7 +49,8 @@ def test_marking_done_trains_in_the_background(qtbot, tmp_path: Path) -> None:
         pass
     assert again.args[0].trained is False
 
-    text, _ = parse("وقصفت كتيبة الفاروق قرية كفر الزعرور صباحا.")
+    # no cue word before the village: after قرية the gazetteer would find it itself
+    text, _ = parse("ونزحت عائلات من كفر الزعرور صباحا.")
     doc, _, _ = window.project.add_document(text, key="new")
     window.session.open_document(doc.id)
     window.suggestions.suggest()

@@ -110,3 +110,10 @@ def _after_a_noun(text: str, start: int, *, joined: bool, definite: bool) -> boo
 def without_adjective_places(text: str, found: list[Suggestion]) -> list[Suggestion]:
     """Drop a PLACE that is a country adjective here («ليرة سورية»), whichever suggester found it."""
     return [s for s in found if s.label != "PLACE" or not is_adjective_use(text, s.start, s.end)]
+
+
+def is_definite_country_adjective(word: str) -> bool:
+    """Whether ``word`` as written is a definite country adjective (التركية، اللبناني), the form
+    that follows an institution it names (وزارة الدفاع التركية، الحكومة اللبنانية)."""
+    key = normalize(word)
+    return key.startswith("ال") and _nisba(key[2:])

@@ -28,8 +28,10 @@ import platformdirs
 from annotator.codebook import Codebook
 from annotator.errors import InputError
 from annotator.resources_path import resource_path
+from annotator.suggest.actor_phrases import grow_actors
+from annotator.suggest.cue_names import names_after_cues
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
-from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers
+from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers, without_kind_cue
 from annotator.suggest.suggestion import Suggestion
 
 APP_NAME = "arabic-event-annotator"  # the user folders the window uses too
@@ -86,15 +88,19 @@ class Gazetteer:
         matcher = NameMatcher("gazetteer")
         for entry in self.entries:
             for spelling in (entry.name, *entry.variants):
+                name, after_cue = spelling, False
+                if entry.label == "PLACE":
+                    name, after_cue = without_kind_cue(spelling, entry.kinds)
                 matcher.add(
-                    spelling,
+                    name,
                     entry.label,
-                    # a longer spelling (مخيم الهول) is no common word, whatever its one-word form is
+                    # a longer spelling (الحجر الأسود) is no common word, whatever its one-word form is;
+                    # a name listed with its kind word (مخيم الشاطئ) is found only after one
                     {
                         "canonical": entry.name,
                         "kind": entry.kinds[0],
                         "_kinds": entry.kinds,
-                        "_cue": entry.cue and len(name_key(spelling)) == 1,
+                        "_cue": after_cue or (entry.cue and len(name_key(name)) == 1),
                     },
                 )
         return matcher
@@ -107,8 +113,10 @@ class Gazetteer:
         words: list[Word] | None = None,
     ) -> list[Suggestion]:
         """PLACE and ACTOR suggestions for ``text``; a cue word before a place picks its kind,
-        a qualifier around it (ريف، شمال، الغربي) joins the span, and a name that is also a
-        common word is suggested only after a cue word.
+        a qualifier around it (ريف، الغربي) joins the span, a name that is also a common word
+        is suggested only after a cue word, actors written around a known name are found
+        (:mod:`annotator.suggest.actor_phrases`) and so are unlisted names after a cue word
+        (:mod:`annotator.suggest.cue_names`).
 
         ``matcher`` (:meth:`matcher`) and ``words`` (``words_of(text)``) save work over many texts.
         """
@@ -117,8 +125,6 @@ class Gazetteer:
         index = {w.start: i for i, w in enumerate(words)}
         out: list[Suggestion] = []
         for found in (matcher or self.matcher()).find(text, words):
-            if labels is not None and found.label not in labels:
-                continue
             attrs = dict(found.attrs)
             kinds = attrs.pop("_kinds")
             cue = cue_before(text, found.start, by_end)
@@ -126,13 +132,16 @@ class Gazetteer:
                 continue
             if cue is not None:
                 for kind, words_of_kind in KIND_CUES.items():
-                    if kind in kinds and words_of_kind.matches(cue):
+                    # a camp is a site even where a town has its name (مخيم جنين)
+                    if (kind in kinds or kind == "site") and words_of_kind.matches(cue):
                         attrs["kind"] = kind
             if found.label == "PLACE":
                 found = with_qualifiers(text, words, index, Suggestion(found.label, found.start, found.end, attrs, found.source))
                 attrs = found.attrs
             out.append(Suggestion(found.label, found.start, found.end, attrs, found.source))
-        return out
+        out = grow_actors(text, words, out)
+        out += names_after_cues(words, [(s.start, s.end) for s in out])
+        return sorted((s for s in out if labels is None or s.label in labels), key=lambda s: s.start)
 
 
 def default_gazetteer_path() -> Path:

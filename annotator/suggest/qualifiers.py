@@ -1,46 +1,60 @@
 """The words around a place name that belong to the place, and the cue words that name its kind.
 
-Conflict news rarely names a bare town: it writes ريف حلب الغربي، شمال غزة،
-جنوب لبنان، شرقي دير الزور، مخيم جباليا. A coder tags the whole phrase as one
-PLACE (a district, or a camp or mountain as a site), so the gazetteer's match on حلب grows
-to take the qualifier before it (ريف، شمال، جنوب، شرق، غرب and their adjective
-forms, وسط، ضواحي، مخيم، جبل، صحراء، بادية, chained: شمال شرق) and the directional adjectives after it
-(الشرقي، الغربية، الشمالي الغربي). A proclitic on the qualifier (بريف، وشمال) stays
-out of the span like one on the name.
+A PLACE span is the place's name (README, "Suggestions": the span convention).
+Some words around a name are part of another place's name and join the span:
+ريف and أرياف (ريف حلب الغربي is a district, not حلب), جبل، صحراء، بادية (a
+mountain or desert is a site or district of its own), and the directional
+adjectives after such a name (الشرقي، الغربية، الشمالي الغربي). A proclitic on
+the qualifier (بريف) stays out of the span like one on the name.
 
-A kind cue (محافظة، مدينة، بلدة، قرية) stays out of the span, as the codebook's
-examples have it, and only picks the kind. A kind cue, ريف or مخيم also lets
-through a name that is a common word alone (مدينة الباب، ريف صور); a direction
-does not (شرق البلاد is no place).
+A direction before a name (شمالي حلب، جنوب قطاع غزة) says where something is
+relative to the place and stays out, unless the whole is a name the gazetteer
+lists (شمال دارفور، جنوب لبنان). A kind cue (محافظة، مدينة، بلدة، قرية، قضاء،
+مخيم، حي) stays out of the span too and only picks the kind (مخيم: site). A kind
+cue or ريف also lets through a name that is a common word alone (مدينة الباب،
+ريف صور); a direction does not (شرق البلاد is no place).
 """
 
 from __future__ import annotations
 
-from annotator.suggest.names import Word
+from annotator.suggest.names import Word, words_of
 from annotator.suggest.suggestion import Suggestion
 from annotator.suggest.words import WordList
 from annotator.text import normalize, proclitic_candidates
 
 # A word right before a place name that says which kind of place it is.
 KIND_CUES = {
-    "governorate": WordList.of("محافظة", "محافظتي", "ولاية", "إقليم"),
+    # not إقليم: إقليم كردستان is the region's name, like قطاع غزة
+    "governorate": WordList.of("محافظة", "محافظتي", "ولاية"),
     "town": WordList.of(
         "مدينة", "مدينتي", "بلدة", "بلدتي", "قرية", "قريتي", "بلدات", "قرى", "بلدتا", "مدينتا", "قضاء", "ناحية",
     ),
+    "district": WordList.of("حي", "حيي", "أحياء", "منطقة", "مديرية", "قضاء", "ناحية"),
+    "site": WordList.of("مخيم", "مخيمي", "مخيمات"),
 }
-# Qualifiers that join the span, before the name; the kind becomes ``district`` (``site`` for a camp).
-_BEFORE = WordList.of(
-    "ريف", "أرياف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "مخيم",
-    "جبل", "صحراء", "بادية",
-)
-_SITES = frozenset(normalize(w) for w in ("مخيم", "جبل"))
+# Words that join the span before the name, being part of another place's name; the kind
+# becomes ``district`` (``site`` for a mountain).
+_BEFORE = WordList.of("ريف", "أرياف", "جبل", "صحراء", "بادية")
+_SITES = frozenset(normalize(w) for w in ("جبل",))
 # Directional adjectives after the name, both genders.
 _AFTER = frozenset(
     normalize(w)
     for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط")
 )
 # Words that make a common word before which they stand a place: not the directions (شرق البلاد).
-_ANY_CUE = WordList.of("ريف", "أرياف", "مخيم", "ضواحي", *(w for cue in KIND_CUES.values() for w in cue.words))
+_ANY_CUE = WordList.of("ريف", "أرياف", "ضواحي", *(w for cue in KIND_CUES.values() for w in cue.words))
+
+
+def without_kind_cue(spelling: str, kinds: tuple[str, ...]) -> tuple[str, bool]:
+    """A gazetteer spelling without the kind word it opens with (مخيم الشاطئ → الشاطئ, True),
+    since the span convention leaves that word out; else the spelling itself and False.
+
+    The word stays when it does not say the entry's kind: مدينة الصدر is a district, and
+    مدينة part of its name."""
+    words = words_of(spelling)
+    if len(words) > 1 and any(kind in kinds and cue.matches_plain(words[0].text) for kind, cue in KIND_CUES.items()):
+        return spelling[words[1].start :], True
+    return spelling, False
 
 
 def cue_before(text: str, start: int, by_end: dict[int, Word]) -> str | None:
@@ -56,7 +70,7 @@ def cue_before(text: str, start: int, by_end: dict[int, Word]) -> str | None:
 
 
 def with_qualifiers(text: str, words: list[Word], index: dict[int, int], found: Suggestion) -> Suggestion:
-    """``found`` grown over the qualifiers around it; its kind ``district`` (``site`` after مخيم) if it grew.
+    """``found`` grown over the qualifiers around it; its kind ``district`` (``site`` after جبل) if it grew.
 
     ``index`` maps a word's start to its place in ``words``.
     """
