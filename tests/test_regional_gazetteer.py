@@ -94,6 +94,14 @@ def test_a_common_word_that_names_a_village_needs_a_cue_word() -> None:
     assert found("وعاد الهدوء إلى شرق البلاد.", "PLACE") == []  # a direction is no cue
 
 
+def test_a_word_that_reads_as_a_proclitic_and_a_place_is_no_place() -> None:
+    """GeoNames spells Raqqa «رقه»: «فرقه» (his teams) must not read as ف + Raqqa."""
+    assert found("وانتشرت فرقه في المدينة.", "PLACE") == []
+    assert found("وقصفت الطائرات الرقة وريف الرقه.", "PLACE") == [
+        ("PLACE", "الرقة", "governorate"), ("PLACE", "ريف الرقه", "district"),
+    ]
+
+
 @pytest.mark.parametrize("head", ["عين", "تل", "دير", "بئر", "كفر", "خربة", "جبل", "وادي"])
 def test_the_first_word_of_an_unknown_compound_name_is_no_place(head: str) -> None:
     """GeoNames gives some places a bare «عين» as an alternate name; after a cue word it would
