@@ -12,7 +12,9 @@ JSONL export against ``sqlite-utils rows`` of the same records. Medians and rati
 
 Each import runs in an interpreter of its own, as ``python -m annotator import`` and the
 ``sqlite-utils`` command do, and is timed there from the call to its end (the interpreter's
-start and its imports are printed apart, as "whole process"). Run in this process, ours would
+start and its imports are printed apart, as "whole process", and so is the CPU time of the
+import and of its worker processes, which the load of a shared machine moves less than the
+wall-clock time). Run in this process, ours would
 not be the import users run: importing sqlite-utils here starts threads (pandas, numpy), and
 an import in a process with threads starts its workers from a fork server, as the window's
 does, instead of forking them. The children import the checkout this script is in.
@@ -70,34 +72,40 @@ else:
 
     def run():
         baseline(corpus, target)
-start = time.perf_counter()
+import resource
+start, cpu = time.perf_counter(), time.process_time()
 run()
-print(time.perf_counter() - start)
+wall, own = time.perf_counter() - start, time.process_time() - cpu
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, own + workers.ru_utime + workers.ru_stime)
 """
 
 
-def import_in_child(which: str, corpus: Path, target: Path) -> tuple[float, float]:
-    """Seconds of the import inside a fresh interpreter, and of the whole process."""
+def import_in_child(which: str, corpus: Path, target: Path) -> tuple[float, float, float]:
+    """Seconds of the import inside a fresh interpreter, its CPU seconds (worker processes
+    included), and the seconds of the whole process."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", IMPORT_SCRIPT, which, str(corpus), str(target), str(Path(__file__).parent)],
         capture_output=True, text=True, env=env, check=True,
     )
-    return float(done.stdout.split()[-1]), time.perf_counter() - start
+    wall, cpu = (float(figure) for figure in done.stdout.split()[-2:])
+    return wall, cpu, time.perf_counter() - start
 
 
 def import_medians(corpus: Path, folder: Path, repeat: int) -> dict[str, float]:
     """Ours and the baseline in turns, each in its own interpreter: medians of the import
-    alone and of the whole process."""
+    alone, of its CPU time and of the whole process."""
     runs = {"import": ("ours", folder / "ours.db"),
             "sqlite-utils insert + enable-fts": ("sqlite-utils", folder / "utils_fts.db")}
     samples: dict[str, list[float]] = {}
     for _ in range(repeat):
         for name, (which, target) in runs.items():
             clear(target)()
-            inner, whole = import_in_child(which, corpus, target)
+            inner, cpu, whole = import_in_child(which, corpus, target)
             samples.setdefault(name, []).append(inner)
+            samples.setdefault(f"{name}, CPU", []).append(cpu)
             samples.setdefault(f"{name}, whole process", []).append(whole)
     clear(folder / "utils_fts.db")()
     return {name: statistics.median(values) for name, values in samples.items()}
@@ -135,10 +143,12 @@ def main() -> None:
             f = measure(corpus, folder, args.repeat)
             base_import, base_export = f["sqlite-utils insert + enable-fts"], f["sqlite-utils rows"]
             whole, base_whole = f["import, whole process"], f["sqlite-utils insert + enable-fts, whole process"]
+            base_cpu = f["sqlite-utils insert + enable-fts, CPU"]
             print(f"  {kind:<10} import {f['import']:7.3f}  insert+fts {base_import:7.3f}  "
                   f"x{f['import'] / base_import:.2f}   |  export {f['export jsonl']:7.3f}  rows {base_export:7.3f}  "
                   f"x{f['export jsonl'] / base_export:.2f}   |  whole process {whole:7.3f} {base_whole:7.3f} "
-                  f"x{whole / base_whole:.2f}", flush=True)
+                  f"x{whole / base_whole:.2f}   |  CPU {f['import, CPU']:7.3f} {base_cpu:7.3f} "
+                  f"x{f['import, CPU'] / base_cpu:.2f}", flush=True)
 
 
 if __name__ == "__main__":
