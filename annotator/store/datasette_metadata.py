@@ -118,7 +118,7 @@ QUERIES: dict[str, dict[str, str]] = {
     },
 }
 
-_HIDDEN = ("sketches", "search", "search_data", "search_idx", "search_docsize", "search_config", "meta")
+_HIDDEN = ("signatures", "bands", "search", "search_data", "search_idx", "search_docsize", "search_config", "meta")
 
 
 def _tables(codebook: Codebook) -> dict[str, dict[str, Any]]:
