@@ -45,8 +45,13 @@ class DocumentStore(StoreBase):
         :func:`~annotator.store.index.digest` when the caller worked it out already.
         """
         sha = digested.sha256 if digested is not None else text_sha256(text)
-        existing = self.document_by_sha(sha)
         with self.transaction():
+            stored_meta, stamp = json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), now()
+            # Most imported texts are new and keep their key: one statement then, and the two
+            # lookups below (text already here? key taken?) only when it inserted nothing.
+            wanted = key or f"doc-{sha[:12]}"
+            doc_id = self._insert_document(wanted, title, text, source, url, date, stored_meta, sha, stamp)
+            existing = self.document_by_sha(sha) if doc_id is None else None
             if existing is not None:
                 fill = {
                     name: value
@@ -59,20 +64,27 @@ class DocumentStore(StoreBase):
                 if fill:
                     self.db["documents"].update(existing.id, fill)
                 return self.document(existing.id), False, []
-            key = self._free_key(key or f"doc-{sha[:12]}")
-            stored_meta, stamp = json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), now()
-            cursor = self.conn.execute(
-                "INSERT INTO documents(key, title, text, source, url, date, meta, sha256, imported_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, title, text, source, url, date, stored_meta, sha, stamp),
-            )
-            doc_id = int(cursor.lastrowid or 0)
+            key = wanted
+            if doc_id is None:  # the key is taken by another text
+                key = self._free_key(wanted)
+                doc_id = self._insert_document(key, title, text, source, url, date, stored_meta, sha, stamp)
+                assert doc_id is not None  # a free key, and no document holds this text
             duplicates = index_document(self.conn, doc_id, digested or digest(title, text))
         document = Document(
             id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
             meta=json.loads(stored_meta), imported_at=stamp,
         )
         return document, True, duplicates
+
+    def _insert_document(self, *values: str) -> int | None:
+        """Insert a document row (key, title, text, source, url, date, meta, sha256, imported_at);
+        its id, or None when another document holds that key or that text already."""
+        cursor = self.conn.execute(
+            "INSERT INTO documents(key, title, text, source, url, date, meta, sha256, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            values,
+        )
+        return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid else None
 
     def _free_key(self, key: str) -> str:
         """A key not used yet: two sources may both call their first row "1"."""

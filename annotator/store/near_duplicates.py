@@ -148,7 +148,10 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 
 def store_signature(conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes) -> None:
-    conn.execute("INSERT OR REPLACE INTO signatures(doc_id, minhash, shingles) VALUES (?, ?, ?)", (doc_id, minhash, shingles))
+    """Store a document's signature and bands; it has none yet (a new document, or every
+    signature deleted before a rebuild). A plain ``INSERT``: ``OR REPLACE`` made this row
+    several times dearer than the document's own in an import (benchmarks/README.md)."""
+    conn.execute("INSERT INTO signatures(doc_id, minhash, shingles) VALUES (?, ?, ?)", (doc_id, minhash, shingles))
     conn.executemany("INSERT OR IGNORE INTO bands(key, doc_id) VALUES (?, ?)", zip(bands, repeat(doc_id)))
 
 
