@@ -178,7 +178,7 @@ def die_with_parent(parent: int | None) -> None:
     """End this worker the moment the process that started it dies (a kill -9 of an import).
 
     A worker waits on a queue whose other end it holds itself, so it would never notice
-    on its own: orphans lived on, holding the project file open. On Linux the kernel
+    on its own, and an orphan would hold the project file open. On Linux the kernel
     kills it (``PR_SET_PDEATHSIG``); the parent (``parent``, when known) may have died
     before that was set, so it is looked for once after. Everywhere, a thread waits on the
     pipe the parent holds open and ends the process when it closes.

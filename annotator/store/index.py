@@ -7,7 +7,7 @@ case-folded and without accents, followed by its bare forms when it starts with 
 finding the words a second time.
 
 Near-duplicates (the same report from two outlets) are found by MinHash with LSH banding
-(:mod:`annotator.store.minhash`): each document's signature is cut into bands, and a
+(:mod:`annotator.store.near_duplicates`): each document's signature is cut into bands, and a
 document is compared only with the latest few that share a band with it, from their stored
 signatures and shingle sets. Its cost is the same however large the project, and however
 much boilerplate its documents share.

@@ -5,9 +5,8 @@ is read around silently by SQLite: rows go missing from an index and searches,
 exports and imports carry on over them. So a file is checked before it is
 written (opened writable) and before a merge or an export reads it.
 
-``quick_check`` is cheaper but checks page structure only: on files damaged by
-one flipped byte it missed most of what ``integrity_check`` finds (index rows
-that no longer match their table). ``integrity_check`` reads the whole file, so
+``quick_check`` is cheaper but checks page structure only: it does not compare
+index rows with their table, which is what one flipped byte most often breaks. ``integrity_check`` reads the whole file, so
 it is run once per state of the file: the file's size, modification time and
 inode (and its ``-wal``'s) after a check that passed, or after this app closed a
 file it wrote, are remembered in the user's cache folder; a file seen again in
@@ -76,21 +75,23 @@ def remember(path: Path, state: list[int] | None = None) -> None:
     known = _remembered()
     known.pop(_key(path), None)
     known[_key(path)] = state
-    kept = dict(list(known.items())[-REMEMBERED:])
-    store = _store()
-    with contextlib.suppress(OSError):  # only a cache: without it, the next open checks again
-        store.parent.mkdir(parents=True, exist_ok=True)
-        fresh = store.with_name(f".{store.name}.{os.getpid()}.tmp")
-        fresh.write_text(json.dumps(kept), encoding="utf-8")
-        os.replace(fresh, store)
+    _write(dict(list(known.items())[-REMEMBERED:]))
 
 
 def forget(path: Path) -> None:
     """Check ``path`` in full next time (a state this app did not see written)."""
     known = _remembered()
     if known.pop(_key(path), None) is not None:
-        with contextlib.suppress(OSError):
-            _store().write_text(json.dumps(known), encoding="utf-8")
+        _write(known)
+
+
+def _write(known: dict[str, list[int]]) -> None:
+    store = _store()
+    with contextlib.suppress(OSError):  # only a cache: without it, the next open checks again
+        store.parent.mkdir(parents=True, exist_ok=True)
+        fresh = store.with_name(f".{store.name}.{os.getpid()}.tmp")
+        fresh.write_text(json.dumps(known), encoding="utf-8")
+        os.replace(fresh, store)
 
 
 def _key(path: Path) -> str:
