@@ -2,7 +2,7 @@
 
 An event type names its roles (which labels fill each, one span or many) and its typed
 attributes, which are :class:`~annotator.codebook.Attribute` as a label's are. Read and
-checked with the rest of the codebook (:func:`annotator.codebook.codebook_from_dict`).
+checked with the rest of the codebook (:func:`annotator.codebook_reading.codebook_from_dict`).
 """
 
 from __future__ import annotations

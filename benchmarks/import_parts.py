@@ -39,7 +39,7 @@ from scale import (  # noqa: E402
 )
 from wire_corpora import write_wire_corpus  # noqa: E402
 
-from annotator.codebook import default_codebook  # noqa: E402
+from annotator.codebook_reading import default_codebook  # noqa: E402
 from annotator.importing.prepare import PreparedDocument  # noqa: E402
 from annotator.importing.readers import CsvColumns, plan_files  # noqa: E402
 from annotator.importing.workers import prepared_events  # noqa: E402

@@ -19,7 +19,7 @@ import uuid
 
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from annotator.codebook import default_codebook
+from annotator.codebook_reading import default_codebook
 from annotator.models import Annotation, Document
 from ui.app import register_fonts
 from ui.widgets.article_view import ArticleView

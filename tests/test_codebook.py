@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.codebook import default_codebook, load_codebook
+from annotator.codebook_reading import default_codebook, load_codebook
 from annotator.errors import InputError, ValidationError
 
 

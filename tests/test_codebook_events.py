@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.codebook import codebook_from_dict, default_codebook, load_codebook, parse_codebook
+from annotator.codebook_reading import codebook_from_dict, default_codebook, load_codebook, parse_codebook
 from annotator.errors import InputError, ValidationError
 
 LABELS = """

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
-from annotator.codebook import default_codebook, load_codebook
+from annotator.codebook_reading import default_codebook, load_codebook
 from annotator.errors import InputError
 from annotator.store.project import Project
 from ui.coder.main_window import MainWindow

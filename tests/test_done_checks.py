@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.codebook import default_codebook
+from annotator.codebook_reading import default_codebook
 from annotator.done_checks import Problem, done_problems
 from annotator.models import Annotation, Event, Origin
 

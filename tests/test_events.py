@@ -222,7 +222,7 @@ def test_reverting_a_spans_creation_is_refused_while_it_fills_a_slot(article: Ar
 
 
 def test_a_project_whose_codebook_has_no_events_refuses_them(tmp_path: Path) -> None:
-    from annotator.codebook import codebook_from_dict, default_codebook
+    from annotator.codebook_reading import codebook_from_dict, default_codebook
 
     data = default_codebook().to_dict()
     del data["events"]
@@ -347,7 +347,7 @@ def test_a_file_made_before_events_on_the_built_in_codebook_is_brought_forward(t
 
 
 def test_a_leads_own_codebook_made_before_events_stays_as_it_was(tmp_path: Path) -> None:
-    from annotator.codebook import codebook_from_dict
+    from annotator.codebook_reading import codebook_from_dict
 
     own = codebook_from_dict({"name": "our-bulletins", "labels": [{"name": "PLACE", "key": "p"}]})
     path = tmp_path / "own.db"

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import main
-from annotator.codebook import parse_codebook
+from annotator.codebook_reading import parse_codebook
 from annotator.errors import InputError
 from annotator.store.project import Project
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import main
-from annotator.codebook import default_codebook, parse_codebook
+from annotator.codebook_reading import default_codebook, parse_codebook
 from annotator.errors import AnnotatorError
 from annotator.lead.merge import merge_projects, merge_sources, merged_layers
 from annotator.models import GOLD

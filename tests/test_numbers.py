@@ -176,6 +176,6 @@ def test_readings_are_ordered_disjoint_and_inside_the_text(pieces: list[str], ga
 
 
 def test_default_rule_matches_the_shipped_codebook() -> None:
-    from annotator.codebook import default_codebook
+    from annotator.codebook_reading import default_codebook
 
     assert default_codebook().vague_amounts == DEFAULT_VAGUE_AMOUNTS

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.codebook import default_codebook
+from annotator.codebook_reading import default_codebook
 from annotator.spans import prefilled_attributes, selected_span, toggled_proclitic
 from annotator.text import normalize, proclitic_candidates, tokenize
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli.main import main
-from annotator.codebook import default_codebook
+from annotator.codebook_reading import default_codebook
 from annotator.errors import ValidationError
 from annotator.models import Document, Event
 from annotator.store.project import Project

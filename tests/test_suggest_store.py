@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli.main import main
-from annotator.codebook import load_codebook
+from annotator.codebook_reading import load_codebook
 from annotator.models import Document
 from annotator.store.project import Project
 from annotator.suggest import (

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.codebook import default_codebook, load_codebook
+from annotator.codebook_reading import default_codebook, load_codebook
 from annotator.errors import AnnotatorError
 from annotator.export import FORMATS as EXPORT_FORMATS
 from annotator.export import ExportOptions, export

@@ -40,7 +40,8 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from annotator.codebook import Codebook, load_codebook
+from annotator.codebook import Codebook
+from annotator.codebook_reading import load_codebook
 from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
 from annotator.models import GOLD, Document, Event
 from annotator.plain_files import refuse_special

@@ -15,7 +15,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from annotator.codebook import Codebook, brought_forward, codebook_from_dict, with_built_in_display
+from annotator.codebook import Codebook
+from annotator.codebook_reading import brought_forward, codebook_from_dict, with_built_in_display
 from annotator.errors import ProjectError, storage_error
 from annotator.store.progress import StoppableReads
 from annotator.store.rows import now

@@ -14,7 +14,8 @@ import uuid
 from pathlib import Path
 
 from annotator import __version__
-from annotator.codebook import Codebook, default_codebook
+from annotator.codebook import Codebook
+from annotator.codebook_reading import default_codebook
 from annotator.errors import ProjectError
 from annotator.plain_files import refuse_special
 from annotator.store import integrity, schema

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.codebook import brought_forward
+from annotator.codebook_reading import brought_forward
 from annotator.errors import ProjectError, read_error
 from annotator.plain_files import refuse_special
 from annotator.store.backups import make_backup

@@ -114,7 +114,7 @@ def test_file_names_are_safe_unique_and_never_config_names():
 def test_fragments_and_conf_for_unsafe_choices():
     assert fragments("ab\n\tcd", 0, 6) == [(0, 2), (4, 6)]
     assert fragments("\n", 0, 1) == []
-    from annotator.codebook import codebook_from_dict
+    from annotator.codebook_reading import codebook_from_dict
 
     codebook = codebook_from_dict(
         {"labels": [{"name": "X", "attributes": [{"name": "k", "type": "choice", "choices": ["a b", "c|d", "ok"]}]}]}

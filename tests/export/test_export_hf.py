@@ -102,7 +102,7 @@ def test_layer_per_label_adds_typed_columns(annotated: Project, tmp_path: Path):
 
 
 def test_attribute_names_shared_with_different_types_become_text(tmp_path: Path):
-    from annotator.codebook import codebook_from_dict
+    from annotator.codebook_reading import codebook_from_dict
 
     codebook = codebook_from_dict(
         {
