@@ -46,6 +46,15 @@ class Column:
     meaning: str
 
 
+# Columns several tables share, described once.
+_DOCUMENT = Column("doc_id", "text", "its document (documents.doc_id)")
+_LAYER = Column("coder", "text", "the layer: a coder's name, or gold")
+_MADE = [
+    Column("origin", "text", "manual, suggested, imported or adjudicated"),
+    Column("created", "text", "when it was made (UTC, ISO 8601)"),
+    Column("updated", "text", "when it last changed (UTC, ISO 8601)"),
+]
+
 TABLES: dict[str, tuple[str, list[Column]]] = {
     "documents": ("one row per document", [
         Column("doc_id", "text", "the document's id (its key in the project)"),
@@ -61,31 +70,27 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
     ]),
     "spans": ("one row per span", [
         Column("span_id", "text", "the span's id, stable across exports and merges"),
-        Column("doc_id", "text", "its document (documents.doc_id)"),
-        Column("coder", "text", "the layer: a coder's name, or gold"),
+        _DOCUMENT,
+        _LAYER,
         Column("label", "text", "ACTOR, PLACE, CASUALTY, DATE or another label of the codebook"),
         Column("start", "int", "first character, in Unicode code points"),
         Column("end", "int", "one past the last character (text[start:end] is the span)"),
         Column("text", "text", "the words of the span"),
         Column("attrs", "text", "its attributes, as a JSON object (value, status, role, kind, canonical ...)"),
-        Column("origin", "text", "manual, suggested, imported or adjudicated"),
-        Column("created", "text", "when it was made (UTC, ISO 8601)"),
-        Column("updated", "text", "when it last changed (UTC, ISO 8601)"),
+        *_MADE,
     ]),
     "events": ("one row per event", [
         Column("event_id", "text", "the event's id"),
-        Column("doc_id", "text", "its document (documents.doc_id)"),
-        Column("coder", "text", "the layer: a coder's name, or gold"),
+        _DOCUMENT,
+        _LAYER,
         Column("type", "text", "the event type of the codebook (ATTACK ...)"),
         Column("attrs", "text", "its attributes, as a JSON object"),
         Column("slots", "text", "each role's span ids in order, as a JSON object (also in event_slots)"),
-        Column("origin", "text", "manual, suggested, imported or adjudicated"),
-        Column("created", "text", "when it was made (UTC, ISO 8601)"),
-        Column("updated", "text", "when it last changed (UTC, ISO 8601)"),
+        *_MADE,
     ]),
     "event_slots": ("one row per span filling a role of an event", [
         Column("event_id", "text", "the event (events.event_id)"),
-        Column("doc_id", "text", "its document (documents.doc_id)"),
+        _DOCUMENT,
         Column("role", "text", "the role (perpetrator, target, place, casualties, date ...)"),
         Column("position", "int", "the span's place among the role's spans, from 0"),
         Column("span_id", "text", "the span (spans.span_id)"),
