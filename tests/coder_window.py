@@ -13,11 +13,13 @@ from ui.settings import Settings
 STATEMENT = "وقالت وزارة الدفاع إن ثمانية عناصر قتلوا."
 
 
-def shown_coder_window(qtbot: Any, folder: Path, text: str, title: str) -> MainWindow:
-    """Documents ``a`` (``text``) and ``b`` (a short statement), suggestions off, the first open."""
+def shown_coder_window(qtbot: Any, folder: Path, text: str, title: str, *, statement: bool = True) -> MainWindow:
+    """Documents ``a`` (``text``) and, unless ``statement`` is False, ``b`` (a short statement),
+    suggestions off, the first open."""
     project = Project.create(folder / "w.db", coder="amal")
     project.add_document(text, key="a", title=title)
-    project.add_document(STATEMENT, key="b", title="بيان")
+    if statement:
+        project.add_document(STATEMENT, key="b", title="بيان")
     window = MainWindow(project, Settings(auto_suggest=False))
     qtbot.addWidget(window)
     window.show()

@@ -5,25 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from coder_window import shown_coder_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox
 
 from annotator.store.project import Project
 from ui.coder.main_window import MainWindow
-from ui.settings import Settings
 
 TEXT = "قُتِلَ 28 مدنيا في قصف على بلدة الباغوز بدير الزور."
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    project = Project.create(tmp_path / "w.db", coder="amal")
-    project.add_document(TEXT, key="a", title="قصف")
-    win = MainWindow(project, Settings(auto_suggest=False))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
+    win = shown_coder_window(qtbot, tmp_path, TEXT, "قصف", statement=False)
     yield win
     win.close()
 

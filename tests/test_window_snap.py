@@ -5,24 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from coder_window import shown_coder_window
 from PySide6.QtCore import Qt
 
 from annotator.store.project import Project
 from ui.coder.main_window import MainWindow
-from ui.settings import Settings
 
 TEXT = "😀 قالت المصادر إن و28 مدنيا قتلوا في غارة على الباغوز فوقاني أمس."
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    project = Project.create(tmp_path / "snap.db", coder="amal")
-    project.add_document(TEXT, key="a", title="غارة")
-    win = MainWindow(project, Settings(auto_suggest=False))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
+    win = shown_coder_window(qtbot, tmp_path, TEXT, "غارة", statement=False)
     yield win
     win.close()
 
