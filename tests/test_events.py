@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -169,9 +170,23 @@ def test_deleting_an_event_keeps_it_restorable_with_its_slots(article: Article, 
         project.restore_event(event.id)
     project.restore_annotation(spans["place"].id)
     # Deleting and restoring stamp ``updated``; a second boundary may fall between them.
-    assert unstamped(project.restore_event(event.id)) == unstamped(event)
+    restored = project.restore_event(event.id)
+    assert unstamped(restored) == unstamped(event)
+    assert restored == project.event(event.id)  # the stamp it returns is the one stored
     assert [unstamped(e) for e in project.events()] == [unstamped(event)]
     assert [h.action for h in project.event_history(doc_id=article.doc.id)] == ["create", "delete", "restore"]
+
+
+def test_a_restored_event_comes_back_with_the_stamp_it_is_stored_with(
+    article: Article, spans: dict[str, Annotation], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stamps are to the second: a clock that moves on at every reading shows a stale one."""
+    project = article.project
+    event = project.add_event(article.doc.id, "ATTACK", slots=full_slots(spans))
+    project.delete_event(event.id)
+    ticks = iter(range(2_000_000_000, 3_000_000_000, 7))
+    monkeypatch.setattr(time, "time", lambda: float(next(ticks)))
+    assert project.restore_event(event.id) == project.event(event.id)
 
 
 def test_a_span_in_a_slot_is_not_deleted_unless_detached(article: Article, spans: dict[str, Annotation]) -> None:

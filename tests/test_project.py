@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -126,9 +127,22 @@ def test_every_change_is_in_the_history_and_a_delete_can_be_undone(project: Proj
     assert actions == ["create", "update", "delete"]
     restored = project.restore_annotation(ann.id)
     assert restored.label == "ACTOR" and restored.attrs == {"role": "target"}
+    assert restored == project.annotation(ann.id)  # its new ``updated`` stamp too
     assert project.annotations(article_doc.id)[0].id == ann.id
     deleted_snapshot = project.history(annotation_id=ann.id)[2].before
     assert deleted_snapshot is not None and deleted_snapshot["label"] == "ACTOR"
+
+
+def test_a_restored_span_comes_back_with_the_stamp_it_is_stored_with(
+    project: Project, article_doc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stamps are to the second: a clock that moves on at every reading shows a stale one."""
+    ann = project.add_annotation(article_doc.id, "PLACE", 0, 6)
+    project.delete_annotation(ann.id)
+    ticks = iter(range(2_000_000_000, 3_000_000_000, 7))
+    monkeypatch.setattr(time, "time", lambda: float(next(ticks)))
+    restored = project.restore_annotation(ann.id)
+    assert restored == project.annotation(ann.id)
 
 
 def test_the_history_shows_each_span_as_it_was_created(project: Project, article_doc) -> None:

@@ -268,8 +268,9 @@ class AnnotationStore(DocumentStore):
         ann = self.annotation(annotation_id, include_deleted=True)
         if not self.conn.execute("SELECT deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()[0]:
             return ann
+        ann = replace(ann, updated=now())
         with self.transaction():
-            self.conn.execute("UPDATE annotations SET deleted = 0, updated = ? WHERE id = ?", (now(), annotation_id))
+            self.conn.execute("UPDATE annotations SET deleted = 0, updated = ? WHERE id = ?", (ann.updated, annotation_id))
             self._record(annotation_id, ann.doc_id, "restore", None, ann)
         return ann
 

@@ -284,8 +284,9 @@ class EventStore(HistoryStore):
         if not self.conn.execute("SELECT deleted FROM events WHERE id = ?", (event_id,)).fetchone()[0]:
             return event
         self.validate_event(event)
+        event = replace(event, updated=now())
         with self.transaction():
-            self.conn.execute("UPDATE events SET deleted = 0, updated = ? WHERE id = ?", (now(), event_id))
+            self.conn.execute("UPDATE events SET deleted = 0, updated = ? WHERE id = ?", (event.updated, event_id))
             self._record_event(event, "restore", None, event)
         return event
 
