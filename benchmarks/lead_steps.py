@@ -11,7 +11,8 @@ from pathlib import Path
 
 from annotator.importing.run import import_sources
 from annotator.lead.adjudication import auto_adjudicate
-from annotator.lead.agreement import agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal
+from annotator.lead.agreement import agreement
+from annotator.lead.agreement_statistics import cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal
 from annotator.lead.merge import merge_projects
 from annotator.store.project import Project
 

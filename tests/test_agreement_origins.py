@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.cli.main import main
-from annotator.lead.agreement import agreement, exact_matches, render_html
+from annotator.lead.agreement import agreement, render_html
 from annotator.lead.agreement_origins import span_origins, span_source
+from annotator.lead.agreement_statistics import exact_matches
 from annotator.lead.merge import merge_projects
 from annotator.models import Annotation, Origin
 from annotator.store.project import Project

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import fleiss_kappa as statsmodels_fleiss
 
-from annotator.lead.agreement import (
+from annotator.lead.agreement_statistics import (
     cohen_kappa,
     exact_matches,
     f1,
