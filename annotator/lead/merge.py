@@ -41,14 +41,12 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from annotator.codebook import Codebook
-from annotator.codebook_reading import load_codebook
 from annotator.errors import AnnotatorError, InputError, ProjectError, ValidationError
+from annotator.lead.merge_checks import check_codebooks, load_chosen_codebook, refuse_out_as_source
 from annotator.models import GOLD, Document, Event
-from annotator.plain_files import refuse_special
 from annotator.store.lead_tables import MergeSource
 from annotator.store.project import Project
 from annotator.store.rows import now
-from annotator.store.schema import SQLITE_HEADER
 from annotator.tempnames import clear_stale, owned_prefix
 from annotator.text import canonical_text
 
@@ -145,7 +143,7 @@ def merge_projects(
     out = Path(out)
     if not sources:
         raise InputError("give at least one project file to merge")
-    _refuse_out_as_source(out, sources)
+    refuse_out_as_source(out, sources)
     with ExitStack() as stack:
         opened: list[Project] = []
         for source in sources:
@@ -154,13 +152,13 @@ def merge_projects(
             # One snapshot per source: every read sees the same state even if the coder's
             # app writes to the file meanwhile.
             stack.enter_context(opened[-1].snapshot())
-        chosen = _load_chosen_codebook(Path(codebook_from)) if codebook_from is not None else None
+        chosen = load_chosen_codebook(Path(codebook_from)) if codebook_from is not None else None
         if out.exists():
             with Project.open(out) as target:
-                _check_codebooks(target.codebook, target.path, opened, chosen, codebook_from)
+                check_codebooks(target.codebook, target.path, opened, chosen, codebook_from)
                 return _merge_all(target, opened, progress, created=False)
         codebook = chosen or opened[0].codebook
-        _check_codebooks(codebook, Path(opened[0].path), opened, chosen, codebook_from)
+        check_codebooks(codebook, Path(opened[0].path), opened, chosen, codebook_from)
         return _merge_into_new(out, codebook, coder, opened, progress)
 
 
@@ -172,76 +170,6 @@ def merged_layers(project: Project) -> list[str]:
 def merge_sources(project: Project) -> list[dict[str, str]]:
     """Where each merged layer came from: coder, project_id, path, source_modified, merged_at."""
     return [asdict(source) for source in project.merge_sources()]
-
-
-# --- checks before anything is written ------------------------------------------------------
-
-
-def _refuse_out_as_source(out: Path, sources: Sequence[str | Path]) -> None:
-    if not out.exists():
-        return
-    for source in sources:
-        if Path(source).exists() and os.path.samefile(out, source):
-            raise InputError("the merged project cannot also be one of its sources", path=source)
-
-
-def _load_chosen_codebook(path: Path) -> Codebook:
-    """``--codebook-from`` takes a project file (its codebook) or a TOML/JSON codebook."""
-    refuse_special(path, InputError)
-    try:
-        with open(path, "rb") as handle:
-            is_sqlite = handle.read(16) == SQLITE_HEADER
-    except FileNotFoundError:
-        raise InputError("no such codebook or project file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", path=path) from None
-    if is_sqlite:
-        with Project.open(path, readonly=True) as project:
-            return project.codebook
-    return load_codebook(path)
-
-
-def _check_codebooks(
-    base: Codebook,
-    base_path: Path,
-    sources: list[Project],
-    chosen: Codebook | None,
-    chosen_path: str | Path | None,
-) -> None:
-    """Refuse differing codebooks, naming the differences; a chosen codebook relaxes this.
-
-    With a chosen codebook the sources may differ from each other (each span is
-    then checked against the chosen one), but an existing merged project must
-    already have the chosen codebook, since its spans were checked against it.
-    """
-    if chosen is not None:
-        differences = base.differences(chosen)
-        if differences:
-            raise ValidationError(
-                f"the merged project's codebook differs from the one in {chosen_path} "
-                f"({_describe(differences, base_path.name, str(chosen_path))}); merge into a new file instead",
-                path=base_path,
-            )
-        return
-    for source in sources:
-        differences = base.differences(source.codebook)
-        if not source.has_event_tables:
-            # A file made before events brings none: its codebook's missing event types check nothing.
-            differences = [d for d in differences if not d.startswith("event type ")]
-        if differences:
-            raise ValidationError(
-                f"its codebook differs from {base_path.name}'s "
-                f"({_describe(differences, base_path.name, source.path.name)}); make them the same, "
-                "or choose one with --codebook-from FILE",
-                path=source.path,
-            )
-
-
-def _describe(differences: list[str], first: str, second: str) -> str:
-    return "; ".join(
-        d.replace("only in the first", f"only in {first}").replace("only in the second", f"only in {second}")
-        for d in differences
-    )
 
 
 # --- writing ----------------------------------------------------------------------------------
