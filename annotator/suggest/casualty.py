@@ -44,7 +44,8 @@ def find_casualty_figures(text: str, vague: Sequence[VagueAmount] = DEFAULT_VAGU
             continue
         status = _own_status(context, last, dual) or _part_status(context, previous, first)
         status = status or _joined_status(context, previous, first, last)
-        status = status or _status(context, first, last) or _subset_status(context, previous, first)
+        status = status or _status(context, first, last) or _toll_status(context, first)
+        status = status or _subset_status(context, previous, first)
         if status is None:
             continue
         attrs = _attributes(context, reading, first, last, dual)
@@ -80,12 +81,13 @@ def _own_status(context: Context, last: int, dual: DualNoun | None) -> str | Non
     """The status the figure's own noun gives: قتيلان، 35 قتيلا، عشرات الجرحى، 4 آخرين مفقودين."""
     if dual is not None:
         return dual.status
-    for token in context.words_after(last, 2):
-        written = normalize(token.text)
-        forms = (written, written[2:]) if written.startswith("ال") else (written,)
-        for status, wordlist in W.STATUS_NOUNS.items():
-            if any(wordlist.matches_plain(form) for form in forms):
-                return status
+    following = context.words_after(last, 4)
+    for at, token in enumerate(following[:2]):
+        status = _noun_status(token.text)
+        if status == "injured" and any(status_of(t.text) == "killed" for t in following[at + 1 : at + 3]):
+            return "killed"  # ثلاثة من المصابين فارقوا الحياة
+        if status:
+            return status
         if not W.NOUN_FILLERS.matches_plain(token.text):
             break
     return None
@@ -98,6 +100,38 @@ def _part_status(context: Context, previous: tuple[int, str] | None, first: int)
     if previous is None or not before or not W.SUBSET_WORDS.matches(before[0].text):
         return None
     return previous[1] if context.sentence[previous[0]] == context.sentence[first] else None
+
+
+TOLL_REACH = 25  # words back from "إلى 16" in which "ارتفع عدد القتلى" may stand
+
+
+def _toll_status(context: Context, first: int) -> str | None:
+    """ارتفع عدد القتلى منذ بدء الحملة على مسلحي الكتيبة في المخيم قبل 5 أسابيع إلى ستة عشر: a toll
+    that rose "to" the figure names its status however far back, in the figure's clause."""
+    before = context.adjacent_words_before(first, 1)
+    if not before or not W.TO_WORDS.matches_plain(before[0].text):
+        return None
+    words = [t for t in context.clause(first) if t.start < context.tokens[first].start][-TOLL_REACH:]
+    for i, token in enumerate(words):
+        if not W.RISE_VERBS.matches(token.text):
+            continue
+        following = words[i + 1 : i + 4]
+        if any(W.TOLL_WORDS.matches(t.text) for t in following):
+            for word in following:
+                status = _noun_status(word.text)
+                if status:
+                    return status
+    return None
+
+
+def _noun_status(word: str) -> str | None:
+    """The status a noun says (قتلى، الجرحى), as written or after ال."""
+    written = normalize(word)
+    forms = (written, written[2:]) if written.startswith("ال") else (written,)
+    for status, wordlist in W.STATUS_NOUNS.items():
+        if any(wordlist.matches_plain(form) for form in forms):
+            return status
+    return None
 
 
 def _subset_status(context: Context, previous: tuple[int, str] | None, first: int) -> str | None:

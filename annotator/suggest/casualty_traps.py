@@ -12,9 +12,9 @@ from __future__ import annotations
 from annotator.numbers import NumberReading
 from annotator.suggest import words as W
 from annotator.suggest.clauses import Context, clause_words, counts_people, status_of
-from annotator.text import Token
+from annotator.text import Token, normalize
 
-RELEASE_WINDOW = 5  # words before the number in which a verb of freeing counts
+RELEASE_WINDOW = 8  # words before the number in which a verb of freeing counts (أفرجت مصلحة السجون فجر اليوم عن 90)
 
 
 def not_a_casualty(context: Context, reading: NumberReading, first: int, last: int) -> bool:
@@ -25,7 +25,11 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
         return True
     noun = _counted_noun(context, last)
     before = context.adjacent_words_before(first, 2)
-    if noun is not None and any(wl.matches_plain(noun.text) for wl in (W.NOT_PEOPLE, W.PERCENT_WORDS, W.MONTHS)):
+    if noun is not None and any(
+        wl.matches_plain(form) for form in _singular_forms(noun.text) for wl in (W.NOT_PEOPLE, W.PERCENT_WORDS, W.MONTHS)
+    ):
+        return True
+    if before and W.AGENT_VERBS.matches(before[0].text):
         return True
     following = context.words_after(last, 2)
     if len(following) == 2 and following[0].text in ("في", "من") and W.PERCENT_WORDS.matches(following[1].text):
@@ -46,6 +50,13 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
     # "الأيام الثلاثة": a definite number after the noun it counts
     number_text = text[reading.start : reading.end]
     return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
+
+
+def _singular_forms(word: str) -> tuple[str, ...]:
+    """A counted noun as written and without the accusative's alif (17 هجوما، 60 رأسا): the lists
+    hold the bare noun."""
+    bare = normalize(word)
+    return (bare, bare[:-1]) if len(bare) > 3 and bare.endswith("ا") else (bare,)
 
 
 def _toll_of_others(before: list[Token]) -> bool:

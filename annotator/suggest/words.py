@@ -70,25 +70,34 @@ STATUS_WORDS: dict[str, WordList] = {
         # euphemisms of military statements: حيّدت 3 عناصر، تصفية، أرداه
         "حيدت", "حيد", "حيدنا", "تحييد", "صفى", "صفت", "تصفية", "أردى", "أردت", "أرداه",
         "رفات",  # remains found in a grave
+        "فارق*",  # فارقوا الحياة: the injured who died
     ),
     "injured": WordList.of(
         "جرح*", "جريح*", "أصيب*", "إصابة*", "إصابات*", "مصاب*", "يصاب*", "اختناق",
     ),
-    "missing": WordList.of("مفقود*", "فقدان*", "فقدوا", "مختف*", "اختفاء*", "اختفى"),
+    "missing": WordList.of(
+        "مفقود*", "فقدان*", "فقدوا", "فقد", "فقدت", "يفقد", "مختف*", "اختفاء*", "اختفى",
+        "الأنقاض",  # لا يزال 20 شخصا تحت الأنقاض
+    ),
     "captured": WordList.of(
         "أسر", "أسرى", "أسير", "أسيرا", "أسروا", "أسرت", "أسرهم", "اعتقل*", "اعتقال*", "معتقل*",
         "اختطف*", "اختطاف*", "مختطف*", "خطف*", "احتجز*", "احتجاز*", "محتجز*",
+        "أوقف*", "توقيف*", "اقتاد*", "اعتقلوا",
     ),
 }
 
 VICTIM_WORDS: dict[str, WordList] = {
-    "civilians": WordList.of("مدني", "مدنيا", "مدنيين", "مدنيون", "مدنيًا", "مدنيات"),
+    "civilians": WordList.of(
+        "مدني", "مدنيا", "مدنيين", "مدنيون", "مدنيًا", "مدنيات",
+        # people named by their work (مسعفين، عمال الإغاثة، صيادين)
+        "مسعف*", "صحفي*", "صحافي*", "عمال", "صياد*", "مزارع*", "رعاة", "أطباء", "طبيب*", "ممرض*",
+    ),
     # a stem where a pronoun may follow: أطفالهما، نسائهم، عناصره
     "children": WordList.of("طفل*", "أطفال*", "قاصر*", "قصر", "رضيع*", "رضع"),
     "women": WordList.of("نساء*", "امرأة", "امرأتين", "سيدة", "سيدات", "نسوة", "نسائ*"),
     "combatants": WordList.of(
         "عنصر*", "عناصر*", "مقاتل*", "جندي*", "جنود", "مسلح*", "عسكري*", "ضابط*", "ضباط*", "مجند*", "جنود*", "جهادي*",
-        "إرهابي*", "متطرف*",
+        "إرهابي*", "متطرف*", "مهاجم*", "منتسب*",
     ),
 }
 # A figure's own noun that says what happened (35 قتيلا، عشرات الجرحى، 4 مفقودين): matched as
@@ -110,7 +119,7 @@ NOUN_FILLERS = WordList.of("من", "آخرين", "آخرون", "آخر", "آخر
 # beyond one belongs to another figure.
 CLAUSE_OPENERS = WordList.of(
     "وإن", "وأن", "وقال", "وقالت", "وأضاف", "وأضافت", "وأوضح", "وأوضحت", "وأشار", "وأشارت", "وذكر",
-    "وذكرت", "وأكد", "وأكدت", "وكان", "وكانت", "فيما", "بينما", "حين",
+    "وذكرت", "وأكد", "وأكدت", "وكان", "وكانت", "فيما", "بينما", "حين", "ولا", "ولم", "كما", "وفي",
 )
 # Between a figure and a part of it: "54 شخصا بينهم 28 مدنيا".
 SUBSET_WORDS = WordList.of("بينهم", "منهم", "بينهن", "منهن", "ضمنهم", "بينها")
@@ -177,6 +186,9 @@ RELEASE_WORDS = WordList.of(
     # verbs only for freeing and rescuing: the nouns name groups (هيئة تحرير الشام، حكومة الإنقاذ)
     "أفرج*", "الإفراج", "إفراج", "سراح", "يفرج*", "تفرج*", "تبادل", "حرر*", "يحرر*", "أنقذ*", "ينقذ*",
 )
+# Right before a number, a verb of attacking that points back to the attack: the number is who
+# attacked, not who was hurt (هجوم نفذه مئات المستوطنين).
+AGENT_VERBS = WordList.of("نفذه", "نفذها", "شنه", "شنها", "ارتكبه", "ارتكبها", "قاده", "قادها")
 # تجاوز عدد القتلى 100: a verb of exceeding before the figure (with عدد/حصيلة and a status noun between).
 AT_LEAST_VERBS = WordList.of("تجاوز*", "يتجاوز*", "تتجاوز*", "فاق*", "يفوق*", "تفوق*", "تخطى", "تخطت", "يتخطى")
 NEGATIONS = WordList.of("لا", "لم", "لن", "ما")
@@ -190,12 +202,13 @@ NOT_VICTIMS = WordList.of(
 RISE_VERBS = WordList.of("ارتفع*", "يرتفع*", "ترتفع*", "ارتفاع", "زاد", "زادت", "قفز*", "تراجع*", "انخفض*")
 YEAR_MARKS = WordList.of("م", "هـ", "ه")
 CUMULATIVE_AFTER_SINCE = WordList.of(
-    "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "عام", "العام", "انطلاقة", "بدايات",
+    "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "عام", "العام", "انطلاقة", "بدايات", "سريان",
 )
 CUMULATIVE_WORDS = WordList.of("إجمالي", "الإجمالية", "إجمالا", "مجمل", "المجموع", "الإجمالي")
 SINCE = WordList.of("منذ")
 RANGE_OPENERS = WordList.of("بين", "من")
 RANGE_JOINERS = WordList.of("إلى", "الى", "و", "حتى")
+TO_WORDS = WordList.of("إلى", "الى")
 
 # Qualifiers: the words right before the number, longest phrase first.
 QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
