@@ -113,10 +113,11 @@ def _forces_of(text: str, words: list[Word], first: int, actor: Suggestion) -> S
 
 
 def _with_country(text: str, words: list[Word], ends: dict[int, int], actor: Suggestion) -> Suggestion:
-    """An actor that opens with a state body (وزارة الدفاع، الجيش) takes the country adjective
-    or العامة after it."""
+    """An actor that opens with a state body or another definite word (وزارة الدفاع، الجيش،
+    الدفاع المدني) takes the country adjective or العامة after it; one with an indefinite
+    name does not («مشروع مسام» السعودي: the adjective describes it)."""
     opening = normalize(text[actor.start : actor.end].split()[0])
-    if opening != _MINISTRY and opening not in _STATE_BODIES:
+    if opening != _MINISTRY and not opening.startswith("ال"):
         return actor
     last = ends.get(actor.end)
     if last is None or last + 1 >= len(words):

@@ -29,8 +29,10 @@ from annotator.codebook import Codebook
 from annotator.errors import InputError
 from annotator.resources_path import resource_path
 from annotator.suggest.actor_phrases import grow_actors
+from annotator.suggest.bodies import with_bodies
 from annotator.suggest.cue_names import names_after_cues
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
+from annotator.suggest.references import references
 from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers, without_kind_cue
 from annotator.suggest.suggestion import Suggestion
 
@@ -139,8 +141,9 @@ class Gazetteer:
                 found = with_qualifiers(text, words, index, Suggestion(found.label, found.start, found.end, attrs, found.source))
                 attrs = found.attrs
             out.append(Suggestion(found.label, found.start, found.end, attrs, found.source))
-        out = grow_actors(text, words, out)
+        out = with_bodies(text, words, grow_actors(text, words, out))
         out += names_after_cues(words, [(s.start, s.end) for s in out])
+        out += references(text, words, out)
         return sorted((s for s in out if labels is None or s.label in labels), key=lambda s: s.start)
 
 
