@@ -22,7 +22,7 @@ from bisect import bisect_right
 from annotator.suggest.adjectives import is_definite_country_adjective
 from annotator.suggest.names import Word
 from annotator.suggest.suggestion import Suggestion
-from annotator.text import normalize, proclitic_candidates
+from annotator.text import TASHKEEL, TATWEEL, normalize, proclitic_candidates
 
 
 def _norm(*words: str) -> frozenset[str]:
@@ -43,7 +43,7 @@ WEAK_HEADS = _norm(
 HEADS = STRONG_HEADS | WEAK_HEADS
 # مديرية alone is a district of Yemen (مديرية التحيتا): a body only with what it directs.
 _DIRECTORATE = normalize("مديرية")
-_DIRECTED = _norm(
+DIRECTED = _norm(
     "الأمن", "أمن", "الصحة", "صحة", "الشرطة", "شرطة", "التربية", "تربية", "الزراعة", "المرور", "الإعلام",
     "الدفاع", "الجوازات", "الأحوال", "السجون", "الاستخبارات", "المخابرات", "الأوقاف", "المالية",
 )
@@ -147,10 +147,18 @@ def _definite(key: str) -> bool:
     return key.startswith("ال") and len(key) > 3
 
 
-def _adjective(key: str) -> bool:
+def nisba_shaped(word: Word) -> bool:
+    """Whether ``word`` ends as a nisba adjective does (الحقوقي، الإنسانية), as written: ى is
+    no ي here (الأقصى، الكبرى), though the normalised forms are alike."""
+    bare = "".join(ch for ch in word.text if ch not in TASHKEEL and ch != TATWEEL)
+    return bare.endswith(("ي", "ية", "يه"))
+
+
+def _adjective(word: Word) -> bool:
+    key = key_of(word)
     if key in _NOT_ADJECTIVES or not _definite(key):
         return False
-    return key in _ADJECTIVES or key.endswith(("ي", "يه")) or is_definite_country_adjective(key)
+    return key in _ADJECTIVES or nisba_shaped(word) or is_definite_country_adjective(key)
 
 
 class _Names:
@@ -179,10 +187,10 @@ def _core_end(words: list[Word], i: int, head: str, definite: bool, names: _Name
     if j >= n or not _content(words[j]):
         return None
     if definite:
-        return j if _adjective(key_of(words[j])) else None
+        return j if _adjective(words[j]) else None
     if head == _ROOM and key_of(words[j]) != _OPERATIONS:
         return None
-    if head == _DIRECTORATE and key_of(words[j]) not in _DIRECTED:
+    if head == _DIRECTORATE and key_of(words[j]) not in DIRECTED:
         return None
     if key_of(words[j]) in _NOT_COMPLEMENTS:
         return None
@@ -210,7 +218,7 @@ def _extend(words: list[Word], end: int, names: _Names, after_adjective: bool) -
         key = key_of(following)
         if names.by_start.get(end + 1, (0, ""))[1] == "ACTOR":
             break  # a known actor after the name is its own
-        if _adjective(key):
+        if _adjective(following):
             end, after_adjective = end + 1, True
             continue
         if key.startswith("وال") and len(key) > 4 and key[1:] not in _NOT_COMPLEMENTS and key[3:] not in HEADS:
@@ -245,7 +253,7 @@ def _lam_chain(words: list[Word], j: int) -> int | None:
         key = key_of(words[end + 1])
         if key.startswith("وال") and len(key) > 4:  # للبحث والتعرف
             end += 1
-        elif _adjective(key):
+        elif _adjective(words[end + 1]):
             end += 1
         else:
             break
@@ -297,7 +305,7 @@ def find_bodies(text: str, words: list[Word], found: list[Suggestion]) -> list[S
         if core is None:
             i += 1
             continue
-        after_adjective = definite or _adjective(key_of(words[core]))
+        after_adjective = definite or _adjective(words[core])
         if key in _MEDIA and key_of(words[core]).isdecimal():
             end = core  # the number ends the name: «القناة 12» العبرية
         else:
