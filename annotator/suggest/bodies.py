@@ -34,11 +34,13 @@ def _norm(*words: str) -> frozenset[str]:
 STRONG_HEADS = _norm(
     "وزارة", "هيئة", "جهاز", "مؤسسة", "منظمة", "بلدية", "لجنة", "لجان", "مجلس", "مفوضية", "رابطة", "اتحاد",
     "نقابة", "منسقية", "تنسيقية", "تجمع", "جمعية", "بعثة", "نادي", "وكالة", "مرصد",
+    # armed groups
+    "كتيبة", "كتائب", "لواء", "ألوية", "سرايا", "فوج", "ميليشيا", "مليشيا", "فصيل",
 )
 # Heads that also name places, movements and parts of things: a body only where the text shows one.
 WEAK_HEADS = _norm(
     "مركز", "شبكة", "وحدة", "قيادة", "مكتب", "إدارة", "دائرة", "قناة", "إذاعة", "حركة", "خلية", "أمانة",
-    "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "كتيبة", "جبهة",
+    "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "جبهة",
 )
 HEADS = STRONG_HEADS | WEAK_HEADS
 # مديرية alone is a district of Yemen (مديرية التحيتا): a body only with what it directs.
@@ -74,8 +76,11 @@ _NOT_COMPLEMENTS = _norm(
 # Adjectives of a body's name beyond the nisba ones (العامة، العليا، المستقلة).
 _ADJECTIVES = _norm(
     "العامة", "العام", "العليا", "الأعلى", "المستقلة", "المستقل", "المتحدة", "المشتركة", "المشترك", "الموحدة",
-    "الموحد", "الكبرى", "المؤقتة", "المؤقت", "الأهلية", "الأهلي",
+    "الموحد", "الكبرى", "المؤقتة", "المؤقت", "الأهلية", "الأهلي", "الخاصة", "الخاص", "السريع", "السريعة",
+    "الحر", "الحرة", "الجديد", "الجديدة", "المستقلة", "الموحدة", "العاجل", "العاجلة",
 )
+# Titles a body may be named after with a person's name: كتيبة الشهيد عمر، لواء السلطان مراد.
+_TITLES = _norm("الشهيد", "السلطان", "الشيخ", "الإمام", "الملك", "الأمير", "القائد", "الشهداء")
 # Nisba-shaped words that describe a place or a facility, not a body's name (الوحدة السكنية).
 _NOT_ADJECTIVES = _norm(
     "السكنية", "السكني", "الطبي", "الطبية", "الصحي", "التجاري", "التجارية", "الرئيسي", "الرئيسية", "الفرعي",
@@ -200,13 +205,27 @@ def _core_end(words: list[Word], i: int, head: str, definite: bool, names: _Name
             return None
         known = names.ending(j)
         if known is not None:
-            return known
+            return _closed(words, known)
         key = key_of(word)
         if _definite(key):
-            return j if key not in _NOT_COMPLEMENTS else None
+            return _closed(words, j) if key not in _NOT_COMPLEMENTS else None
         if key.startswith(("ي", "لل")) or (key.startswith("ل") and j > i + 1):
             return None  # a verb (يضم) or a لـ phrase before any definite word
     return None
+
+
+def _closed(words: list[Word], end: int) -> int:
+    """``end``, or the word after it that closes the name: the definite noun a name in
+    construct takes (تجمع حماة الديار) or the name after a title (كتيبة الشهيد عمر)."""
+    if end + 1 >= len(words) or not _content(words[end + 1]):
+        return end
+    key, following = key_of(words[end]), key_of(words[end + 1])
+    if key in _TITLES and not following.startswith("ال") and not following.startswith(("ي", "ل")):
+        return end + 1
+    if not key.startswith("ال") and _definite(following) and following not in _NOT_COMPLEMENTS:
+        if not _adjective(words[end + 1]):
+            return end + 1
+    return end
 
 
 def _extend(words: list[Word], end: int, names: _Names, after_adjective: bool) -> tuple[int, bool]:
@@ -238,6 +257,8 @@ def _lam_chain(words: list[Word], j: int) -> int | None:
     مخيمات النازحين), or None."""
     key = key_of(words[j])
     if key.startswith("لل") and len(key) > 4:
+        if "ال" + key[2:] in _NOT_COMPLEMENTS:
+            return None  # اقتحام الكتيبة للبلدة: the town it stormed
         end = j
     else:
         end = None

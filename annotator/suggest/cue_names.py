@@ -72,7 +72,8 @@ _NOT_NAMES = frozenset(normalize(w) for w in (
     "عسكرية", "إنسانية", "صناعية", "عازلة", "منزوعة", "مفتوحة", "واسعة", "جبلية", "صحراوية", "محايدة",
     "مأهولة", "خالية", "مغلقة", "محظورة", "متنازع", "قريبة", "بعيدة", "رئيسي", "رئيسية", "مركزي", "تجاري",
     "خضار", "للخضار", "حربي", "دولي", "مزدحم", "مزدحمة", "مكتظ", "مكتظة", "ريفية", "حضرية", "ذلك", "هذه",
-    "الحرب", "القتال", "الاشتباكات", "الأمم",
+    "الحرب", "القتال", "الاشتباكات", "الأمم", "مرتفع", "مرتفعة", "عال", "عالية", "ترابي", "ترابية", "ماء",
+    "مياه", "استراتيجي", "استراتيجية", "مطل", "مطلة", "مجاورة",
 ))
 # Article-and-proclitic openings that mark a word as no name's start (للنازحين، بالمدينة).
 _CLITIC_OPENINGS = ("لل", "بال", "وال", "فال", "كال")
@@ -167,3 +168,58 @@ def names_after_cues(words: list[Word], taken: list[tuple[int, int]]) -> list[Su
                     if free(rest.start, end):
                         out.append(Suggestion("PLACE", rest.start, end, {"kind": kind}, "gazetteer"))
     return out
+
+
+# fmt: off
+# Words villages are named with (كفر الرمان، تل الزيتون، خربة غزالة): after a preposition such a
+# pair names a place even with no cue word. Not بيت، أبو، أم الشهيد-like kin words alone.
+_VILLAGE_OPENERS = frozenset(normalize(w) for w in (
+    "كفر", "تل", "خربة", "بئر", "دير", "عين", "أم", "جسر", "قصر", "وادي", "رأس", "عرب", "بير",
+))
+_PLACE_PREPOSITIONS = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "الى", "على", "قرب", "بين", "عند", "حول", "نحو", "باتجاه", "تجاه", "مداخل", "أطراف",
+    "محيط", "داخل", "أرياف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "ومزارع",
+    "مزارع", "سكان", "أهالي", "وجهاء",
+))
+# Second words that make such a pair something else: عين المكان، أم الشهيد، دير الراهبات.
+_NOT_VILLAGE_TAILS = frozenset(normalize(w) for w in (
+    "المكان", "الماء", "المياه", "العائلة", "الأسرة", "الشهيد", "الضحية", "الطفل", "الأطفال", "الحقيقة",
+    "الله", "العدو", "الحدث", "الراهبات", "الرهبان", "المعركة", "المعارك", "الخطر", "الاعتبار", "الصواب",
+))
+# fmt: on
+
+
+def villages_after_prepositions(words: list[Word], taken: list[tuple[int, int]]) -> list[Suggestion]:
+    """PLACE suggestions for village names no list has (كفر الرمان) written after a preposition
+    or a word of where (في، قرب، أطراف، وبكفر), overlapping none of ``taken``."""
+    out: list[Suggestion] = []
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        offsets = [0] if word.follows_space else []
+        offsets += [n for n in proclitic_candidates(word.text) if normalize(word.text[:n]).endswith("ب")]
+        for offset in offsets:
+            key = normalize(word.text[offset:])
+            if key not in _VILLAGE_OPENERS:
+                continue
+            if offset == 0 and _bare_word(words[i - 1]) not in _PLACE_PREPOSITIONS:
+                continue
+            following = words[i + 1]
+            tail = normalize(following.text)
+            if not _usable(following) or tail in _NOT_VILLAGE_TAILS or tail in _NOT_AFTER_AREA:
+                continue
+            if tail.startswith("ال") and nisba_shaped(following) and tail not in _NAME_ADJECTIVES:
+                continue
+            last = _name_end(words, i)
+            start = word.start + offset
+            if last is None or last == i:
+                continue
+            if not any(start < e and s < words[last].end for s, e in taken):
+                out.append(Suggestion("PLACE", start, words[last].end, {"kind": "town"}, "gazetteer"))
+            break
+    return out
+
+
+def _bare_word(word: Word) -> str:
+    """The normalised word without a و before it (وفي → في)."""
+    key = normalize(word.text)
+    return key[1:] if key.startswith("و") and len(key) > 2 else key
