@@ -34,8 +34,6 @@ def _norm(*words: str) -> frozenset[str]:
 STRONG_HEADS = _norm(
     "وزارة", "هيئة", "جهاز", "مؤسسة", "منظمة", "بلدية", "لجنة", "لجان", "مجلس", "مفوضية", "رابطة", "اتحاد",
     "نقابة", "منسقية", "تنسيقية", "تجمع", "جمعية", "بعثة", "نادي", "وكالة", "مرصد",
-    # armed groups
-    "كتيبة", "كتائب", "لواء", "ألوية", "سرايا", "فوج", "ميليشيا", "مليشيا", "فصيل",
 )
 # Heads that also name places, movements and parts of things: a body only where the text shows one.
 WEAK_HEADS = _norm(
@@ -49,6 +47,7 @@ DIRECTED = _norm(
     "الأمن", "أمن", "الصحة", "صحة", "الشرطة", "شرطة", "التربية", "تربية", "الزراعة", "المرور", "الإعلام",
     "الدفاع", "الجوازات", "الأحوال", "السجون", "الاستخبارات", "المخابرات", "الأوقاف", "المالية",
 )
+_OF_PLACES_ALWAYS = _norm("بلدية")  # بلدية مصراتة: a municipality is a body wherever it is named
 _OPERATIONS = normalize("عمليات")  # غرفة is a body only as غرفة عمليات
 _ROOM = normalize("غرفة")
 # Media heads whose name may be a number: القناة 12، شبكة السويداء 24.
@@ -173,6 +172,7 @@ class _Names:
         ends = {w.end: i for i, w in enumerate(words)}
         starts = [w.start for w in words]
         self.by_start: dict[int, tuple[int, str]] = {}
+        self.place_ends: set[int] = {ends[s.end] for s in found if s.label == "PLACE" and s.end in ends}
         for s in found:
             first = bisect_right(starts, s.start) - 1  # the word it starts in (after a proclitic: والدفاع)
             last = ends.get(s.end)
@@ -336,7 +336,9 @@ def find_bodies(text: str, words: list[Word], found: list[Suggestion]) -> list[S
             if number.isdecimal() and len(number) <= 3:
                 end += 1  # شبكة السويداء 24
         phrase_has_mark = end > core or (key in _MEDIA and end > i)
-        if key in STRONG_HEADS or key == _DIRECTORATE or phrase_has_mark or shown_a_body(text, words, i, start):
+        # a head and a place alone may be a council or a centre of the place (وعقد مجلس حلب جلسة)
+        strong = (key in STRONG_HEADS and core not in names.place_ends) or key in _OF_PLACES_ALWAYS
+        if strong or key == _DIRECTORATE or phrase_has_mark or shown_a_body(text, words, i, start):
             attrs = {"kind": "organisation", "canonical": text[start : words[end].end]}
             out.append(Suggestion("ACTOR", start, words[end].end, attrs, "gazetteer"))
             i = end + 1

@@ -30,7 +30,7 @@ from annotator.errors import InputError
 from annotator.resources_path import resource_path
 from annotator.suggest.actor_phrases import grow_actors
 from annotator.suggest.bodies import with_bodies
-from annotator.suggest.cue_names import names_after_cues, villages_after_prepositions
+from annotator.suggest.cue_names import names_after_cues
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
 from annotator.suggest.references import references
 from annotator.suggest.repeats import repeated_names
@@ -153,7 +153,6 @@ class Gazetteer:
             out.append(Suggestion(found.label, found.start, found.end, attrs, found.source))
         out = with_bodies(text, words, grow_actors(text, words, out))
         out += names_after_cues(words, [(s.start, s.end) for s in out])
-        out += villages_after_prepositions(words, [(s.start, s.end) for s in out])
         out += repeated_names(text, words, out)
         out += references(text, words, out)
         return sorted((s for s in out if labels is None or s.label in labels), key=lambda s: s.start)
