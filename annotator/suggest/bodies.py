@@ -222,10 +222,8 @@ def _closed(words: list[Word], end: int) -> int:
     key, following = key_of(words[end]), key_of(words[end + 1])
     if key in _TITLES and not following.startswith("ال") and not following.startswith(("ي", "ل")):
         return end + 1
-    if not key.startswith("ال") and _definite(following) and following not in _NOT_COMPLEMENTS:
-        if not _adjective(words[end + 1]):
-            return end + 1
-    return end
+    closes = _definite(following) and following not in _NOT_COMPLEMENTS and not _adjective(words[end + 1])
+    return end + 1 if closes and not key.startswith("ال") else end
 
 
 def _extend(words: list[Word], end: int, names: _Names, after_adjective: bool) -> tuple[int, bool]:
@@ -261,20 +259,13 @@ def _lam_chain(words: list[Word], j: int) -> int | None:
             return None  # اقتحام الكتيبة للبلدة: the town it stormed
         end = j
     else:
-        end = None
-        for k in range(j + 1, min(j + 3, len(words))):
-            if not _content(words[k]):
-                return None
-            if _definite(key_of(words[k])):
-                end = k
-                break
-        if end is None:
+        closing = next((k for k in range(j + 1, min(j + 3, len(words))) if _definite(key_of(words[k]))), None)
+        if closing is None or not all(_content(words[k]) for k in range(j + 1, closing + 1)):
             return None
+        end = closing
     while end + 1 < len(words) and _content(words[end + 1]):
         key = key_of(words[end + 1])
-        if key.startswith("وال") and len(key) > 4:  # للبحث والتعرف
-            end += 1
-        elif _adjective(words[end + 1]):
+        if (key.startswith("وال") and len(key) > 4) or _adjective(words[end + 1]):  # للبحث والتعرف
             end += 1
         else:
             break

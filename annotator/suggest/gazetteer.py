@@ -32,8 +32,6 @@ from annotator.suggest.actor_phrases import grow_actors
 from annotator.suggest.bodies import with_bodies
 from annotator.suggest.cue_names import names_after_cues
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
-from annotator.suggest.references import references
-from annotator.suggest.repeats import repeated_names
 from annotator.suggest.qualifiers import (
     KIND_CUES,
     after_a_number,
@@ -42,6 +40,8 @@ from annotator.suggest.qualifiers import (
     with_qualifiers,
     without_kind_cue,
 )
+from annotator.suggest.references import references
+from annotator.suggest.repeats import repeated_names
 from annotator.suggest.suggestion import Suggestion
 
 APP_NAME = "arabic-event-annotator"  # the user folders the window uses too
