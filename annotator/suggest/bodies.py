@@ -41,6 +41,7 @@ WEAK_HEADS = _norm(
     "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "جبهة",
 )
 HEADS = STRONG_HEADS | WEAK_HEADS
+_HEAD_ENDINGS = tuple(HEADS)
 # مديرية alone is a district of Yemen (مديرية التحيتا): a body only with what it directs.
 _DIRECTORATE = normalize("مديرية")
 DIRECTED = _norm(
@@ -79,7 +80,7 @@ _ADJECTIVES = _norm(
     "الحر", "الحرة", "الجديد", "الجديدة", "المستقلة", "الموحدة", "العاجل", "العاجلة",
 )
 # Titles a body may be named after with a person's name: كتيبة الشهيد عمر، لواء السلطان مراد.
-_TITLES = _norm("الشهيد", "السلطان", "الشيخ", "الإمام", "الملك", "الأمير", "القائد", "الشهداء")
+_TITLES = _norm("الشهيد", "السلطان", "الشيخ", "الإمام", "الملك", "الأمير", "القائد", "الشهداء", "الحاج")
 # Nisba-shaped words that describe a place or a facility, not a body's name (الوحدة السكنية).
 _NOT_ADJECTIVES = _norm(
     "السكنية", "السكني", "الطبي", "الطبية", "الصحي", "التجاري", "التجارية", "الرئيسي", "الرئيسية", "الفرعي",
@@ -125,8 +126,8 @@ def bare_key(word: Word) -> tuple[int, str]:
 def head_at(word: Word) -> tuple[int, str, bool] | None:
     """Where ``word`` starts as a head (after a proclitic: وبلدية → بلدية), the head's
     indefinite form and whether it was written definite (الهيئة)."""
-    if word.text.endswith("ه"):
-        return None  # فرقه: his teams, not فرقة
+    if word.text.endswith("ه") or not normalize(word.text).endswith(_HEAD_ENDINGS):
+        return None  # فرقه: his teams, not فرقة; or no head at all (most words)
     for offset in (0, *proclitic_candidates(word.text)):
         key = normalize(word.text[offset:])
         if key in HEADS:

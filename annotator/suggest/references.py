@@ -68,8 +68,11 @@ def references(text: str, words: list[Word], found: list[Suggestion]) -> list[Su
         if ref is not None and (ref not in named or s.end < named[ref]):
             named[ref] = s.end
     taken = [(s.start, s.end) for s in found]
+    endings = (*named, _ARMY)
     out: list[Suggestion] = []
     for i, word in enumerate(words):
+        if not normalize(word.text).endswith(endings):
+            continue  # no reference, with or without a proclitic: most words
         offsets = (0, *proclitic_candidates(word.text))
         for offset in offsets:
             key = normalize(word.text[offset:])
