@@ -110,3 +110,14 @@ def test_the_army_alone_is_an_actor_but_not_as_a_source_or_a_title() -> None:
     assert actors("وقال الجيش إن غارة إسرائيلية استهدفت الموقع.") == []
     assert actors("وقال المتحدث باسم الجيش إن قواته ردت على الهجوم.") == []
     assert actors("وقال الجيش السوداني إنه صد الهجوم.") == ["الجيش السوداني"]
+
+
+def test_a_name_of_indefinite_words_needs_a_speech_verb_and_keeps_out_its_description() -> None:
+    assert actors("درعا - قتل ثلاثة، وفق تجمع أحرار حوران. وأوضح التجمع أن المسلحين فروا.") == ["تجمع أحرار حوران"]
+    assert actors("وأعلن مشروع مسام السعودي لنزع الألغام أنه انتزع 1,240 لغماً.") == ["مشروع مسام"]
+    assert actors("وقالت منظمة دولية إن الوضع كارثي، وقالت لجنة جديدة إنها ستحقق.") == []
+    assert actors("وقدم الوفد مشروع قرار إلى المجلس.") == []
+
+
+def test_a_name_after_a_title_goes_on_over_the_persons_name() -> None:
+    assert actors("واتهمت لجان مقاومة الحاج يوسف قوات الدعم السريع بنهب المنازل.")[0] == "لجان مقاومة الحاج يوسف"

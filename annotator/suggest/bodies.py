@@ -33,12 +33,12 @@ def _norm(*words: str) -> frozenset[str]:
 # Heads that name a body wherever a name follows them.
 STRONG_HEADS = _norm(
     "وزارة", "هيئة", "جهاز", "مؤسسة", "منظمة", "بلدية", "لجنة", "لجان", "مجلس", "مفوضية", "رابطة", "اتحاد",
-    "نقابة", "منسقية", "تنسيقية", "تجمع", "جمعية", "بعثة", "نادي", "وكالة", "مرصد",
+    "نقابة", "منسقية", "تنسيقية", "تجمع", "جمعية", "بعثة", "نادي", "وكالة", "مرصد", "بنك", "مصرف",
 )
 # Heads that also name places, movements and parts of things: a body only where the text shows one.
 WEAK_HEADS = _norm(
     "مركز", "شبكة", "وحدة", "قيادة", "مكتب", "إدارة", "دائرة", "قناة", "إذاعة", "حركة", "خلية", "أمانة",
-    "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "جبهة",
+    "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "جبهة", "مشروع", "برنامج",
 )
 HEADS = STRONG_HEADS | WEAK_HEADS
 _HEAD_ENDINGS = tuple(HEADS)
@@ -78,6 +78,11 @@ _ADJECTIVES = _norm(
     "العامة", "العام", "العليا", "الأعلى", "المستقلة", "المستقل", "المتحدة", "المشتركة", "المشترك", "الموحدة",
     "الموحد", "الكبرى", "المؤقتة", "المؤقت", "الأهلية", "الأهلي", "الخاصة", "الخاص", "السريع", "السريعة",
     "الحر", "الحرة", "الجديد", "الجديدة", "المستقلة", "الموحدة", "العاجل", "العاجلة",
+)
+# Adjectives that describe a body without naming it: قالت منظمة دولية، لجنة جديدة.
+_INDEFINITE_ADJECTIVES = _norm(
+    "جديد", "جديدة", "كبير", "كبيرة", "صغير", "صغيرة", "خاص", "خاصة", "مستقل", "مستقلة", "أخرى", "آخر",
+    "مشترك", "مشتركة", "عليا", "عام", "عامة", "تابع", "تابعة", "مختص", "مختصة", "معني", "معنية",
 )
 # Titles a body may be named after with a person's name: كتيبة الشهيد عمر، لواء السلطان مراد.
 _TITLES = _norm("الشهيد", "السلطان", "الشيخ", "الإمام", "الملك", "الأمير", "القائد", "الشهداء", "الحاج")
@@ -208,10 +213,35 @@ def _core_end(words: list[Word], i: int, head: str, definite: bool, names: _Name
         if known is not None:
             return _closed(words, known)
         key = key_of(word)
+        if _definite(key) and j > i + 1 and nisba_shaped(word):
+            return None  # «مشروع مسام» السعودي: the adjective describes a name (see _bare_name_end)
         if _definite(key):
             return _closed(words, j) if key not in _NOT_COMPLEMENTS else None
         if key.startswith(("ي", "لل")) or (key.startswith("ل") and j > i + 1):
             return None  # a verb (يضم) or a لـ phrase before any definite word
+    return None
+
+
+def _bare_name_end(words: list[Word], i: int) -> int | None:
+    """The last word of a name of one or two indefinite words after the head ``words[i]``
+    that nothing follows but the sentence's end, a particle or a country adjective (وفق تجمع
+    أحرار حوران.، وأعلن مشروع مسام السعودي), or None; only where the text shows a body."""
+    for last in (i + 1, i + 2):
+        if last >= len(words):
+            return None
+        word, key = words[last], key_of(words[last])
+        if (
+            not _content(word)
+            or _definite(key)
+            or nisba_shaped(word)
+            or key in _INDEFINITE_ADJECTIVES
+            or key in _NOT_COMPLEMENTS
+            or key.startswith(("ي", "ل"))
+        ):
+            return None
+        following = words[last + 1] if last + 1 < len(words) else None
+        if following is None or not _content(following) or is_definite_country_adjective(following.text):
+            return last
     return None
 
 
@@ -221,7 +251,7 @@ def _closed(words: list[Word], end: int) -> int:
     if end + 1 >= len(words) or not _content(words[end + 1]):
         return end
     key, following = key_of(words[end]), key_of(words[end + 1])
-    if key in _TITLES and not following.startswith("ال") and not following.startswith(("ي", "ل")):
+    if key in _TITLES and not following.startswith(("ال", "ل")):
         return end + 1
     closes = _definite(following) and following not in _NOT_COMPLEMENTS and not _adjective(words[end + 1])
     return end + 1 if closes and not key.startswith("ال") else end
@@ -315,6 +345,13 @@ def find_bodies(text: str, words: list[Word], found: list[Suggestion]) -> list[S
         core = _core_end(words, i, key, definite, names)
         if core is None and key in _MEDIA and words[i + 1].follows_space and key_of(words[i + 1]).isdecimal():
             core = i + 1  # القناة 12
+        if core is None and not definite and shown_a_body(text, words, i, start):
+            core = _bare_name_end(words, i)
+            if core is not None:
+                attrs = {"kind": "organisation", "canonical": text[start : words[core].end]}
+                out.append(Suggestion("ACTOR", start, words[core].end, attrs, "gazetteer"))
+                i = core + 1
+                continue
         if core is None:
             i += 1
             continue
