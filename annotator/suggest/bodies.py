@@ -78,6 +78,7 @@ _ADJECTIVES = _norm(
     "العامة", "العام", "العليا", "الأعلى", "المستقلة", "المستقل", "المتحدة", "المشتركة", "المشترك", "الموحدة",
     "الموحد", "الكبرى", "المؤقتة", "المؤقت", "الأهلية", "الأهلي", "الخاصة", "الخاص", "السريع", "السريعة",
     "الحر", "الحرة", "الجديد", "الجديدة", "المستقلة", "الموحدة", "العاجل", "العاجلة",
+    "الأحمر", "الأخضر", "الأبيض", "الأسود", "الأزرق", "الأصفر", "الحمراء", "الخضراء", "البيضاء", "السوداء",
 )
 # Adjectives that describe a body without naming it: قالت منظمة دولية، لجنة جديدة.
 _INDEFINITE_ADJECTIVES = _norm(
@@ -91,6 +92,7 @@ _NOT_ADJECTIVES = _norm(
     "السكنية", "السكني", "الطبي", "الطبية", "الصحي", "التجاري", "التجارية", "الرئيسي", "الرئيسية", "الفرعي",
     "الفرعية", "الجوي", "الجوية", "الأرضي", "الأرضية", "الحدودي", "الحدودية", "الأمامية", "الأمامي", "الأراضي",
     "الأهالي", "الليلي", "الصباحي", "المسائي", "الحالي", "الحالية", "الماضي", "المحلي", "المحلية",
+    "الرسمي", "الرسمية",
 )
 # Words before a body that show it is one: speech and report verbs (its subject follows), source cues.
 TRIGGERS = _norm(
@@ -99,6 +101,9 @@ TRIGGERS = _norm(
     "وثق", "وثقت", "رصد", "رصدت", "أصدر", "أصدرت", "حذر", "حذرت", "كشف", "كشفت", "أشار", "أشارت", "نشر",
     "نشرت", "ندد", "نددت", "أدان", "أدانت", "تبنى", "تبنت", "أعلنته", "بحسب", "حسب", "وفق", "وفقا", "تبعا",
     "يقول", "تقول", "يؤكد", "تؤكد", "إن", "أن", "أبلغ", "أبلغت", "قدر", "قدرت", "سجل", "سجلت",
+    "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "نوه", "نوهت", "ناشد", "ناشدت", "رجح", "رجحت", "اعتبر",
+    "اعتبرت", "رأى", "رأت", "أعرب", "أعربت", "جدد", "جددت", "وصف", "وصفت", "نقل", "نقلت", "أورد", "أوردت",
+    "زعم", "زعمت", "أقر", "أقرت", "استنكر", "استنكرت", "يتهم", "تتهم",
 )
 # Verbs with an object pronoun before their agent: قصف نفذته الحركة، مركز تديره المؤسسة.
 _AGENT_VERBS = tuple(normalize(w) for w in (
@@ -107,7 +112,7 @@ _AGENT_VERBS = tuple(normalize(w) for w in (
 ))
 _OBJECT_PRONOUNS = ("ه", "ته", "ها", "تها", "هم", "تهم")
 # Members before في/من or a body they belong to: قيادي في حركة، عناصر من جهاز.
-_MEMBERS = _norm(
+MEMBERS = _norm(
     "قيادي", "قياديا", "قياديين", "عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلي", "مقاتلين", "مسلحين", "مسلحي",
     "عضو", "أعضاء", "مسعفين", "مسعفي", "موظفي", "موظفين", "مسؤول", "مسؤولا", "مسؤولي", "متطوعي", "فرق",
     "طواقم", "مدير", "قائد", "قادة",
@@ -315,7 +320,7 @@ def shown_a_body(text: str, words: list[Word], i: int, start: int) -> bool:
     if i == 0 or not words[i].follows_space:
         return False
     previous = bare_key(words[i - 1])[1]
-    if previous in TRIGGERS or previous in _MEMBERS:
+    if previous in TRIGGERS or previous in MEMBERS:
         return True
     if previous.endswith(_OBJECT_PRONOUNS) and previous.startswith(_AGENT_VERBS):
         return True
@@ -323,7 +328,7 @@ def shown_a_body(text: str, words: list[Word], i: int, start: int) -> bool:
         before = bare_key(words[i - 2])[1]
         if previous == "ما" and before in TRIGGERS:  # بحسب ما
             return True
-        if previous in ("في", "من") and before in _MEMBERS:
+        if previous in ("في", "من") and before in MEMBERS:
             return True
         if before in _SOURCE_PAIRS and _SOURCE_PAIRS[before] == previous:
             return True
