@@ -121,3 +121,19 @@ def test_a_name_of_indefinite_words_needs_a_speech_verb_and_keeps_out_its_descri
 
 def test_a_name_after_a_title_goes_on_over_the_persons_name() -> None:
     assert actors("واتهمت لجان مقاومة الحاج يوسف قوات الدعم السريع بنهب المنازل.")[0] == "لجان مقاومة الحاج يوسف"
+
+
+def test_the_forces_of_a_referred_body_are_one_actor_with_it() -> None:
+    assert actors("وتقدمت قوات الجيش نحو المدينة.") == ["قوات الجيش"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووضع المصاب على جهاز التنفس الاصطناعي.",
+        "واستهدفت الغارة تجمع المدنيين قرب المخبز.",
+        "وقال المتحدث إن بنك الأهداف يتسع.",
+    ],
+)
+def test_devices_gatherings_and_target_lists_are_no_body(text: str) -> None:
+    assert actors(text) == []

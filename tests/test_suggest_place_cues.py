@@ -73,3 +73,22 @@ def test_qualifiers_figures_and_genitives_around_a_known_place() -> None:
     assert places("وتجاوز سعر الدولار في السوق الموازية 2,500 جنيه سوداني.") == []
     assert places("وتسيطر قسد على نحو 25% من مساحة سورية.") == ["سورية"]
     assert places("ويبلغ سعر اللتر 11 ألف ليرة سورية.") == []
+
+
+def test_a_repeated_one_word_name_read_otherwise_is_not_repeated() -> None:
+    text = "صور - قتل ثلاثة. ونشرت الوكالة صور الأقمار الصناعية. وقصفت الطائرات صور مجددا."
+    assert places(text) == ["صور", "صور"]
+    assert places("الأبيض - قتل خمسة. وقال البيت الأبيض إن الوضع مقلق.") == ["الأبيض"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وطالبت الأطراف باحترام منطقة خفض التصعيد.",
+        "ويحاول السكان قضاء وقت أطول في الملاجئ.",
+        "وارتفعت الأسعار في سوق سوداء للوقود.",
+        "من ناحية أخرى، أعلنت الوزارة حصيلة جديدة.",
+    ],
+)
+def test_events_times_and_markets_after_area_cues_are_no_place(text: str) -> None:
+    assert places(text) == []

@@ -33,12 +33,12 @@ def _norm(*words: str) -> frozenset[str]:
 # Heads that name a body wherever a name follows them.
 STRONG_HEADS = _norm(
     "وزارة", "هيئة", "جهاز", "مؤسسة", "منظمة", "بلدية", "لجنة", "لجان", "مجلس", "مفوضية", "رابطة", "اتحاد",
-    "نقابة", "منسقية", "تنسيقية", "تجمع", "جمعية", "بعثة", "نادي", "وكالة", "مرصد", "بنك", "مصرف",
+    "نقابة", "منسقية", "تنسيقية", "جمعية", "بعثة", "نادي", "وكالة", "مرصد", "بنك",
 )
 # Heads that also name places, movements and parts of things: a body only where the text shows one.
 WEAK_HEADS = _norm(
     "مركز", "شبكة", "وحدة", "قيادة", "مكتب", "إدارة", "دائرة", "قناة", "إذاعة", "حركة", "خلية", "أمانة",
-    "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "جبهة", "مشروع", "برنامج",
+    "سلطة", "مديرية", "غرفة", "قوة", "فرقة", "جبهة", "مشروع", "برنامج", "تجمع", "مصرف",
 )
 HEADS = STRONG_HEADS | WEAK_HEADS
 _HEAD_ENDINGS = tuple(HEADS)
@@ -72,7 +72,13 @@ _NOT_COMPLEMENTS = _norm(
     "التوقيف", "النزوح", "المرور", "السير", "الملاحة", "التجارة", "النقل", "الطيران", "الأسواق", "الانفجار",
     "القصف", "الهجوم", "النيران", "الحرب", "القتال", "المعارك", "الاشتباكات", "العاصفة", "السيارة", "الحدث",
     "الشارع", "الطريق", "المبنى", "المنزل", "الأسبوع", "الشهر", "العام", "السنة", "الأمر", "الوضع", "الأزمة",
+    # devices (جهاز التنفس), gatherings (تجمع المدنيين), a target list (بنك الأهداف)
+    "التنفس", "الإنذار", "التحكم", "الكشف", "التفجير", "الاتصال", "اللاسلكي", "التتبع", "التشويش", "الأهداف",
+    "الدم",
 )
+# People a head may gather rather than name (تجمع المدنيين): no core, though a لـ chain may
+# serve them (المنسقية العامة للنازحين).
+_GATHERED = _norm("المدنيين", "النازحين", "الأهالي", "السكان", "المواطنين", "المحتجين", "المتظاهرين")
 # Adjectives of a body's name beyond the nisba ones (العامة، العليا، المستقلة).
 _ADJECTIVES = _norm(
     "العامة", "العام", "العليا", "الأعلى", "المستقلة", "المستقل", "المتحدة", "المشتركة", "المشترك", "الموحدة",
@@ -208,7 +214,7 @@ def _core_end(words: list[Word], i: int, head: str, definite: bool, names: _Name
         return None
     if head == _DIRECTORATE and key_of(words[j]) not in DIRECTED:
         return None
-    if key_of(words[j]) in _NOT_COMPLEMENTS:
+    if key_of(words[j]) in _NOT_COMPLEMENTS or key_of(words[j]) in _GATHERED:
         return None
     for j in range(i + 1, min(i + 4, n)):
         word = words[j]

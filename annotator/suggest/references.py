@@ -20,6 +20,7 @@ from annotator.text import normalize, proclitic_candidates
 # Heads a known actor's name may open with beyond the bodies' list: حزب الله → الحزب.
 _GROUP_HEADS = frozenset(normalize(w) for w in ("حزب", "حركة", "تنظيم", "جماعة", "هيئة", "جهاز", "تحالف"))
 _ARMY = normalize("الجيش")
+_FORCES = normalize("قوات")
 # Words before a reference that make it a source, a title or a place in the body, not an actor.
 # So do its members or cells before it (عناصر الحزب، خلايا التنظيم): the body only owns them.
 _NOT_AFTER = frozenset(normalize(w) for w in (
@@ -91,7 +92,11 @@ def references(text: str, words: list[Word], found: list[Suggestion]) -> list[Su
             if following is not None and following.follows_space and _names_more(following):
                 break  # الجيش السوداني، الهيئة العامة: a name of its own, not a reference
             kind = "state_forces" if key == _ARMY else "organisation"
-            out.append(Suggestion("ACTOR", start, word.end, {"kind": kind, "canonical": word.text[offset:]}, "gazetteer"))
+            if i > 0 and word.follows_space and start == word.start:
+                forces = _bare_forces(words[i - 1])
+                if forces is not None and not any(forces < e and s < word.end for s, e in taken):
+                    start = forces  # قوات الجيش، قوات الهيئة: the forces of the body are the body
+            out.append(Suggestion("ACTOR", start, word.end, {"kind": kind, "canonical": text[start : word.end]}, "gazetteer"))
             break
     return out
 
@@ -100,3 +105,11 @@ def _names_more(following: Word) -> bool:
     """Whether the word after a reference continues a name: a definite word or a head."""
     key = key_of(following)
     return key not in STOP and (key.startswith("ال") or key in HEADS)
+
+
+def _bare_forces(word: Word) -> int | None:
+    """Where ``word`` starts as قوات (after a proclitic: لقوات), or None."""
+    for offset in (0, *proclitic_candidates(word.text)):
+        if normalize(word.text[offset:]) == _FORCES:
+            return word.start + offset
+    return None
