@@ -250,7 +250,8 @@ def test_cli_suggest_with_own_gazetteer_or_none(tmp_path: Path) -> None:
     gazetteer = tmp_path / "g.toml"
     gazetteer.write_text('[[places]]\nname = "الباغوز"\nkind = "town"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["suggest", str(path), "--gazetteer", str(gazetteer)])
-    assert result.output.splitlines()[0] == "d1: 6 new suggestion(s) (CASUALTY 4, PLACE 2), 1 new event suggestion(s)"
+    # the ACTOR is المرصد السوري لحقوق الإنسان, read from its head noun (suggest/bodies.py), no list needed
+    assert result.output.splitlines()[0] == "d1: 7 new suggestion(s) (ACTOR 1, CASUALTY 4, PLACE 2), 1 new event suggestion(s)"
     (tmp_path / "other").mkdir()
     other = make_project(tmp_path / "other")
     result = CliRunner().invoke(main, ["suggest", str(other), "--no-gazetteer"])

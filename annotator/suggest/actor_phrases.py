@@ -40,6 +40,7 @@ _STATE_BODIES = {
     )
 }
 _MINISTRY = normalize("وزارة")
+_MINISTRY_STEM = "وزار"  # in every spelling of وزارة but one with marks inside it
 _GENERAL = frozenset(normalize(w) for w in ("العامة", "العام"))
 # fmt: on
 
@@ -113,10 +114,11 @@ def _forces_of(text: str, words: list[Word], first: int, actor: Suggestion) -> S
 
 
 def _with_country(text: str, words: list[Word], ends: dict[int, int], actor: Suggestion) -> Suggestion:
-    """An actor that opens with a state body (وزارة الدفاع، الجيش) takes the country adjective
-    or العامة after it."""
+    """An actor that opens with a state body or another definite word (وزارة الدفاع، الجيش،
+    الدفاع المدني) takes the country adjective or العامة after it; one with an indefinite
+    name does not («مشروع مسام» السعودي: the adjective describes it)."""
     opening = normalize(text[actor.start : actor.end].split()[0])
-    if opening != _MINISTRY and opening not in _STATE_BODIES:
+    if opening != _MINISTRY and not opening.startswith("ال"):
         return actor
     last = ends.get(actor.end)
     if last is None or last + 1 >= len(words):
@@ -139,7 +141,8 @@ def _new_state_bodies(text: str, words: list[Word], ends: dict[int, int]) -> lis
         following = words[i + 1]
         if not following.follows_space:
             continue
-        ministry = _bare_start(word, {_MINISTRY})
+        # the cheap tests first: a word of every article goes through here
+        ministry = _bare_start(word, {_MINISTRY}) if _MINISTRY_STEM in word.text else None
         if ministry is not None and normalize(following.text).startswith("ال") and len(following.text) > 3:
             s = Suggestion("ACTOR", ministry, following.end, {"kind": "organisation"}, "gazetteer")
             s = _with_country(text, words, ends, s)
@@ -149,9 +152,11 @@ def _new_state_bodies(text: str, words: list[Word], ends: dict[int, int]) -> lis
                 )
             )
             continue
+        if not is_definite_country_adjective(following.text):
+            continue
         for head, kind in _STATE_BODIES.items():
             start = _bare_start(word, {head})
-            if start is not None and is_definite_country_adjective(following.text):
+            if start is not None:
                 out.append(
                     Suggestion(
                         "ACTOR",

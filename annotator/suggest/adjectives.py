@@ -33,6 +33,8 @@ _GOVERNORS = frozenset(normalize(w) for w in (
     "في", "إلى", "الى", "من", "عن", "على", "مع", "عبر", "نحو", "داخل", "خارج", "شمال", "شمالي", "جنوب",
     "جنوبي", "شرق", "شرقي", "غرب", "غربي", "وسط", "أنحاء", "حدود", "باتجاه", "تجاه", "قرب", "حول", "بين",
     "لدى", "أراضي", "عمق", "سماء", "أجواء", "حتى", "بلد", "دولة", "جمهورية",
+    # nouns a country is the genitive of (مساحة سورية: the area of Syria)
+    "مساحة", "عاصمة", "أرض", "سكان", "شعب", "خريطة", "ربوع",
 ))
 # Broken plurals an adjective may follow (فصائل عراقية، مصادر سورية): feminine singular agreement.
 _BROKEN_PLURALS = frozenset(normalize(w) for w in (

@@ -29,9 +29,19 @@ from annotator.codebook import Codebook
 from annotator.errors import InputError
 from annotator.resources_path import resource_path
 from annotator.suggest.actor_phrases import grow_actors
+from annotator.suggest.bodies import with_bodies
 from annotator.suggest.cue_names import names_after_cues
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
-from annotator.suggest.qualifiers import KIND_CUES, cue_before, with_qualifiers, without_kind_cue
+from annotator.suggest.qualifiers import (
+    KIND_CUES,
+    after_a_number,
+    common_name_is_place,
+    cue_before,
+    with_qualifiers,
+    without_kind_cue,
+)
+from annotator.suggest.references import references
+from annotator.suggest.repeats import repeated_names
 from annotator.suggest.suggestion import Suggestion
 
 APP_NAME = "arabic-event-annotator"  # the user folders the window uses too
@@ -128,7 +138,9 @@ class Gazetteer:
             attrs = dict(found.attrs)
             kinds = attrs.pop("_kinds")
             cue = cue_before(text, found.start, by_end)
-            if attrs.pop("_cue", False) and cue is None:
+            if attrs.pop("_cue", False) and cue is None and not common_name_is_place(text, found.start, found.end, by_end):
+                continue
+            if found.label == "PLACE" and after_a_number(text, found.start):
                 continue
             if cue is not None:
                 for kind, words_of_kind in KIND_CUES.items():
@@ -139,8 +151,10 @@ class Gazetteer:
                 found = with_qualifiers(text, words, index, Suggestion(found.label, found.start, found.end, attrs, found.source))
                 attrs = found.attrs
             out.append(Suggestion(found.label, found.start, found.end, attrs, found.source))
-        out = grow_actors(text, words, out)
+        out = with_bodies(text, words, grow_actors(text, words, out))
         out += names_after_cues(words, [(s.start, s.end) for s in out])
+        out += repeated_names(text, words, out)
+        out += references(text, words, out)
         return sorted((s for s in out if labels is None or s.label in labels), key=lambda s: s.start)
 
 

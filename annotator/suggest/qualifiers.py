@@ -34,13 +34,23 @@ KIND_CUES = {
 }
 # Words that join the span before the name, being part of another place's name; the kind
 # becomes ``district`` (``site`` for a mountain).
-_BEFORE = WordList.of("ريف", "أرياف", "جبل", "صحراء", "بادية")
+_BEFORE = WordList.of("ريف", "أرياف", "جبل", "صحراء", "بادية", "سهل")
 _SITES = frozenset(normalize(w) for w in ("جبل",))
 # Directional adjectives after the name, both genders.
 _AFTER = frozenset(
     normalize(w)
-    for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط")
+    for w in (
+        "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الأوسط",
+        # a new or old town or quarter of a name is a place of its own (حي الحلة الجديدة)
+        "الجديدة", "الجديد", "القديمة", "القديم", "الكبرى", "الصغرى", "العليا", "السفلى", "الفوقا", "التحتا",
+    )
 )
+# Words after which a common word without ال that the gazetteer lists is the place (قرب صور، جنوب
+# جاسم، طريق صور), unless a noun follows that makes it part of a phrase (قرب صور الدمار).
+_NEAR = WordList.of(
+    "قرب", "بالقرب", "جنوب", "جنوبي", "شمال", "شمالي", "شرق", "شرقي", "غرب", "غربي", "طريق", "أطراف", "محيط",
+)
+_DATELINE_MARKS = ("-", "–", "—", "(", ":")
 # Words that make a common word before which they stand a place: not the directions (شرق البلاد).
 _ANY_CUE = WordList.of("ريف", "أرياف", "ضواحي", *(w for cue in KIND_CUES.values() for w in cue.words))
 
@@ -116,3 +126,29 @@ def _bare_start(word: Word) -> int | None:
             return word.start + offset
     return None
 
+
+
+def common_name_is_place(text: str, start: int, end: int, by_end: dict[int, Word]) -> bool:
+    """Whether a name the gazetteer lists that is also a common word (صور، الأبيض) is the
+    place here without a kind cue before it: opening the report's dateline («صور - قُتل»),
+    or, written without ال, after a direction or قرب with no noun after it (قرب صور)."""
+    before = text[:start]
+    opens_line = not before.strip() or before.rstrip(" \t").endswith("\n")
+    if opens_line and text[end:].lstrip(" \t").startswith(_DATELINE_MARKS):
+        return True
+    if normalize(text[start:end]).startswith("ال") or " " in text[start:end].strip():
+        return False
+    position = start
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    word = by_end.get(position)
+    if word is None or position == start or not _NEAR.matches_plain(word.text):
+        return False
+    rest = text[end:].lstrip(" \t")
+    return not normalize(rest[:3]).startswith("ال")
+
+
+def after_a_number(text: str, start: int) -> bool:
+    """Whether a figure stands right before ``start`` («2,500 جنيه»): a currency or unit, no place."""
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1].isdecimal()
