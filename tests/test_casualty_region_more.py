@@ -97,3 +97,16 @@ def test_a_toll_since_a_ceasefire_took_effect_is_cumulative() -> None:
 def test_counts_that_are_no_casualty_figure(text: str) -> None:
     spans = [f["span"] for f in figures(text)]
     assert not any(ch.isdecimal() for span in spans for ch in span) and "عشرات" not in spans
+
+
+def test_a_toll_of_people_who_were_killed_rose_to_a_figure() -> None:
+    text = "ارتفع عدد المدنيين الذين قُتلوا في ريف المحافظة منذ مطلع الشهر الماضي إلى ٤٨."
+    assert [(f["value"], f["status"]) for f in figures(text)] == [(48, "killed")]
+
+
+def test_bodies_recovered_in_the_dual_and_children_who_died() -> None:
+    assert [(f["span"], f["status"]) for f in figures("انتشلت الطواقم جثمانين من تحت الأنقاض")] == [
+        ("جثمانين", "killed")
+    ]
+    found = figures("وقال المدير إن خمسة أطفال توفوا بسبب سوء التغذية")
+    assert [(f["value"], f["status"], f["victims"]) for f in found] == [(5, "killed", "children")]

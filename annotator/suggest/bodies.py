@@ -33,7 +33,7 @@ def _norm(*words: str) -> frozenset[str]:
 # Heads that name a body wherever a name follows them.
 STRONG_HEADS = _norm(
     "وزارة", "هيئة", "جهاز", "مؤسسة", "منظمة", "بلدية", "لجنة", "لجان", "مجلس", "مفوضية", "رابطة", "اتحاد",
-    "نقابة", "منسقية", "تنسيقية", "جمعية", "بعثة", "نادي", "وكالة", "مرصد", "بنك",
+    "نقابة", "منسقية", "تنسيقية", "جمعية", "بعثة", "نادي", "وكالة", "مرصد", "بنك", "حكومة",
 )
 # Heads that also name places, movements and parts of things: a body only where the text shows one.
 WEAK_HEADS = _norm(
@@ -48,7 +48,8 @@ DIRECTED = _norm(
     "الأمن", "أمن", "الصحة", "صحة", "الشرطة", "شرطة", "التربية", "تربية", "الزراعة", "المرور", "الإعلام",
     "الدفاع", "الجوازات", "الأحوال", "السجون", "الاستخبارات", "المخابرات", "الأوقاف", "المالية",
 )
-_OF_PLACES_ALWAYS = _norm("بلدية")  # بلدية مصراتة: a municipality is a body wherever it is named
+# بلدية مصراتة، حكومة صنعاء: a municipality or a government is a body wherever it is named
+_OF_PLACES_ALWAYS = _norm("بلدية", "حكومة")
 _OPERATIONS = normalize("عمليات")  # غرفة is a body only as غرفة عمليات
 _ROOM = normalize("غرفة")
 # Media heads whose name may be a number: القناة 12، شبكة السويداء 24.
@@ -110,6 +111,8 @@ TRIGGERS = _norm(
     "تابع", "تابعت", "لفت", "لفتت", "شدد", "شددت", "نوه", "نوهت", "ناشد", "ناشدت", "رجح", "رجحت", "اعتبر",
     "اعتبرت", "رأى", "رأت", "أعرب", "أعربت", "جدد", "جددت", "وصف", "وصفت", "نقل", "نقلت", "أورد", "أوردت",
     "زعم", "زعمت", "أقر", "أقرت", "استنكر", "استنكرت", "يتهم", "تتهم",
+    # what a body publishes, named before it: بحسب إحصاء مركز صنعاء للدراسات
+    "إحصاء", "إحصائية", "تقرير", "بيان", "تقديرات", "أرقام",
 )
 # Verbs with an object pronoun before their agent: قصف نفذته الحركة، مركز تديره المؤسسة.
 _AGENT_VERBS = tuple(normalize(w) for w in (
@@ -121,7 +124,7 @@ _OBJECT_PRONOUNS = ("ه", "ته", "ها", "تها", "هم", "تهم")
 MEMBERS = _norm(
     "قيادي", "قياديا", "قياديين", "عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلي", "مقاتلين", "مسلحين", "مسلحي",
     "عضو", "أعضاء", "مسعفين", "مسعفي", "موظفي", "موظفين", "مسؤول", "مسؤولا", "مسؤولي", "متطوعي", "فرق",
-    "طواقم", "مدير", "قائد", "قادة",
+    "طواقم", "مدير", "قائد", "قادة", "رئيس", "رئيسة", "مديرة",
 )
 # fmt: on
 _SOURCE_PAIRS = {normalize("نقلا"): normalize("عن"), normalize("وفقا"): "ل", normalize("تبعا"): "ل"}
@@ -375,10 +378,14 @@ def find_bodies(text: str, words: list[Word], found: list[Suggestion]) -> list[S
             number = key_of(words[end + 1])
             if number.isdecimal() and len(number) <= 3:
                 end += 1  # شبكة السويداء 24
+        shown = shown_a_body(text, words, i, start)
+        at_place = end == core and core in names.place_ends and end + 1 < len(words)
+        if shown and at_place and key_of(words[end + 1]).startswith("ل"):
+            end = _lam_chain(words, end + 1) or end  # بحسب مركز صنعاء «للدراسات الاستراتيجية»
         phrase_has_mark = end > core or (key in _MEDIA and end > i)
         # a head and a place alone may be a council or a centre of the place (وعقد مجلس حلب جلسة)
         strong = (key in STRONG_HEADS and core not in names.place_ends) or key in _OF_PLACES_ALWAYS
-        if strong or key == _DIRECTORATE or phrase_has_mark or shown_a_body(text, words, i, start):
+        if strong or key == _DIRECTORATE or phrase_has_mark or shown:
             attrs = {"kind": "organisation", "canonical": text[start : words[end].end]}
             out.append(Suggestion("ACTOR", start, words[end].end, attrs, "gazetteer"))
             i = end + 1

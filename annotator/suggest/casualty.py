@@ -117,8 +117,9 @@ def _toll_status(context: Context, first: int) -> str | None:
             continue
         following = words[i + 1 : i + 4]
         if any(W.TOLL_WORDS.matches(t.text) for t in following):
-            for word in following:
-                status = _noun_status(word.text)
+            # عدد القتلى، or عدد المدنيين الذين قُتلوا: the toll's noun, or the verb of its clause
+            for word in words[i + 1 : i + 6]:
+                status = _noun_status(word.text) or status_of(word.text)
                 if status:
                     return status
     return None

@@ -47,7 +47,7 @@ _NOT_AFTER_AREA = frozenset(normalize(w) for w in (
 ))
 _AREA_CUES = frozenset(normalize(w) for w in ("منطقة", "منطقتي", "محور", "ناحية", "قضاء", "مديرية", "سوق", "مطار"))
 # Type words that are part of a site's name: the span starts on them.
-_SITE_WORDS = frozenset(normalize(w) for w in ("مستشفى", "مشفى", "مجمع", "جبل", "وادي"))
+_SITE_WORDS = frozenset(normalize(w) for w in ("جبل", "وادي"))
 _OPENERS = frozenset(normalize(w) for w in (
     "أبو", "أبي", "أم", "بني", "بنو", "تل", "عين", "دير", "بيت", "كفر", "بئر", "بير", "خربة", "رأس", "جبل",
     "وادي", "ود", "النبي", "الشيخ", "سيدي", "خان", "باب", "حمام", "معرة", "قصر", "عرب", "شهداء", "مار",

@@ -36,6 +36,7 @@ class DualNoun:
 _NOUNS: dict[str, tuple[str, str | None, bool]] = {
     "قتيل": ("unspecified", "killed", True), "شهيد": ("unspecified", "killed", True),
     "ضحية": ("unspecified", "killed", True), "جثة": ("unspecified", "killed", True),
+    "جثمان": ("unspecified", "killed", True),
     "رهينة": ("unspecified", "captured", True), "جريح": ("unspecified", "injured", True),
     "مصاب": ("unspecified", "injured", False), "أسير": ("unspecified", "captured", True),
     "مفقود": ("unspecified", "missing", False), "معتقل": ("unspecified", "captured", False),

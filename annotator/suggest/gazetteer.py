@@ -42,6 +42,7 @@ from annotator.suggest.qualifiers import (
 )
 from annotator.suggest.references import references
 from annotator.suggest.repeats import repeated_names
+from annotator.suggest.sites import with_sites
 from annotator.suggest.suggestion import Suggestion
 
 APP_NAME = "arabic-event-annotator"  # the user folders the window uses too
@@ -140,7 +141,7 @@ class Gazetteer:
             cue = cue_before(text, found.start, by_end)
             if attrs.pop("_cue", False) and cue is None and not common_name_is_place(text, found.start, found.end, by_end):
                 continue
-            if found.label == "PLACE" and after_a_number(text, found.start):
+            if found.label == "PLACE" and (after_a_number(text, found.start) or _adverb(text, found.end)):
                 continue
             if cue is not None:
                 for kind, words_of_kind in KIND_CUES.items():
@@ -153,9 +154,16 @@ class Gazetteer:
             out.append(Suggestion(found.label, found.start, found.end, attrs, found.source))
         out = with_bodies(text, words, grow_actors(text, words, out))
         out += names_after_cues(words, [(s.start, s.end) for s in out])
+        out = with_sites(words, out)
         out += repeated_names(text, words, out)
         out += references(text, words, out)
         return sorted((s for s in out if labels is None or s.label in labels), key=lambda s: s.start)
+
+
+def _adverb(text: str, end: int) -> bool:
+    """A name ending in the accusative's tanween is an adverb of it (المدعومة «تركياً»: by Turkey),
+    never the place: a place is not put in the accusative without an article."""
+    return text[end : end + 1] == "\u064b" or text[end - 1 : end] == "\u064b"
 
 
 def default_gazetteer_path() -> Path:
