@@ -3,7 +3,7 @@ logical end (the left in Arabic), the whole title in the tooltip, and never wide
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -68,6 +68,7 @@ def test_an_unbroken_title_does_not_widen_its_pane(qtbot) -> None:
 @given(words=st.lists(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي0123456789،", min_size=1, max_size=14),
                       min_size=1, max_size=40),
        width=st.integers(min_value=40, max_value=900))
+@example(words=["9ثك7فثحوزر0ف"], width=40)  # Noto Sans Arabic drew Qt's elided line a pixel too wide
 def test_fitted_lines_fit_and_keep_the_titles_beginning(qapp, words: list[str], width: int) -> None:
     text = " ".join(words)
     metrics = QFontMetrics(qapp.font())

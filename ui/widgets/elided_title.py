@@ -52,7 +52,19 @@ def fitted_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     if len(lines) <= MAX_LINES:
         return lines
     rest = text[starts[MAX_LINES - 1] :].strip()
-    return [*lines[: MAX_LINES - 1], metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return [*lines[: MAX_LINES - 1], _elided(rest, metrics, width)]
+
+
+def _elided(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` elided at its end to fit ``width``. Qt keeps an Arabic letter's joined shape
+    before the "…" with a zero-width joiner, which some fonts draw a pixel or two past the width
+    Qt was given: it is asked again for less until the line fits."""
+    room = width
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    while metrics.horizontalAdvance(elided) > width and room > 0:
+        room -= 1
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return elided
 
 
 class ElidedTitle(QLabel):
