@@ -110,3 +110,30 @@ def test_bodies_recovered_in_the_dual_and_children_who_died() -> None:
     ]
     found = figures("وقال المدير إن خمسة أطفال توفوا بسبب سوء التغذية")
     assert [(f["value"], f["status"], f["victims"]) for f in found] == [(5, "killed", "children")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "داهمت القوات مخبأ في القرية وعثرت على 3 أحزمة ناسفة قُتل صانعها",
+        "وفي منطقة كيلو 16 شرقي المدينة قُتل جندي",
+        "دمرت غارة مبنى من 4 طبقات وأصيب سكانه",
+        "واعتقلوا فتيين (15 و16 عاماً) من القرية",
+    ],
+)
+def test_more_counts_that_are_no_casualty_figure(text: str) -> None:
+    assert not any(ch.isdecimal() for f in figures(text) for ch in f["span"])
+
+
+def test_two_infants_who_were_brothers_are_one_figure() -> None:
+    found = figures("وأفاد المجلس بأن بين القتلى رضيعين شقيقين")
+    assert [(f["span"], f["value"], f["victims"]) for f in found] == [("رضيعين", 2, "children")]
+
+
+def test_people_whose_fate_is_unknown_are_missing() -> None:
+    assert [f["status"] for f in figures("ولا يزال قرابة أربعين مهاجراً مجهولي المصير")] == ["missing"]
+
+
+def test_a_toll_named_before_the_verb_that_rose() -> None:
+    text = "وقالت إن عدد الجنود الذين قُتلوا في المعارك منذ الشهر الماضي ارتفع إلى ١٥٦ جندياً"
+    assert [(f["value"], f["status"]) for f in figures(text)] == [(156, "killed")]

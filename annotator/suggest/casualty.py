@@ -112,7 +112,13 @@ def _toll_status(context: Context, first: int) -> str | None:
     if not before or not W.TO_WORDS.matches_plain(before[0].text):
         return None
     words = [t for t in context.clause(first) if t.start < context.tokens[first].start][-TOLL_REACH:]
+    rose_last = len(words) >= 2 and W.RISE_VERBS.matches(words[-2].text)  # عدد الجنود ... ارتفع إلى
     for i, token in enumerate(words):
+        if rose_last and W.TOLL_WORDS.matches(token.text):
+            for word in words[i + 1 : i + 6]:
+                status = _noun_status(word.text) or status_of(word.text)
+                if status:
+                    return status
         if not W.RISE_VERBS.matches(token.text):
             continue
         following = words[i + 1 : i + 4]

@@ -34,6 +34,8 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
     following = context.words_after(last, 2)
     if len(following) == 2 and following[0].text in ("في", "من") and W.PERCENT_WORDS.matches(following[1].text):
         return True
+    if _joined_count_of_things(following):
+        return True
     if _toll_of_others(clause_words(context, first, -1)[:6]):
         return True
     if len(following) == 2 and following[0].text == "من" and W.AGE_AFTER.matches(following[1].text):
@@ -50,6 +52,13 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
     # "الأيام الثلاثة": a definite number after the noun it counts
     number_text = text[reading.start : reading.end]
     return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
+
+
+def _joined_count_of_things(following: list[Token]) -> bool:
+    """فتيين (15 و16 عاماً): a number joined to the next one shares the noun after it."""
+    if len(following) < 2 or not following[0].text.startswith("و") or not following[0].text[1:].isdecimal():
+        return False
+    return any(W.NOT_PEOPLE.matches_plain(form) for form in _singular_forms(following[1].text))
 
 
 def _singular_forms(word: str) -> tuple[str, ...]:

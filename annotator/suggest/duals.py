@@ -43,7 +43,7 @@ _NOUNS: dict[str, tuple[str, str | None, bool]] = {
     "مختطف": ("unspecified", "captured", False),
     "مدني": ("civilians", None, False), "مواطن": ("unspecified", None, False),
     "شخص": ("unspecified", None, True), "رجل": ("unspecified", None, True), "شاب": ("unspecified", None, True),
-    "طفل": ("children", None, True), "طفلة": ("children", None, True), "قاصر": ("children", None, False),
+    "طفل": ("children", None, True), "طفلة": ("children", None, True), "رضيع": ("children", None, True), "قاصر": ("children", None, False),
     "امرأة": ("women", None, True), "سيدة": ("women", None, True), "فتاة": ("unspecified", None, True),
     "عنصر": ("combatants", None, True), "جندي": ("combatants", None, True), "ضابط": ("combatants", None, True),
     "مقاتل": ("combatants", None, False), "مسلح": ("combatants", None, False), "عسكري": ("combatants", None, False),
