@@ -82,6 +82,38 @@ def test_no_traceback_from_the_worker_path(tmp_path: Path) -> None:
 # --- a document too long for one -------------------------------------------------------------
 
 
+def nested_in_meta(levels: int, *, empty: bool) -> dict[str, object]:
+    """A record nesting ``levels`` deep (itself and its meta count two), innermost list empty or not."""
+    inner: object = [] if empty else [1]
+    for _ in range(levels - 3):
+        inner = [inner]
+    return {"id": f"deep-{levels}", "text": "قصفت الطائرات بلدة الباغوز", "meta": {"x": inner}}
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_nesting_up_to_the_limit_is_read_and_one_level_more_refused(tmp_path: Path, empty: bool) -> None:
+    limit = json_text.MAX_JSON_DEPTH
+    within = jsonl(tmp_path / "within.jsonl", json.dumps(nested_in_meta(limit, empty=empty)))
+    beyond = jsonl(tmp_path / "beyond.jsonl", json.dumps(nested_in_meta(limit + 1, empty=empty)))
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        import_sources(project, [within])
+        assert [d.key for d in project.documents()] == [f"deep-{limit}"]
+        with pytest.raises(InputError, match=f"nested too deeply \\(more than {limit} levels\\)"):
+            import_sources(project, [beyond])
+
+
+def test_many_brackets_that_nest_little_are_read(tmp_path: Path) -> None:
+    """Brackets in the text and a hundred spans, each an object with its attributes: far more
+    openings than the nesting limit, but only four levels."""
+    text = "[قصف] {الباغوز} " * 40
+    spans = [{"start": 1, "end": 4, "label": "PLACE", "attrs": {"canonical": "[{"}} for _ in range(100)]
+    record = {"id": "brackets", "text": text, "spans": spans, "meta": {"tags": [["a"], ["b"]]}}
+    source = jsonl(tmp_path / "brackets.jsonl", json.dumps(record, ensure_ascii=False))
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        import_sources(project, [source])
+        assert [d.key for d in project.documents()] == ["brackets"]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "jsonl", "csv", "brat"])
 def test_a_document_over_the_size_limit_is_refused_and_skippable(
     tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
