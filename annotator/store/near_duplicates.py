@@ -94,14 +94,18 @@ def signature(shingles: set[int]) -> list[int]:
     A bin is the top bits of a signed 64-bit hash (``hash >> 57``, from -64 to 63), so the
     hashes are sorted as they are, with no pass to make them unsigned.
     """
-    descending = sorted(shingles, reverse=True)
-    # Later pairs overwrite earlier ones: each bin ends up with its least hash.
-    least = dict(zip(map(_SHIFT.__rrshift__, descending), descending, strict=True))
+    # Later hashes overwrite earlier ones: each bin ends up with its least hash.
+    least = {value >> _SHIFT: value for value in sorted(shingles, reverse=True)}
     values = list(map(least.get, _BIN_NUMBERS))
     if len(least) < BINS:
-        filled = least.__contains__
-        for position in [p for p, value in enumerate(values) if value is None]:
-            values[position] = least[next(filter(filled, _DONORS[position]))]
+        get = least.get
+        for position, value in enumerate(values):
+            if value is None:
+                for donor in _DONORS[position]:
+                    value = get(donor)
+                    if value is not None:
+                        values[position] = value
+                        break
     return values  # type: ignore[return-value]  # every bin filled above
 
 
@@ -113,8 +117,9 @@ def band_keys(values: list[int]) -> list[int]:
 def packed(values: list[int] | set[int]) -> bytes:
     """Values as little-endian 32-bit words (their low bits): a signature in order, or a shingle
     set, each value once; a file moves between machines of either byte order."""
-    low = map(_MASK32.__and__, values)
-    words = array("I", set(low) if isinstance(values, set) else low)
+    words = array("I", {value & _MASK32 for value in values} if isinstance(values, set) else [
+        value & _MASK32 for value in values
+    ])
     if sys.byteorder == "big":
         words.byteswap()
     return words.tobytes()
