@@ -68,6 +68,7 @@ BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL)
 PER_BAND = 4  # latest documents looked at in each band's bucket
 MAX_ESTIMATED = 16  # candidates whose signatures are read: those sharing the most bands
 MAX_COMPARED = 5  # candidates compared exactly, those the signatures say are most alike
+RECENT_DOCUMENTS = 20_000  # documents an import keeps in memory (RecentBands): some 2 kB each
 # Below this estimate from the signatures a candidate is not compared exactly: the estimate's
 # standard error at 0.5 is sqrt(0.25 / BINS), and the floor lies four of them below.
 ESTIMATE_FLOOR = DUPLICATE_SIMILARITY - 4 * math.sqrt(DUPLICATE_SIMILARITY * (1 - DUPLICATE_SIMILARITY) / BINS)
@@ -161,20 +162,22 @@ def store_signature(conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands
 
 
 def find_and_record_duplicates(
-    conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes
+    conn: sqlite3.Connection,
+    doc_id: int,
+    minhash: bytes,
+    bands: list[int],
+    shingles: bytes,
+    recent: RecentBands | None = None,
 ) -> list[tuple[int, float]]:
     """Store a new document's signature and bands, and record the earlier documents it nearly
     repeats; returns ``(other_id, similarity)`` pairs, most similar first.
 
     The candidates' signatures come in one query, bounded by :data:`PER_BAND` per band and
-    :data:`MAX_ESTIMATED` in all; only the :data:`MAX_COMPARED` most alike are compared on
-    their shingle sets.
+    :data:`MAX_ESTIMATED` in all (or from ``recent``, which holds every document the file
+    has); only the :data:`MAX_COMPARED` most alike are compared on their shingle sets.
     """
-    estimates = [
-        (estimated_similarity(minhash, theirs), other)
-        for other, theirs in conn.execute(_candidates(len(bands)), bands)
-        if other != doc_id
-    ]
+    candidates = recent.candidates(bands) if recent is not None else conn.execute(_candidates(len(bands)), bands)
+    estimates = [(estimated_similarity(minhash, theirs), other) for other, theirs in candidates if other != doc_id]
     likely = sorted((pair for pair in estimates if pair[0] >= ESTIMATE_FLOOR), reverse=True)[:MAX_COMPARED]
     found: list[tuple[int, float]] = []
     if likely:
@@ -188,6 +191,8 @@ def find_and_record_duplicates(
             if similarity >= DUPLICATE_SIMILARITY:
                 found.append((other, round(similarity, 4)))
     store_signature(conn, doc_id, minhash, bands, shingles)
+    if recent is not None:
+        recent.add(doc_id, minhash, bands)
     if found:
         conn.executemany(
             "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
@@ -207,3 +212,55 @@ def _candidates(count: int) -> str:
         f"GROUP BY doc_id ORDER BY shared DESC, doc_id DESC LIMIT {MAX_ESTIMATED}"
         ") AS c JOIN signatures AS s ON s.doc_id = c.doc_id"
     )
+
+
+class RecentBands:
+    """The band buckets and signatures of the documents added to a project that had none, kept
+    in memory as well as in the file, for an import.
+
+    Finding a new document's candidates in the file is one statement of :data:`BANDS` indexed
+    look-ups, a grouping and a join: the largest single part of writing a document. When every
+    document of the project is one this import added, the same candidates, in the same order,
+    come from two dictionaries. The rows are written to the file all the same, so the file
+    keeps answering once this is let go (past :data:`RECENT_DOCUMENTS` documents, or after a
+    rollback, which this cannot follow).
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._buckets: dict[int, list[int]] = {}  # a band's key: its latest PER_BAND documents, oldest first
+        self._signatures: dict[int, bytes] = {}
+        self._limit = limit
+        self.last = 0  # the latest document added
+
+    @property
+    def full(self) -> bool:
+        return len(self._signatures) >= self._limit
+
+    def candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
+        """``(doc_id, signature)`` of the documents the statement of :func:`_candidates` finds:
+        those sharing most of ``bands`` among the latest :data:`PER_BAND` of each band's bucket,
+        the later first among equals, :data:`MAX_ESTIMATED` at most."""
+        shared: dict[int, int] = {}
+        buckets = self._buckets
+        for key in bands:
+            for other in buckets.get(key, ()):
+                shared[other] = shared.get(other, 0) + 1
+        best = sorted(shared.items(), key=_shared_then_latest, reverse=True)[:MAX_ESTIMATED]
+        return [(other, self._signatures[other]) for other, _ in best]
+
+    def add(self, doc_id: int, minhash: bytes, bands: list[int]) -> None:
+        self._signatures[doc_id] = minhash
+        self.last = doc_id
+        buckets = self._buckets
+        for key in bands:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [doc_id]
+            elif bucket[-1] != doc_id:  # (a key twice in one document is one row: INSERT OR IGNORE)
+                bucket.append(doc_id)
+                if len(bucket) > PER_BAND:
+                    del bucket[0]
+
+
+def _shared_then_latest(item: tuple[int, int]) -> tuple[int, int]:
+    return item[1], item[0]
