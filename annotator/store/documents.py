@@ -20,7 +20,7 @@ from annotator.store.index import (
     match_query_unicode61,
 )
 from annotator.store.near_duplicates import RECENT_DOCUMENTS, RecentBands
-from annotator.store.rows import document_from_row, now
+from annotator.store.rows import document_from_row, json_text, now
 from annotator.text import text_sha256
 
 
@@ -67,7 +67,7 @@ class DocumentStore(StoreBase):
         """
         sha = digested.sha256 if digested is not None else text_sha256(text)
         with self.transaction():
-            stored_meta, stamp = json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), now()
+            stored_meta, stamp = json_text(meta or {}), now()
             # Most imported texts are new and keep their key: one statement then, and the two
             # lookups below (text already here? key taken?) only when it inserted nothing.
             wanted = key or f"doc-{sha[:12]}"
@@ -96,7 +96,7 @@ class DocumentStore(StoreBase):
             duplicates = index_document(self.conn, doc_id, digested or digest(title, text), recent)
         document = Document(
             id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
-            meta=json.loads(stored_meta), imported_at=stamp,
+            meta={} if stored_meta == "{}" else json.loads(stored_meta), imported_at=stamp,
         )
         return document, True, duplicates
 

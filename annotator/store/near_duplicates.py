@@ -29,6 +29,7 @@ import sys
 from array import array
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets from which two documents are near-duplicates
 RECALL = 0.99  # least probability that a pair at DUPLICATE_SIMILARITY shares a band
@@ -68,6 +69,7 @@ BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL)
 PER_BAND = 4  # latest documents looked at in each band's bucket
 MAX_ESTIMATED = 16  # candidates whose signatures are read: those sharing the most bands
 MAX_COMPARED = 5  # candidates compared exactly, those the signatures say are most alike
+_SHARED_THEN_LATEST = itemgetter(1, 0)  # of (doc_id, bands shared) pairs
 RECENT_DOCUMENTS = 20_000  # documents an import keeps in memory (RecentBands): some 2 kB each
 # Below this estimate from the signatures a candidate is not compared exactly: the estimate's
 # standard error at 0.5 is sqrt(0.25 / BINS), and the floor lies four of them below.
@@ -145,7 +147,16 @@ def estimated_similarity(own: bytes, theirs: bytes) -> float:
     rather than one Python step per bin: a lane of their XOR is zero where the bins agree, and
     adding 0x7fffffff to its low bits sets its top bit unless it is zero.
     """
-    differ = int.from_bytes(own, "little") ^ int.from_bytes(theirs, "little")
+    return _agreement(_number(own), _number(theirs))
+
+
+def _number(signature: bytes) -> int:
+    """A packed signature read as one integer (:func:`estimated_similarity`)."""
+    return int.from_bytes(signature, "little")
+
+
+def _agreement(own: int, theirs: int) -> float:
+    differ = own ^ theirs
     return (BINS - ((((differ & _LOW) + _LOW) | differ) & _HIGH).bit_count()) / BINS
 
 
@@ -176,8 +187,12 @@ def find_and_record_duplicates(
     :data:`MAX_ESTIMATED` in all (or from ``recent``, which holds every document the file
     has); only the :data:`MAX_COMPARED` most alike are compared on their shingle sets.
     """
-    candidates = recent.candidates(bands) if recent is not None else conn.execute(_candidates(len(bands)), bands)
-    estimates = [(estimated_similarity(minhash, theirs), other) for other, theirs in candidates if other != doc_id]
+    own = _number(minhash)
+    if recent is not None:
+        candidates = recent.candidates(bands)
+    else:
+        candidates = [(other, _number(theirs)) for other, theirs in conn.execute(_candidates(len(bands)), bands)]
+    estimates = [(_agreement(own, theirs), other) for other, theirs in candidates if other != doc_id]
     likely = sorted((pair for pair in estimates if pair[0] >= ESTIMATE_FLOOR), reverse=True)[:MAX_COMPARED]
     found: list[tuple[int, float]] = []
     if likely:
@@ -192,7 +207,7 @@ def find_and_record_duplicates(
                 found.append((other, round(similarity, 4)))
     store_signature(conn, doc_id, minhash, bands, shingles)
     if recent is not None:
-        recent.add(doc_id, minhash, bands)
+        recent.add(doc_id, own, bands)
     if found:
         conn.executemany(
             "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
@@ -228,7 +243,7 @@ class RecentBands:
 
     def __init__(self, limit: int) -> None:
         self._buckets: dict[int, list[int]] = {}  # a band's key: its latest PER_BAND documents, oldest first
-        self._signatures: dict[int, bytes] = {}
+        self._signatures: dict[int, int] = {}  # read as numbers (_number), as they are compared
         self._limit = limit
         self.last = 0  # the latest document added
 
@@ -236,8 +251,8 @@ class RecentBands:
     def full(self) -> bool:
         return len(self._signatures) >= self._limit
 
-    def candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
-        """``(doc_id, signature)`` of the documents the statement of :func:`_candidates` finds:
+    def candidates(self, bands: list[int]) -> list[tuple[int, int]]:
+        """``(doc_id, signature as a number)`` of the documents the statement of :func:`_candidates` finds:
         those sharing most of ``bands`` among the latest :data:`PER_BAND` of each band's bucket,
         the later first among equals, :data:`MAX_ESTIMATED` at most."""
         shared: dict[int, int] = {}
@@ -245,11 +260,11 @@ class RecentBands:
         for key in bands:
             for other in buckets.get(key, ()):
                 shared[other] = shared.get(other, 0) + 1
-        best = sorted(shared.items(), key=_shared_then_latest, reverse=True)[:MAX_ESTIMATED]
+        best = sorted(shared.items(), key=_SHARED_THEN_LATEST, reverse=True)[:MAX_ESTIMATED]
         return [(other, self._signatures[other]) for other, _ in best]
 
-    def add(self, doc_id: int, minhash: bytes, bands: list[int]) -> None:
-        self._signatures[doc_id] = minhash
+    def add(self, doc_id: int, signature: int, bands: list[int]) -> None:
+        self._signatures[doc_id] = signature
         self.last = doc_id
         buckets = self._buckets
         for key in bands:
@@ -260,7 +275,3 @@ class RecentBands:
                 bucket.append(doc_id)
                 if len(bucket) > PER_BAND:
                     del bucket[0]
-
-
-def _shared_then_latest(item: tuple[int, int]) -> tuple[int, int]:
-    return item[1], item[0]
