@@ -242,7 +242,10 @@ class RecentBands:
     """
 
     def __init__(self, limit: int) -> None:
-        self._buckets: dict[int, list[int]] = {}  # a band's key: its latest PER_BAND documents, oldest first
+        # A band's key: its document, or its latest PER_BAND documents, oldest first. Numbers and
+        # tuples of numbers, not lists: the collector of reference cycles skips them, where some
+        # twenty lists a document made it walk ever more objects as the import went on.
+        self._buckets: dict[int, int | tuple[int, ...]] = {}
         self._signatures: dict[int, int] = {}  # read as numbers (_number), as they are compared
         self._limit = limit
         self.last = 0  # the latest document added
@@ -258,8 +261,14 @@ class RecentBands:
         shared: dict[int, int] = {}
         buckets = self._buckets
         for key in bands:
-            for other in buckets.get(key, ()):
-                shared[other] = shared.get(other, 0) + 1
+            bucket = buckets.get(key)
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                shared[bucket] = shared.get(bucket, 0) + 1
+            else:
+                for other in bucket:
+                    shared[other] = shared.get(other, 0) + 1
         best = sorted(shared.items(), key=_SHARED_THEN_LATEST, reverse=True)[:MAX_ESTIMATED]
         return [(other, self._signatures[other]) for other, _ in best]
 
@@ -270,8 +279,10 @@ class RecentBands:
         for key in bands:
             bucket = buckets.get(key)
             if bucket is None:
-                buckets[key] = [doc_id]
-            elif bucket[-1] != doc_id:  # (a key twice in one document is one row: INSERT OR IGNORE)
-                bucket.append(doc_id)
-                if len(bucket) > PER_BAND:
-                    del bucket[0]
+                buckets[key] = doc_id
+            # (a key twice in one document is one row: INSERT OR IGNORE)
+            elif isinstance(bucket, int):
+                if bucket != doc_id:
+                    buckets[key] = (bucket, doc_id)
+            elif bucket[-1] != doc_id:
+                buckets[key] = (*bucket[1 - PER_BAND :], doc_id) if len(bucket) >= PER_BAND else (*bucket, doc_id)
