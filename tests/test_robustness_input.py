@@ -187,3 +187,52 @@ def test_a_fifo_named_for_import_is_refused_without_reading_it(tmp_path: Path) -
     os.mkfifo(fifo)
     with Project.create(tmp_path / "p.db", coder="amal") as project, pytest.raises(InputError, match="not a regular"):
         import_sources(project, [fifo])
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"value": "عشرة"}},
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"value": -3}},
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"victims": "جنود"}},
+        {"start": 0, "end": 4, "label": "PLACE", "attrs": {"value": 3}},
+        {"start": 0, "end": 4, "label": "PLACE", "coder": " "},
+        {"start": 0, "end": 4, "label": "PLAC"},
+    ],
+)
+def test_a_bad_span_after_good_ones_of_its_kind_is_refused_as_if_alone(tmp_path: Path, bad: dict[str, object]) -> None:
+    """The spans before it passed every check with the same label, origin and coder: the bad
+    one is still checked in full, and said wrong in the same words."""
+    text = "مقتل عشرة مدنيين في قصف على بلدة الباغوز"
+    place = {"start": text.index("الباغوز"), "end": len(text), "label": "PLACE"}
+    good = [
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"value": 10, "victims": "civilians"}},
+        place,
+        {**place, "coder": "amal"},
+    ]
+
+    def refusal(spans: list[dict[str, object]], name: str) -> str:
+        source = jsonl(tmp_path / f"{name}.jsonl", json.dumps({"id": name, "text": text, "spans": spans}, ensure_ascii=False))
+        with Project.create(tmp_path / f"{name}.db", coder="amal") as project, pytest.raises(InputError) as caught:
+            import_sources(project, [source])
+        return caught.value.problem
+
+    alone = refusal([bad], "alone")
+    assert refusal([*good, bad], "after") == alone
+
+
+def test_a_span_emptied_by_a_crlf_after_a_good_one_is_refused_as_if_alone(tmp_path: Path) -> None:
+    """doccano's offsets count \\r\\n as two characters: a span over the \\r alone is empty once the
+    text is canonical. Its offsets are checked even after a good span of its label."""
+    text = "قصف بلدة الباغوز\r\nاليوم"
+    cr = text.index("\r")
+
+    def refusal(spans: list[list[object]], name: str) -> str:
+        source = jsonl(tmp_path / f"{name}.jsonl", json.dumps({"text": text, "label": spans}, ensure_ascii=False))
+        with Project.create(tmp_path / f"{name}.db", coder="amal") as project, pytest.raises(InputError) as caught:
+            import_sources(project, [source], fmt="doccano")
+        return caught.value.problem
+
+    alone = refusal([[cr, cr + 1, "PLACE"]], "alone")
+    assert alone == f"span [{cr}, {cr}) does not fit in a text of {len(text) - 1} characters"
+    assert refusal([[text.index("الباغوز"), cr, "PLACE"], [cr, cr + 1, "PLACE"]], "after") == alone

@@ -69,8 +69,8 @@ class SpanChecker:
     def __init__(self, codebook: Codebook, coder: str):
         self.codebook = codebook
         self.coder = coder
-        # (label, origin, coder) that passed every check of a span without attributes: another
-        # such span needs only its offsets checked. Most spans of an import share a few.
+        # (label, origin, coder) of a span that passed every check: another span of the same needs
+        # only its offsets and attributes checked. Most spans of an import share a few.
         self._passed: set[tuple[str, str, str]] = set()
 
     def prepare(self, record: DocumentRecord) -> PreparedDocument:
@@ -96,14 +96,18 @@ class SpanChecker:
             origin, coder = span.origin or _IMPORTED, span.coder or self.coder
             label, start, end, attrs = span.label, span.start, span.end, span.attrs
             kind = (label, origin, coder)
-            if attrs or kind not in passed or not 0 <= start < end <= length:
-                try:
+            try:
+                if kind in passed and 0 <= start < end <= length:
+                    if attrs:  # what check_span would still check: the attributes, once typed
+                        definition = self.codebook.label(label)
+                        attrs = typed_attrs(definition, attrs)
+                        definition.check_attributes(attrs)
+                else:
                     attrs = typed_attrs(self.codebook.label(label), attrs) if attrs else {}
                     check_span(self.codebook, label, start, end, attrs, origin, coder, length, "a text")
-                except ValidationError as exc:
-                    raise InputError(exc.problem, path=record.path, line=span.line or record.line) from None
-                if not attrs:
                     passed.add(kind)
+            except ValidationError as exc:
+                raise InputError(exc.problem, path=record.path, line=span.line or record.line) from None
             rows.append((
                 span.id or next(new_ids), coder, label, start, end, text[start:end],
                 json_text(attrs) if attrs else "{}", origin, stamp, stamp,

@@ -18,7 +18,8 @@ bucket; only the latest :data:`PER_BAND` of each bucket are looked at, SQLite co
 bands each of those shares with the new document, the signatures of the
 :data:`MAX_ESTIMATED` sharing most are read, and at most :data:`MAX_COMPARED` are compared
 exactly. A new document then costs the same in an archive of a hundred thousand look-alike
-bulletins as in a small project.
+bulletins as in a small project. An import into a project that had no document finds the
+same candidates in memory (:class:`RecentBands`), for less than the statement costs.
 """
 
 from __future__ import annotations
