@@ -52,22 +52,25 @@ class Attribute:
 
     def check(self, value: Any, label: str) -> None:
         """Raise :class:`ValidationError` unless ``value`` fits this attribute."""
-        where = f"attribute '{self.name}' of {label}"
         if self.type == "choice":
             if value not in self.choices:
-                raise ValidationError(f"{where} must be one of {', '.join(self.choices)}, not {value!r}")
+                raise self._unfit(label, f"must be one of {', '.join(self.choices)}, not {value!r}")
         elif self.type == "integer":
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValidationError(f"{where} must be a whole number, not {value!r}")
+                raise self._unfit(label, f"must be a whole number, not {value!r}")
             if self.minimum is not None and value < self.minimum:
-                raise ValidationError(f"{where} must be at least {self.minimum}, not {value}")
+                raise self._unfit(label, f"must be at least {self.minimum}, not {value}")
             if self.maximum is not None and value > self.maximum:
-                raise ValidationError(f"{where} must be at most {self.maximum}, not {value}")
+                raise self._unfit(label, f"must be at most {self.maximum}, not {value}")
         elif self.type == "date":
             if not isinstance(value, str) or not _is_iso_date(value):
-                raise ValidationError(f"{where} must be a date written YYYY-MM-DD, not {value!r}")
+                raise self._unfit(label, f"must be a date written YYYY-MM-DD, not {value!r}")
         elif not isinstance(value, str):
-            raise ValidationError(f"{where} must be text, not {value!r}")
+            raise self._unfit(label, f"must be text, not {value!r}")
+
+    def _unfit(self, label: str, problem: str) -> ValidationError:
+        # Made only when a value does not fit: an import checks every attribute of every span.
+        return ValidationError(f"attribute '{self.name}' of {label} {problem}")
 
 
 def _is_iso_date(value: str) -> bool:

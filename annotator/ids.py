@@ -46,11 +46,16 @@ def time_ordered_ids(count: int) -> list[str]:
         prefix = f"{digits[:8]}-{digits[8:]}-"
         bits = random.getrandbits
         # The layout of the 80 bits after the milliseconds: version 7 and the counter's top 12
-        # bits; variant 0b10 and its next 14; its last 16, then 32 random bits.
-        ids += [
-            f"{prefix}{0x7000 | c >> 30:04x}-{0x8000 | (c >> 16) & 0x3FFF:04x}-{c & 0xFFFF:04x}{bits(32):08x}"
-            for c in range(first, first + taken)
-        ]
+        # bits; variant 0b10 and its next 14; its last 16, then 32 random bits. Only the last
+        # group changes from one id to the next until the counter's low 16 bits wrap, so the
+        # groups before it are formatted once per run of 65,536 counts.
+        counter, end = first, first + taken
+        while counter < end:
+            run = counter >> 16
+            stop = min(end, (run + 1) << 16)
+            head = f"{prefix}{0x7000 | counter >> 30:04x}-{0x8000 | run & 0x3FFF:04x}-"
+            ids += [f"{head}{low << 32 | bits(32):012x}" for low in range(counter & 0xFFFF, (stop - 1 & 0xFFFF) + 1)]
+            counter = stop
     return ids
 
 

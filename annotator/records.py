@@ -60,21 +60,26 @@ class DocumentRecord:
 
     def check_spans(self) -> None:
         """Refuse a span outside the text or whose ``text`` is not ``text[start:end]``."""
+        text, length = self.text, len(self.text)
         for number, span in enumerate(self.spans, start=1):
-            where = f"span {number} ({span.label} [{span.start}, {span.end}))"
-            if not (0 <= span.start < span.end <= len(self.text)):
+            start, end = span.start, span.end
+            if not (0 <= start < end <= length):
                 raise InputError(
-                    f"{where} does not fit in the text of {len(self.text)} characters "
+                    f"{_where(number, span)} does not fit in the text of {length} characters "
                     "(offsets are Unicode code points, end exclusive)",
                     path=self.path,
                     line=self.line,
                 )
-            if span.text is not None and span.text != self.text[span.start : span.end]:
+            if span.text is not None and span.text != text[start:end]:
                 raise InputError(
-                    f"{where} says {span.text!r} but the text there is {self.text[span.start:span.end]!r}",
+                    f"{_where(number, span)} says {span.text!r} but the text there is {text[start:end]!r}",
                     path=self.path,
                     line=self.line,
                 )
+
+
+def _where(number: int, span: SpanRecord) -> str:
+    return f"span {number} ({span.label} [{span.start}, {span.end}))"
 
 
 def record_from_json(data: Any, path: str, line: int) -> DocumentRecord:
@@ -167,29 +172,33 @@ def _event_from_json(raw: Any, number: int, fail: Any) -> EventRecord:
 
 
 def _span_from_json(raw: Any, number: int, fail: Any) -> SpanRecord:
+    # Each span of every imported record comes through here: every field is read once.
     if not isinstance(raw, dict):
         raise fail(f"span {number} must be an object")
-    start, end, label = raw.get("start"), raw.get("end"), raw.get("label")
+    get = raw.get
+    start, end, label = get("start"), get("end"), get("label")
     if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int):
         raise fail(f'span {number} needs whole-number "start" and "end"')
     if not isinstance(label, str) or not label:
         raise fail(f'span {number} needs a "label"')
-    attrs = raw.get("attrs") or {}
+    attrs = get("attrs") or {}
     if not isinstance(attrs, dict):
         raise fail(f'span {number}: "attrs" must be an object')
-    origin = raw.get("origin")
+    origin = get("origin")
     if origin is not None and origin not in ORIGINS:
         raise fail(f"span {number}: unknown origin {origin!r} (use {', '.join(ORIGINS)})")
-    for name in ("id", "coder", "text"):
-        if raw.get(name) is not None and not isinstance(raw[name], str):
-            raise fail(f'span {number}: "{name}" must be text')
-    provenance = raw.get("provenance")
+    span_id, coder, text = get("id"), get("coder"), get("text")
+    texts = (span_id is None or isinstance(span_id, str)) and (coder is None or isinstance(coder, str)) and (
+        text is None or isinstance(text, str)
+    )
+    if not texts:
+        for name, value in (("id", span_id), ("coder", coder), ("text", text)):
+            if value is not None and not isinstance(value, str):
+                raise fail(f'span {number}: "{name}" must be text')
+    provenance = get("provenance")
     if provenance is not None and not isinstance(provenance, dict):
         raise fail(f'span {number}: "provenance" must be an object')
-    return SpanRecord(
-        start=start, end=end, label=label, text=raw.get("text"), attrs=attrs, id=raw.get("id"),
-        coder=raw.get("coder"), origin=origin, provenance=provenance,
-    )
+    return SpanRecord(start, end, label, text, attrs, span_id, coder, origin, provenance)
 
 
 def span_to_json(ann: Annotation) -> dict[str, Any]:

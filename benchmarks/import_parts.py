@@ -54,7 +54,7 @@ def prepare_all(corpus: Path) -> list[PreparedDocument]:
 
 def write_all(prepared: list[PreparedDocument], target: Path) -> None:
     """The writer's part of an import: documents, search index, sketches, spans and their history."""
-    with Project.create(target, coder="bench") as project, project.transaction():
+    with Project.create(target, coder="bench") as project, project.transaction(), project.adding_many():
         for item in prepared:
             record = item.record
             core = {name: str(record.meta[name]) for name in ("title", "source") if name in record.meta}

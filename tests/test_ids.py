@@ -26,7 +26,7 @@ def test_the_id_carries_the_time_it_was_made() -> None:
 
 def test_ids_made_at_once_are_the_same_kind_and_keep_increasing() -> None:
     one = time_ordered_id()
-    batch = time_ordered_ids(5_000)
+    batch = time_ordered_ids(70_000)  # more than 2**16: the counter's low 16 bits wrap at least once
     after = time_ordered_id()
     ids = [one, *batch, after]
     parsed = [uuid.UUID(value) for value in ids]

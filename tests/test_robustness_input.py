@@ -82,6 +82,38 @@ def test_no_traceback_from_the_worker_path(tmp_path: Path) -> None:
 # --- a document too long for one -------------------------------------------------------------
 
 
+def nested_in_meta(levels: int, *, empty: bool) -> dict[str, object]:
+    """A record nesting ``levels`` deep (itself and its meta count two), innermost list empty or not."""
+    inner: object = [] if empty else [1]
+    for _ in range(levels - 3):
+        inner = [inner]
+    return {"id": f"deep-{levels}", "text": "قصفت الطائرات بلدة الباغوز", "meta": {"x": inner}}
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_nesting_up_to_the_limit_is_read_and_one_level_more_refused(tmp_path: Path, empty: bool) -> None:
+    limit = json_text.MAX_JSON_DEPTH
+    within = jsonl(tmp_path / "within.jsonl", json.dumps(nested_in_meta(limit, empty=empty)))
+    beyond = jsonl(tmp_path / "beyond.jsonl", json.dumps(nested_in_meta(limit + 1, empty=empty)))
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        import_sources(project, [within])
+        assert [d.key for d in project.documents()] == [f"deep-{limit}"]
+        with pytest.raises(InputError, match=f"nested too deeply \\(more than {limit} levels\\)"):
+            import_sources(project, [beyond])
+
+
+def test_many_brackets_that_nest_little_are_read(tmp_path: Path) -> None:
+    """Brackets in the text and a hundred spans, each an object with its attributes: far more
+    openings than the nesting limit, but only four levels."""
+    text = "[قصف] {الباغوز} " * 40
+    spans = [{"start": 1, "end": 4, "label": "PLACE", "attrs": {"canonical": "[{"}} for _ in range(100)]
+    record = {"id": "brackets", "text": text, "spans": spans, "meta": {"tags": [["a"], ["b"]]}}
+    source = jsonl(tmp_path / "brackets.jsonl", json.dumps(record, ensure_ascii=False))
+    with Project.create(tmp_path / "p.db", coder="amal") as project:
+        import_sources(project, [source])
+        assert [d.key for d in project.documents()] == ["brackets"]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "jsonl", "csv", "brat"])
 def test_a_document_over_the_size_limit_is_refused_and_skippable(
     tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
@@ -155,3 +187,52 @@ def test_a_fifo_named_for_import_is_refused_without_reading_it(tmp_path: Path) -
     os.mkfifo(fifo)
     with Project.create(tmp_path / "p.db", coder="amal") as project, pytest.raises(InputError, match="not a regular"):
         import_sources(project, [fifo])
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"value": "عشرة"}},
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"value": -3}},
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"victims": "جنود"}},
+        {"start": 0, "end": 4, "label": "PLACE", "attrs": {"value": 3}},
+        {"start": 0, "end": 4, "label": "PLACE", "coder": " "},
+        {"start": 0, "end": 4, "label": "PLAC"},
+    ],
+)
+def test_a_bad_span_after_good_ones_of_its_kind_is_refused_as_if_alone(tmp_path: Path, bad: dict[str, object]) -> None:
+    """The spans before it passed every check with the same label, origin and coder: the bad
+    one is still checked in full, and said wrong in the same words."""
+    text = "مقتل عشرة مدنيين في قصف على بلدة الباغوز"
+    place = {"start": text.index("الباغوز"), "end": len(text), "label": "PLACE"}
+    good = [
+        {"start": 0, "end": 4, "label": "CASUALTY", "attrs": {"value": 10, "victims": "civilians"}},
+        place,
+        {**place, "coder": "amal"},
+    ]
+
+    def refusal(spans: list[dict[str, object]], name: str) -> str:
+        source = jsonl(tmp_path / f"{name}.jsonl", json.dumps({"id": name, "text": text, "spans": spans}, ensure_ascii=False))
+        with Project.create(tmp_path / f"{name}.db", coder="amal") as project, pytest.raises(InputError) as caught:
+            import_sources(project, [source])
+        return caught.value.problem
+
+    alone = refusal([bad], "alone")
+    assert refusal([*good, bad], "after") == alone
+
+
+def test_a_span_emptied_by_a_crlf_after_a_good_one_is_refused_as_if_alone(tmp_path: Path) -> None:
+    """doccano's offsets count \\r\\n as two characters: a span over the \\r alone is empty once the
+    text is canonical. Its offsets are checked even after a good span of its label."""
+    text = "قصف بلدة الباغوز\r\nاليوم"
+    cr = text.index("\r")
+
+    def refusal(spans: list[list[object]], name: str) -> str:
+        source = jsonl(tmp_path / f"{name}.jsonl", json.dumps({"text": text, "label": spans}, ensure_ascii=False))
+        with Project.create(tmp_path / f"{name}.db", coder="amal") as project, pytest.raises(InputError) as caught:
+            import_sources(project, [source], fmt="doccano")
+        return caught.value.problem
+
+    alone = refusal([[cr, cr + 1, "PLACE"]], "alone")
+    assert alone == f"span [{cr}, {cr}) does not fit in a text of {len(text) - 1} characters"
+    assert refusal([[text.index("الباغوز"), cr, "PLACE"], [cr, cr + 1, "PLACE"]], "after") == alone

@@ -104,7 +104,7 @@ def import_sources(
         planned, roots, columns, project.codebook, project.coder
     )
     try:
-        with project.transaction():
+        with project.transaction(), project.adding_many():
             for number, (path, _) in enumerate(planned):
                 if progress:
                     progress(number, len(planned), path)

@@ -86,6 +86,10 @@ class StoreBase:
     def _rollback(self) -> None:
         with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full, I/O error)
             self.conn.execute("ROLLBACK")
+        self._rolled_back()
+
+    def _rolled_back(self) -> None:
+        """Writes were undone: a part that keeps some of them in memory lets that go."""
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -117,6 +121,7 @@ class StoreBase:
         except BaseException:
             self.conn.execute(f"ROLLBACK TO {name}")
             self.conn.execute(f"RELEASE {name}")
+            self._rolled_back()
             raise
 
     # --- meta and codebook -----------------------------------------------------------

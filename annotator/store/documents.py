@@ -4,6 +4,8 @@ them one by one or a page at a time, and the near-duplicate pairs found on the w
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from annotator.errors import ValidationError
@@ -17,12 +19,31 @@ from annotator.store.index import (
     match_query,
     match_query_unicode61,
 )
-from annotator.store.rows import document_from_row, now
+from annotator.store.near_duplicates import RECENT_DOCUMENTS, RecentBands
+from annotator.store.rows import document_from_row, json_text, now
 from annotator.text import text_sha256
 
 
 class DocumentStore(StoreBase):
     """The ``documents`` table and what is derived from it (``search``, ``signatures``, ``bands``, ``duplicates``)."""
+
+    _recent: RecentBands | None = None  # while adding many documents to a project that had none
+
+    @contextmanager
+    def adding_many(self) -> Iterator[None]:
+        """Documents added inside (in the transaction this is inside of) find their near-duplicates
+        among each other in memory when the project had no document before, as an archive's first
+        import: the same answers as the file's, for less than the statement that asks it."""
+        fresh = self.conn.execute("SELECT 1 FROM signatures LIMIT 1").fetchone() is None
+        self._recent = RecentBands(RECENT_DOCUMENTS) if fresh else None
+        try:
+            yield
+        finally:
+            self._recent = None
+
+    def _rolled_back(self) -> None:
+        super()._rolled_back()
+        self._recent = None  # it may hold documents no longer in the file
 
     def add_document(
         self,
@@ -46,7 +67,7 @@ class DocumentStore(StoreBase):
         """
         sha = digested.sha256 if digested is not None else text_sha256(text)
         with self.transaction():
-            stored_meta, stamp = json.dumps(meta or {}, ensure_ascii=False, sort_keys=True), now()
+            stored_meta, stamp = json_text(meta or {}), now()
             # Most imported texts are new and keep their key: one statement then, and the two
             # lookups below (text already here? key taken?) only when it inserted nothing.
             wanted = key or f"doc-{sha[:12]}"
@@ -69,10 +90,13 @@ class DocumentStore(StoreBase):
                 key = self._free_key(wanted)
                 doc_id = self._insert_document(key, title, text, source, url, date, stored_meta, sha, stamp)
                 assert doc_id is not None  # a free key, and no document holds this text
-            duplicates = index_document(self.conn, doc_id, digested or digest(title, text))
+            recent = self._recent
+            if recent is not None and (doc_id <= recent.last or recent.full):
+                recent = self._recent = None  # ids given again after a rollback, or enough kept: the file answers
+            duplicates = index_document(self.conn, doc_id, digested or digest(title, text), recent)
         document = Document(
             id=doc_id, key=key, title=title, text=text, sha256=sha, source=source, url=url, date=date,
-            meta=json.loads(stored_meta), imported_at=stamp,
+            meta={} if stored_meta == "{}" else json.loads(stored_meta), imported_at=stamp,
         )
         return document, True, duplicates
 

@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from annotator.store.near_duplicates import (
     SCHEME,
+    RecentBands,
     band_keys,
     find_and_record_duplicates,
     packed,
@@ -175,8 +176,11 @@ def digest(title: str, text: str) -> DocumentDigest:
     )
 
 
-def index_document(conn: sqlite3.Connection, doc_id: int, digested: DocumentDigest) -> list[tuple[int, float]]:
-    """Index a new document for search and record which earlier documents it nearly repeats.
+def index_document(
+    conn: sqlite3.Connection, doc_id: int, digested: DocumentDigest, recent: RecentBands | None = None
+) -> list[tuple[int, float]]:
+    """Index a new document for search and record which earlier documents it nearly repeats
+    (found in ``recent`` when given: it holds every document of the project).
 
     Returns ``(other_id, similarity)`` pairs, most similar first.
     """
@@ -184,7 +188,7 @@ def index_document(conn: sqlite3.Connection, doc_id: int, digested: DocumentDige
         "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)",
         (doc_id, digested.search_title, digested.search_body),
     )
-    return find_and_record_duplicates(conn, doc_id, digested.minhash, digested.bands, digested.shingles)
+    return find_and_record_duplicates(conn, doc_id, digested.minhash, digested.bands, digested.shingles, recent)
 
 
 def shingles(text: str) -> set[int]:

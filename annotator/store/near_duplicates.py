@@ -18,7 +18,8 @@ bucket; only the latest :data:`PER_BAND` of each bucket are looked at, SQLite co
 bands each of those shares with the new document, the signatures of the
 :data:`MAX_ESTIMATED` sharing most are read, and at most :data:`MAX_COMPARED` are compared
 exactly. A new document then costs the same in an archive of a hundred thousand look-alike
-bulletins as in a small project.
+bulletins as in a small project. An import into a project that had no document finds the
+same candidates in memory (:class:`RecentBands`), for less than the statement costs.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import sys
 from array import array
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 
 DUPLICATE_SIMILARITY = 0.5  # Jaccard of shingle sets from which two documents are near-duplicates
 RECALL = 0.99  # least probability that a pair at DUPLICATE_SIMILARITY shares a band
@@ -68,6 +70,8 @@ BANDS, ROWS = band_layout(DUPLICATE_SIMILARITY, RECALL)
 PER_BAND = 4  # latest documents looked at in each band's bucket
 MAX_ESTIMATED = 16  # candidates whose signatures are read: those sharing the most bands
 MAX_COMPARED = 5  # candidates compared exactly, those the signatures say are most alike
+_SHARED_THEN_LATEST = itemgetter(1, 0)  # of (doc_id, bands shared) pairs
+RECENT_DOCUMENTS = 20_000  # documents an import keeps in memory (RecentBands): some 2 kB each
 # Below this estimate from the signatures a candidate is not compared exactly: the estimate's
 # standard error at 0.5 is sqrt(0.25 / BINS), and the floor lies four of them below.
 ESTIMATE_FLOOR = DUPLICATE_SIMILARITY - 4 * math.sqrt(DUPLICATE_SIMILARITY * (1 - DUPLICATE_SIMILARITY) / BINS)
@@ -94,14 +98,18 @@ def signature(shingles: set[int]) -> list[int]:
     A bin is the top bits of a signed 64-bit hash (``hash >> 57``, from -64 to 63), so the
     hashes are sorted as they are, with no pass to make them unsigned.
     """
-    descending = sorted(shingles, reverse=True)
-    # Later pairs overwrite earlier ones: each bin ends up with its least hash.
-    least = dict(zip(map(_SHIFT.__rrshift__, descending), descending, strict=True))
+    # Later hashes overwrite earlier ones: each bin ends up with its least hash.
+    least = {value >> _SHIFT: value for value in sorted(shingles, reverse=True)}
     values = list(map(least.get, _BIN_NUMBERS))
     if len(least) < BINS:
-        filled = least.__contains__
-        for position in [p for p, value in enumerate(values) if value is None]:
-            values[position] = least[next(filter(filled, _DONORS[position]))]
+        get = least.get
+        for position, value in enumerate(values):
+            if value is None:
+                for donor in _DONORS[position]:
+                    value = get(donor)
+                    if value is not None:
+                        values[position] = value
+                        break
     return values  # type: ignore[return-value]  # every bin filled above
 
 
@@ -113,8 +121,9 @@ def band_keys(values: list[int]) -> list[int]:
 def packed(values: list[int] | set[int]) -> bytes:
     """Values as little-endian 32-bit words (their low bits): a signature in order, or a shingle
     set, each value once; a file moves between machines of either byte order."""
-    low = map(_MASK32.__and__, values)
-    words = array("I", set(low) if isinstance(values, set) else low)
+    words = array("I", {value & _MASK32 for value in values} if isinstance(values, set) else [
+        value & _MASK32 for value in values
+    ])
     if sys.byteorder == "big":
         words.byteswap()
     return words.tobytes()
@@ -139,7 +148,16 @@ def estimated_similarity(own: bytes, theirs: bytes) -> float:
     rather than one Python step per bin: a lane of their XOR is zero where the bins agree, and
     adding 0x7fffffff to its low bits sets its top bit unless it is zero.
     """
-    differ = int.from_bytes(own, "little") ^ int.from_bytes(theirs, "little")
+    return _agreement(_number(own), _number(theirs))
+
+
+def _number(signature: bytes) -> int:
+    """A packed signature read as one integer (:func:`estimated_similarity`)."""
+    return int.from_bytes(signature, "little")
+
+
+def _agreement(own: int, theirs: int) -> float:
+    differ = own ^ theirs
     return (BINS - ((((differ & _LOW) + _LOW) | differ) & _HIGH).bit_count()) / BINS
 
 
@@ -156,20 +174,26 @@ def store_signature(conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands
 
 
 def find_and_record_duplicates(
-    conn: sqlite3.Connection, doc_id: int, minhash: bytes, bands: list[int], shingles: bytes
+    conn: sqlite3.Connection,
+    doc_id: int,
+    minhash: bytes,
+    bands: list[int],
+    shingles: bytes,
+    recent: RecentBands | None = None,
 ) -> list[tuple[int, float]]:
     """Store a new document's signature and bands, and record the earlier documents it nearly
     repeats; returns ``(other_id, similarity)`` pairs, most similar first.
 
     The candidates' signatures come in one query, bounded by :data:`PER_BAND` per band and
-    :data:`MAX_ESTIMATED` in all; only the :data:`MAX_COMPARED` most alike are compared on
-    their shingle sets.
+    :data:`MAX_ESTIMATED` in all (or from ``recent``, which holds every document the file
+    has); only the :data:`MAX_COMPARED` most alike are compared on their shingle sets.
     """
-    estimates = [
-        (estimated_similarity(minhash, theirs), other)
-        for other, theirs in conn.execute(_candidates(len(bands)), bands)
-        if other != doc_id
-    ]
+    own = _number(minhash)
+    if recent is not None:
+        candidates = recent.candidates(bands)
+    else:
+        candidates = [(other, _number(theirs)) for other, theirs in conn.execute(_candidates(len(bands)), bands)]
+    estimates = [(_agreement(own, theirs), other) for other, theirs in candidates if other != doc_id]
     likely = sorted((pair for pair in estimates if pair[0] >= ESTIMATE_FLOOR), reverse=True)[:MAX_COMPARED]
     found: list[tuple[int, float]] = []
     if likely:
@@ -183,6 +207,8 @@ def find_and_record_duplicates(
             if similarity >= DUPLICATE_SIMILARITY:
                 found.append((other, round(similarity, 4)))
     store_signature(conn, doc_id, minhash, bands, shingles)
+    if recent is not None:
+        recent.add(doc_id, own, bands)
     if found:
         conn.executemany(
             "INSERT OR IGNORE INTO duplicates(doc_id, other_id, similarity) VALUES (?, ?, ?)",
@@ -202,3 +228,62 @@ def _candidates(count: int) -> str:
         f"GROUP BY doc_id ORDER BY shared DESC, doc_id DESC LIMIT {MAX_ESTIMATED}"
         ") AS c JOIN signatures AS s ON s.doc_id = c.doc_id"
     )
+
+
+class RecentBands:
+    """The band buckets and signatures of the documents added to a project that had none, kept
+    in memory as well as in the file, for an import.
+
+    Finding a new document's candidates in the file is one statement of :data:`BANDS` indexed
+    look-ups, a grouping and a join: the largest single part of writing a document. When every
+    document of the project is one this import added, the same candidates, in the same order,
+    come from two dictionaries. The rows are written to the file all the same, so the file
+    keeps answering once this is let go (past :data:`RECENT_DOCUMENTS` documents, or after a
+    rollback, which this cannot follow).
+    """
+
+    def __init__(self, limit: int) -> None:
+        # A band's key: its document, or its latest PER_BAND documents, oldest first. Numbers and
+        # tuples of numbers, not lists: the collector of reference cycles skips them, where some
+        # twenty lists a document made it walk ever more objects as the import went on.
+        self._buckets: dict[int, int | tuple[int, ...]] = {}
+        self._signatures: dict[int, int] = {}  # read as numbers (_number), as they are compared
+        self._limit = limit
+        self.last = 0  # the latest document added
+
+    @property
+    def full(self) -> bool:
+        return len(self._signatures) >= self._limit
+
+    def candidates(self, bands: list[int]) -> list[tuple[int, int]]:
+        """``(doc_id, signature as a number)`` of the documents the statement of :func:`_candidates` finds:
+        those sharing most of ``bands`` among the latest :data:`PER_BAND` of each band's bucket,
+        the later first among equals, :data:`MAX_ESTIMATED` at most."""
+        shared: dict[int, int] = {}
+        buckets = self._buckets
+        for key in bands:
+            bucket = buckets.get(key)
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                shared[bucket] = shared.get(bucket, 0) + 1
+            else:
+                for other in bucket:
+                    shared[other] = shared.get(other, 0) + 1
+        best = sorted(shared.items(), key=_SHARED_THEN_LATEST, reverse=True)[:MAX_ESTIMATED]
+        return [(other, self._signatures[other]) for other, _ in best]
+
+    def add(self, doc_id: int, signature: int, bands: list[int]) -> None:
+        self._signatures[doc_id] = signature
+        self.last = doc_id
+        buckets = self._buckets
+        for key in bands:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = doc_id
+            # (a key twice in one document is one row: INSERT OR IGNORE)
+            elif isinstance(bucket, int):
+                if bucket != doc_id:
+                    buckets[key] = (bucket, doc_id)
+            elif bucket[-1] != doc_id:
+                buckets[key] = (*bucket[1 - PER_BAND :], doc_id) if len(bucket) >= PER_BAND else (*bucket, doc_id)
