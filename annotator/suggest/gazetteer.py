@@ -32,6 +32,7 @@ from annotator.suggest.actor_phrases import grow_actors
 from annotator.suggest.bodies import with_bodies
 from annotator.suggest.cue_names import names_after_cues
 from annotator.suggest.names import NameMatcher, Word, name_key, words_of
+from annotator.suggest.people import find_people
 from annotator.suggest.qualifiers import (
     KIND_CUES,
     after_a_number,
@@ -155,6 +156,7 @@ class Gazetteer:
         out = with_bodies(text, words, grow_actors(text, words, out))
         out += names_after_cues(words, [(s.start, s.end) for s in out])
         out = with_sites(words, out)
+        out += find_people(words, out)
         out += repeated_names(text, words, out)
         out += references(text, words, out)
         return sorted((s for s in out if labels is None or s.label in labels), key=lambda s: s.start)
