@@ -137,3 +137,20 @@ def test_people_whose_fate_is_unknown_are_missing() -> None:
 def test_a_toll_named_before_the_verb_that_rose() -> None:
     text = "وقالت إن عدد الجنود الذين قُتلوا في المعارك منذ الشهر الماضي ارتفع إلى ١٥٦ جندياً"
     assert [(f["value"], f["status"]) for f in figures(text)] == [(156, "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أحصى فريق الرصد 43 تفجيراً في ريف حلب قُتل فيها العشرات",  # explosions, not people
+        "استُشهد أسير محكوم بالسجن 3 مؤبدات في السجن",  # life sentences
+    ],
+)
+def test_counts_of_explosions_and_sentences_are_no_figure(text: str) -> None:
+    assert not any(ch.isdecimal() for f in figures(text) for ch in f["span"])
+
+
+def test_held_and_unknown_fate_and_two_injured_women() -> None:
+    assert [f["status"] for f in figures("وأوضحت المجموعة أن المسلحين يحتجزون المئات من السكان")] == ["captured"]
+    assert [f["status"] for f in figures("وإن مصير ٢٤ منهم لا يزال مجهولاً")] == ["missing"]
+    assert [(f["span"], f["status"]) for f in figures("ونُقلت مصابتان إلى المستشفى")] == [("مصابتان", "injured")]

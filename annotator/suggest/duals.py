@@ -38,6 +38,7 @@ _NOUNS: dict[str, tuple[str, str | None, bool]] = {
     "ضحية": ("unspecified", "killed", True), "جثة": ("unspecified", "killed", True),
     "جثمان": ("unspecified", "killed", True),
     "رهينة": ("unspecified", "captured", True), "جريح": ("unspecified", "injured", True),
+    "مصابة": ("unspecified", "injured", True),
     "مصاب": ("unspecified", "injured", False), "أسير": ("unspecified", "captured", True),
     "مفقود": ("unspecified", "missing", False), "معتقل": ("unspecified", "captured", False),
     "مختطف": ("unspecified", "captured", False),
