@@ -51,3 +51,7 @@ def test_a_family_name_after_a_verb_of_saying_is_the_person_again() -> None:
 def test_settlers_are_no_actor_of_the_built_in_lists() -> None:
     found = load_gazetteer().suggest("وأحرق المستوطنون منازل في القرية، وقال شهود إن مستوطنين هاجموا المزارعين.")
     assert [s for s in found if s.label == "ACTOR"] == []
+
+
+def test_what_a_spokesman_announced_is_no_name() -> None:
+    assert people("فيما أعلن المتحدث العسكري باسم الحوثيين استهداف سفينة في خليج عدن.") == []

@@ -41,6 +41,7 @@ _AFTER_NAME = frozenset(normalize(w) for w in (
     "الذي", "التي", "صباح", "مساء", "اليوم", "أمس", "لوكالة", "لقناة", "لصحيفة", "بأن", "وأن", "وإن",
     "قوله", "قولها", "بيان", "تصريح", "تصريحات", "عبر", "حيث", "كما", "فيما", "بينما",
 ))
+_VERBAL_NOUN_OPENINGS = tuple(normalize(w) for w in ("است", "انت", "اعت", "اخت", "اقت", "انس", "انف", "اجت", "اشت", "احت"))
 _MAX_NAME = 3
 _MAX_COMPLEMENT = 6
 # fmt: on
@@ -107,8 +108,8 @@ def _name_word(word: Word, first: bool) -> bool:
     bare = bare_key(word)[1]
     if {key, bare} & (_AFTER_NAME | TRIGGERS | _RANKS | _TITLES):
         return False  # وأضاف، فيما: not a name, with or without its و
-    if first:
-        return not key.startswith("ال")
+    if first:  # no ال, and no verbal noun of a derived verb (استهداف، انسحاب، اعتقال): no first names
+        return not key.startswith(("ال", *_VERBAL_NOUN_OPENINGS))
     return not (key.startswith(("ب", "ل", "و")) and len(key) > 4)  # بتوقيف، لخطورة، وانضمامه
 
 
