@@ -114,20 +114,14 @@ def _toll_status(context: Context, first: int) -> str | None:
     words = [t for t in context.clause(first) if t.start < context.tokens[first].start][-TOLL_REACH:]
     rose_last = len(words) >= 2 and W.RISE_VERBS.matches(words[-2].text)  # عدد الجنود ... ارتفع إلى
     for i, token in enumerate(words):
-        if rose_last and W.TOLL_WORDS.matches(token.text):
-            for word in words[i + 1 : i + 6]:
-                status = _noun_status(word.text) or status_of(word.text)
-                if status:
-                    return status
-        if not W.RISE_VERBS.matches(token.text):
-            continue
-        following = words[i + 1 : i + 4]
-        if any(W.TOLL_WORDS.matches(t.text) for t in following):
+        toll_named_first = rose_last and W.TOLL_WORDS.matches(token.text)
+        rose_then_toll = W.RISE_VERBS.matches(token.text) and any(W.TOLL_WORDS.matches(t.text) for t in words[i + 1 : i + 4])
+        if toll_named_first or rose_then_toll:
             # عدد القتلى، or عدد المدنيين الذين قُتلوا: the toll's noun, or the verb of its clause
-            for word in words[i + 1 : i + 6]:
-                status = _noun_status(word.text) or status_of(word.text)
-                if status:
-                    return status
+            found = [_noun_status(w.text) or status_of(w.text) for w in words[i + 1 : i + 6]]
+            status = next((f for f in found if f), None)
+            if status:
+                return status
     return None
 
 
