@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import islice
 from json.encoder import encode_basestring
 from typing import TextIO
 
@@ -26,11 +27,15 @@ from annotator.records import record_meta
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
+_LINES_PER_WRITE = 256  # lines joined into one write: a write per short record costs a tenth of an export
+
+
 def write_jsonl(documents: SelectedDocuments, out: TextIO) -> int:
     count = 0
-    for line in record_lines(documents):
-        out.write(line)
-        count += 1
+    lines = record_lines(documents)
+    while chunk := list(islice(lines, _LINES_PER_WRITE)):
+        out.write("".join(chunk))
+        count += len(chunk)
     return count
 
 

@@ -86,6 +86,7 @@ def test_an_export_is_one_snapshot_while_a_coder_saves(annotated: Project, tmp_p
         return written(documents, SavesAfterTheFirstRecord())
 
     monkeypatch.setattr(run, "write_jsonl", coder_saves_meanwhile)
+    monkeypatch.setattr("annotator.export.jsonl._LINES_PER_WRITE", 1)  # a write per record: the save comes mid-walk
     out = tmp_path / "cut.jsonl"
     with Project.open(path, readonly=True) as lead:
         result = export(lead, ExportOptions(format="jsonl"), out)
