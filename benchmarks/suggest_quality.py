@@ -1,6 +1,6 @@
 """How good the built-in suggestions are: precision and recall per label on an annotated corpus.
 
-Run from the checkout: ``PYTHONPATH=. python benchmarks/suggest_quality.py [--split held_out|tuning|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all]
+Run from the checkout: ``PYTHONPATH=. python benchmarks/suggest_quality.py [--split held_out|tuning|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|all]
 [--corpus FILE] [--misses]`` (without ``PYTHONPATH=.`` Python imports the installed
 ``annotator``, which under an editable install of another checkout is not this code).
 The corpus is JSONL in our record format with gold spans; the default,
@@ -180,7 +180,7 @@ def show(report: Report, split: str, *, misses: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--split", default="held_out", help="held_out (default), tuning, fresh, fresh2, fresh3, fresh4, fresh5, fresh6 or all")
+    parser.add_argument("--split", default="held_out", help="held_out (default), tuning, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 or all")
     parser.add_argument("--misses", action="store_true", help="list missed figures, wrong status or value, and inexact actors and places")
     options = parser.parse_args(argv)
     report = evaluate(load(options.corpus, options.split))

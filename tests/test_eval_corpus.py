@@ -57,7 +57,7 @@ def test_casualty_spans_carry_the_codebook_attributes(records: list[dict]) -> No
 
 def test_splits_are_marked(records: list[dict]) -> None:
     splits = [r["meta"]["split"] for r in records]
-    assert set(splits) == {"tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"}
+    assert set(splits) == {"tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"}
     assert splits.count("tuning") == splits.count("held_out") == 15
     assert len({r["id"] for r in records}) == len(records)
 

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 MARKED = HERE / "regional_reports.txt"
 OUT = HERE / "regional_reports.jsonl"
 CODER = "gold"
-SPLITS = ("tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+SPLITS = ("tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 
 _MARK = re.compile(r"⟦([^|⟧]+)\|([^⟧]+)⟧")
 _HEADER = re.compile(r"^=== (\w+) \| (\w+) \| ([^|]+?) \| (\d{4}-\d{2}-\d{2})$")
