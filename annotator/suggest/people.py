@@ -51,7 +51,6 @@ def find_people(words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
     """ACTOR suggestions of kind person for the names after titles (module docstring) and for
     their family names after a verb of saying; none overlaps ``found``."""
     ends = {s.start: s.end for s in found}
-    starts = {w.start: i for i, w in enumerate(words)}
     by_end = {w.end: i for i, w in enumerate(words)}
     taken = [(s.start, s.end) for s in found]
     out: list[Suggestion] = []
@@ -61,14 +60,14 @@ def find_people(words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
         if not _is_title(words[i]):
             i += 1
             continue
-        first = _after_complement(words, i + 1, ends, starts, by_end)
-        name = _name(words, first) if first is not None else None
-        if name is None:
+        first = _after_complement(words, i + 1, ends, by_end)
+        name = None if first is None else _name(words, first)
+        if first is None or name is None:
             i += 1
             continue
-        start, end = words[first].start, words[name].end  # type: ignore[index]
+        start, end = words[first].start, words[name].end
         if not any(start < e and s < end for s, e in taken):
-            out.append(_person(words, first, name))  # type: ignore[arg-type]
+            out.append(_person(words, first, name))
             taken.append((start, end))
             surnames.add(key_of(words[name]))
         i = name + 1
@@ -81,9 +80,7 @@ def _is_title(word: Word) -> bool:
     return key_of(word) in _TITLES or bare_key(word)[1] in _TITLES
 
 
-def _after_complement(
-    words: list[Word], j: int, ends: dict[int, int], starts: dict[int, int], by_end: dict[int, int]
-) -> int | None:
+def _after_complement(words: list[Word], j: int, ends: dict[int, int], by_end: dict[int, int]) -> int | None:
     """The first word after an office's complement and any rank, or None past the sentence."""
     for _ in range(_MAX_COMPLEMENT):
         if j >= len(words) or not words[j].follows_space:
