@@ -154,3 +154,39 @@ def test_held_and_unknown_fate_and_two_injured_women() -> None:
     assert [f["status"] for f in figures("وأوضحت المجموعة أن المسلحين يحتجزون المئات من السكان")] == ["captured"]
     assert [f["status"] for f in figures("وإن مصير ٢٤ منهم لا يزال مجهولاً")] == ["missing"]
     assert [(f["span"], f["status"]) for f in figures("ونُقلت مصابتان إلى المستشفى")] == [("مصابتان", "injured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويتهم ذوو الضحايا الميليشيا التي سيطرت على المدينة بين 2015 و2020 بتنفيذ عمليات القتل",
+        "وأعلنت المحكمة رفع السرية عن 6 مذكرات توقيف بحق قادة متهمين بالقتل",
+        "أسفرت العملية عن مقتل مسلح وتحرير 19 مهاجراً كانوا محتجزين",
+    ],
+)
+def test_years_warrants_and_people_freed_are_no_figure(text: str) -> None:
+    assert not any(ch.isdecimal() for f in figures(text) for ch in f["span"])
+
+
+def test_a_toll_after_a_month_is_still_a_toll() -> None:
+    found = figures("وبلغ عدد القتلى في المحافظة منذ 23 أيلول/سبتمبر ٥٦٠ قتيلاً")
+    assert [(f["value"], f["status"]) for f in found] == [(560, "killed")]
+
+
+def test_under_the_rubble_and_two_wanted_men() -> None:
+    assert [f["status"] for f in figures("وإن ما يصل إلى عشرة أشخاص لا يزالون تحت الركام")] == ["missing"]
+    assert [(f["span"], f["status"]) for f in figures("ألقت قوة مشتركة القبض على مطلوبَين في القرية")] == [
+        ("مطلوبَين", "captured")
+    ]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("وأوضح أن مسعفَين من الجمعية قُتلا في الغارة", "مسعفَين"),
+    ("وأعلن الجيش إصابة عسكريَّين بالرصاص", "عسكريَّين"),
+])
+def test_a_fatha_before_yn_marks_a_dual_that_reads_as_a_plural_without_it(text: str, span: str) -> None:
+    assert [(f["span"], f["value"]) for f in figures(text)] == [(span, 2)]
+
+
+def test_without_its_vowels_the_sound_plural_is_no_dual() -> None:
+    assert figures("وأعلن الجيش إصابة عسكريين بالرصاص") == []

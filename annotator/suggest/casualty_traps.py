@@ -40,7 +40,10 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
         return True
     if len(following) == 2 and following[0].text == "من" and W.AGE_AFTER.matches(following[1].text):
         return True  # في الـ12 من عمره
-    if before and (W.MONTHS.matches(before[0].text) or W.YEAR_CUES.matches(before[0].text)):
+    own_status = noun is not None and any(wl.matches(noun.text) for wl in W.STATUS_NOUNS.values())
+    if before and W.MONTHS.matches(before[0].text) and not own_status:
+        return True  # أيلول/سبتمبر 2024, but not «منذ أيلول/سبتمبر ٥٦٠ قتيلاً»
+    if before and W.YEAR_CUES.matches(before[0].text):
         return True
     previous = context.tokens[first - 1] if first > 0 else None
     if previous is not None and previous.text == "/" and first > 1 and W.MONTHS.matches(context.tokens[first - 2].text):
@@ -49,6 +52,8 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
         return True
     if reading.kind == "digits" and 1900 <= reading.value <= 2100 and not counts_people(noun):
         return True
+    if reading.kind == "range" and 1900 <= reading.min <= reading.max <= 2100 and not counts_people(noun):
+        return True  # بين 2015 و2020
     # "الأيام الثلاثة": a definite number after the noun it counts
     number_text = text[reading.start : reading.end]
     return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
@@ -100,6 +105,8 @@ def released(context: Context, first: int) -> bool:
         if status_of(token.text):
             break
     before = context.adjacent_words_before(first, 3)
+    if before and W.FREEING_NOUNS.matches(before[0].text):
+        return True  # وتحرير 19 مهاجراً
     for at in (0, 1):  # تقل 45، تقل نحو 45
         if len(before) > at and W.HOLDING_WORDS.matches_plain(before[at].text):
             # لا يقل عن is a qualifier, not a verb of holding

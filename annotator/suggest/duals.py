@@ -42,6 +42,7 @@ _NOUNS: dict[str, tuple[str, str | None, bool]] = {
     "مصاب": ("unspecified", "injured", False), "أسير": ("unspecified", "captured", True),
     "مفقود": ("unspecified", "missing", False), "معتقل": ("unspecified", "captured", False),
     "مختطف": ("unspecified", "captured", False),
+    "مطلوب": ("unspecified", "captured", False),
     "مدني": ("civilians", None, False), "مواطن": ("unspecified", None, False),
     "شخص": ("unspecified", None, True), "رجل": ("unspecified", None, True), "شاب": ("unspecified", None, True),
     "طفل": ("children", None, True), "طفلة": ("children", None, True), "رضيع": ("children", None, True), "قاصر": ("children", None, False),
@@ -73,7 +74,9 @@ _PRONOUNS = ("ه", "ها", "هما", "هم", "هن", "ك", "كم", "نا")
 # fmt: on
 
 
-def _forms() -> dict[str, DualNoun]:
+def _forms(sound_plurals: bool = False) -> dict[str, DualNoun]:
+    """The dual forms of the listed nouns; with ``sound_plurals``, the -ين forms that read as
+    plurals too, for a word whose vowels say it is the dual (مسعفَين)."""
     out: dict[str, DualNoun] = {}
     for singular, (victims, status, oblique) in _NOUNS.items():
         noun = DualNoun(victims, status)
@@ -83,14 +86,25 @@ def _forms() -> dict[str, DualNoun]:
         kin = singular in _KIN
         out[stem + "ان"] = noun
         out.update({stem + "ا" + p: noun for p in _PRONOUNS if kin})
-        if oblique:
+        if oblique or sound_plurals:
             out[stem + "ين"] = noun
             out.update({stem + "ي" + p: noun for p in _PRONOUNS if kin})
     return out
 
 
 _FORMS = _forms()
+_VOWELLED_FORMS = _forms(sound_plurals=True)
+_FATHA, _SHADDA = "\u064e", "\u0651"
 _CLITICS = ("", "و", "ف")  # وطفلان: "and two children"; بطفلين, لطفلين are not figures
+
+
+def _fatha_before_yn(word: str) -> bool:
+    """مسعفَين، عسكريَّين: a fatha on the letter before -ين marks the dual, which the plural
+    (مسعفِين) never has."""
+    if not word.endswith("ين"):
+        return False
+    before = word[:-2].rstrip(_SHADDA)
+    return before.endswith(_FATHA)
 
 
 @lru_cache(maxsize=65536)
@@ -99,7 +113,8 @@ def read_dual(word: str) -> tuple[int, DualNoun] | None:
     for offset in (0, *proclitic_candidates(word)):
         if normalize(word[:offset]) not in _CLITICS:
             continue
-        noun = _FORMS.get(normalize(word[offset:]))
+        forms = _VOWELLED_FORMS if _fatha_before_yn(word) else _FORMS
+        noun = forms.get(normalize(word[offset:]))
         if noun is not None:
             return offset, noun
     return None

@@ -79,6 +79,7 @@ STATUS_WORDS: dict[str, WordList] = {
         "مفقود*", "فقدان*", "فقدوا", "فقد", "فقدت", "يفقد", "مختف*", "اختفاء*", "اختفى",
         "الأنقاض",  # لا يزال 20 شخصا تحت الأنقاض
         "المصير", "مصير",  # مجهولي المصير، مصير 24 منهم مجهول
+        "الركام",  # لا يزالون تحت الركام
     ),
     "captured": WordList.of(
         "أسر", "أسرى", "أسير", "أسيرا", "أسروا", "أسرت", "أسرهم", "اعتقل*", "اعتقال*", "معتقل*",
@@ -156,7 +157,7 @@ NOT_PEOPLE = WordList.of(
     "وحدة", "وحدات", "تقرير*", "تقارير", "صفحة", "صفحات", "جلسة", "جلسات", "قرار*", "بيان*", "رأس",
     "ماشية", "شحنة", "شحنات", "سلة", "سلال", "طرد*", "وجبة", "وجبات", "جرعة", "جرعات", "حاوية", "حاويات",
     "مشروع*", "مشاريع", "مرتين", "قطعة", "قطع", "حزام*", "أحزمة", "طبقة", "طبقات", "رطل*", "أرطال",
-    "تفجير*", "مؤبد*",
+    "تفجير*", "مؤبد*", "مذكرة", "مذكرات",
 )
 PERCENT_WORDS = WordList.of("بالمئة", "بالمائة", "المئة", "المائة")
 MONTHS = WordList.of(
@@ -191,6 +192,8 @@ RELEASE_WORDS = WordList.of(
 # Right before a number, a verb of attacking that points back to the attack: the number is who
 # attacked, not who was hurt (هجوم نفذه مئات المستوطنين).
 AGENT_VERBS = WordList.of("نفذه", "نفذها", "شنه", "شنها", "ارتكبه", "ارتكبها", "قاده", "قادها")
+# Right before a number only (a group may be named for it: هيئة تحرير الشام): people freed.
+FREEING_NOUNS = WordList.of("تحرير")
 # تجاوز عدد القتلى 100: a verb of exceeding before the figure (with عدد/حصيلة and a status noun between).
 AT_LEAST_VERBS = WordList.of("تجاوز*", "يتجاوز*", "تتجاوز*", "فاق*", "يفوق*", "تفوق*", "تخطى", "تخطت", "يتخطى")
 NEGATIONS = WordList.of("لا", "لم", "لن", "ما")
