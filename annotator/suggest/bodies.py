@@ -18,6 +18,7 @@ known place or actor inside it is none of its own (مؤسسة غزة الإنس�
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Container
 
 from annotator.suggest.adjectives import is_definite_country_adjective
 from annotator.suggest.names import Word
@@ -140,6 +141,16 @@ def bare_key(word: Word) -> tuple[int, str]:
     if len(key) > 3 and key[0] in "وف":
         return 1, key[1:]
     return 0, key
+
+
+def reads_as(word: Word, known: Container[str]) -> str | None:
+    """The form of ``word`` that ``known`` holds: as written first (وفقا، وزير start with و), then
+    without a و or ف before it (وقالت → قالت); None when it holds neither."""
+    key = key_of(word)
+    if key in known:
+        return key
+    offset, bare = bare_key(word)
+    return bare if offset and bare in known else None
 
 
 def head_at(word: Word) -> tuple[int, str, bool] | None:
@@ -322,24 +333,24 @@ def shown_a_body(text: str, words: list[Word], i: int, start: int) -> bool:
     a speech or report verb, a source cue, an agent verb with its object, its members."""
     if start > words[i].start:  # لوزارة after وفقاً
         proclitic = normalize(text[words[i].start : start])
-        if proclitic.endswith("ل") and i > 0 and bare_key(words[i - 1])[1] in _SOURCE_PAIRS:
+        if proclitic.endswith("ل") and i > 0 and reads_as(words[i - 1], _SOURCE_PAIRS):
             return True
         if proclitic.endswith("ب") and key_of(words[i]).startswith(normalize("بقيادة")):
             return False  # بقيادة: led by
     if i == 0 or not words[i].follows_space:
         return False
-    previous = bare_key(words[i - 1])[1]
-    if previous in TRIGGERS or previous in MEMBERS:
+    if reads_as(words[i - 1], TRIGGERS) or reads_as(words[i - 1], MEMBERS):
         return True
+    previous = bare_key(words[i - 1])[1]
     if previous.endswith(_OBJECT_PRONOUNS) and previous.startswith(_AGENT_VERBS):
         return True
     if i > 1 and words[i - 1].follows_space:
-        before = bare_key(words[i - 2])[1]
-        if previous == "ما" and before in TRIGGERS:  # بحسب ما
+        if previous == "ما" and reads_as(words[i - 2], TRIGGERS):  # بحسب ما
             return True
-        if previous in ("في", "من") and before in MEMBERS:
+        if previous in ("في", "من") and reads_as(words[i - 2], MEMBERS):
             return True
-        if before in _SOURCE_PAIRS and _SOURCE_PAIRS[before] == previous:
+        pair = reads_as(words[i - 2], _SOURCE_PAIRS)
+        if pair is not None and _SOURCE_PAIRS[pair] == previous:
             return True
     return False
 

@@ -12,7 +12,7 @@ so is found again by the last word of the name after a verb of saying (وقال 
 
 from __future__ import annotations
 
-from annotator.suggest.bodies import TRIGGERS, bare_key, key_of
+from annotator.suggest.bodies import TRIGGERS, key_of, reads_as
 from annotator.suggest.names import Word
 from annotator.suggest.suggestion import Suggestion
 from annotator.text import normalize
@@ -41,6 +41,7 @@ _AFTER_NAME = frozenset(normalize(w) for w in (
     "الذي", "التي", "صباح", "مساء", "اليوم", "أمس", "لوكالة", "لقناة", "لصحيفة", "بأن", "وأن", "وإن",
     "قوله", "قولها", "بيان", "تصريح", "تصريحات", "عبر", "حيث", "كما", "فيما", "بينما",
 ))
+_NOT_NAME_WORDS = _AFTER_NAME | TRIGGERS | _RANKS | _TITLES
 _VERBAL_NOUN_OPENINGS = tuple(normalize(w) for w in ("است", "انت", "اعت", "اخت", "اقت", "انس", "انف", "اجت", "اشت", "احت"))
 _MAX_NAME = 3
 _MAX_COMPLEMENT = 6
@@ -57,7 +58,7 @@ def find_people(words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
     surnames: set[str] = set()
     i = 0
     while i < len(words):
-        if not _is_title(words[i]):
+        if reads_as(words[i], _TITLES) is None:
             i += 1
             continue
         first = _after_complement(words, i + 1, ends, by_end)
@@ -73,11 +74,6 @@ def find_people(words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
         i = name + 1
     out += _surnames_again(words, surnames, taken)
     return out
-
-
-def _is_title(word: Word) -> bool:
-    """وزير and والي start with و: the word as written first, then without a و or ف before it."""
-    return key_of(word) in _TITLES or bare_key(word)[1] in _TITLES
 
 
 def _after_complement(words: list[Word], j: int, ends: dict[int, int], by_end: dict[int, int]) -> int | None:
@@ -102,8 +98,7 @@ def _name_word(word: Word, first: bool) -> bool:
     key = key_of(word)
     if not word.follows_space or len(key) < 2 or not key.isalpha():
         return False
-    bare = bare_key(word)[1]
-    if {key, bare} & (_AFTER_NAME | TRIGGERS | _RANKS | _TITLES):
+    if reads_as(word, _NOT_NAME_WORDS) is not None:
         return False  # وأضاف، فيما: not a name, with or without its و
     if first:  # no ال, and no verbal noun of a derived verb (استهداف، انسحاب، اعتقال): no first names
         return not key.startswith(("ال", *_VERBAL_NOUN_OPENINGS))
@@ -136,7 +131,7 @@ def _surnames_again(words: list[Word], surnames: set[str], taken: list[tuple[int
         key = key_of(words[i])
         if key not in surnames or not key.startswith("ال") or not words[i].follows_space:
             continue
-        if bare_key(words[i - 1])[1] not in TRIGGERS:
+        if reads_as(words[i - 1], TRIGGERS) is None:
             continue
         start, end = words[i].start, words[i].end
         if any(start < e and s < end for s, e in taken):

@@ -12,7 +12,7 @@ word), and only after the full name: a report that opens with «الهيئة» n
 
 from __future__ import annotations
 
-from annotator.suggest.bodies import HEADS, MEMBERS, STOP, TRIGGERS, bare_key, head_at, key_of
+from annotator.suggest.bodies import HEADS, MEMBERS, STOP, TRIGGERS, bare_key, head_at, key_of, reads_as
 from annotator.suggest.names import Word
 from annotator.suggest.suggestion import Suggestion
 from annotator.text import normalize, proclitic_candidates
@@ -50,14 +50,14 @@ def _source_or_title(words: list[Word], i: int) -> bool:
     """Whether the word before ``words[i]`` makes it a source (وقالت الهيئة) or a title's body."""
     if i == 0 or not words[i].follows_space:
         return False
-    previous = bare_key(words[i - 1])[1]
-    if previous in _SOURCE_VERBS or previous in _NOT_AFTER:
+    if reads_as(words[i - 1], _SOURCE_VERBS) or reads_as(words[i - 1], _NOT_AFTER):
         return True
+    previous = bare_key(words[i - 1])[1]
     # مقاتلين من الجبهة: its members, as عناصر الحزب
     if previous != "من" or i < 2 or not words[i - 1].follows_space:
         return False
     owner = bare_key(words[i - 2])[1]
-    return owner in MEMBERS or owner.removeprefix("ال") in MEMBERS
+    return reads_as(words[i - 2], MEMBERS) is not None or owner.removeprefix("ال") in MEMBERS
 
 
 def references(text: str, words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
