@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.suggest.gazetteer import load_gazetteer
+from tests.gazetteer_spans import suggested
 
 
 def found(text: str, label: str | None = None) -> list[tuple[str, str]]:
-    return [
-        (s.label, text[s.start : s.end])
-        for s in load_gazetteer().suggest(text)
-        if label is None or s.label == label
-    ]
+    return [(found_label, name) for found_label, name, _ in suggested(text, label)]
 
 
 def actors(text: str) -> list[str]:
@@ -137,3 +133,14 @@ def test_the_forces_of_a_referred_body_are_one_actor_with_it() -> None:
 )
 def test_devices_gatherings_and_target_lists_are_no_body(text: str) -> None:
     assert actors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقتل خمسة مدنيين وفقاً لشبكة فرات بوست.", "شبكة فرات بوست"),  # وفقاً starts with و itself
+        ("وقالت الشرطة إن ثلاثة أصيبوا، وفقا لمركز الإعلام في المحافظة.", "مركز الإعلام"),
+    ],
+)
+def test_a_cue_word_that_starts_with_waw_shows_a_body(text: str, body: str) -> None:
+    assert body in actors(text)
