@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from annotator.errors import InputError
 from annotator.suggest.gazetteer import load_gazetteer
 from annotator.suggest.names import name_key
+from tests.gazetteer_spans import suggested
 
 ROOT = Path(__file__).resolve().parent.parent
 STOPLIST = [
@@ -23,13 +24,7 @@ STOPLIST = [
 ]
 
 
-def found(text: str, label: str | None = None) -> list[tuple[str, str, str]]:
-    """(label, text, kind) of the built-in gazetteer's suggestions."""
-    return [
-        (s.label, text[s.start : s.end], s.attrs.get("kind", ""))
-        for s in load_gazetteer().suggest(text)
-        if label is None or s.label == label
-    ]
+found = suggested  # (label, text, kind) of the built-in gazetteer's suggestions
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from annotator.suggest.gazetteer import load_gazetteer
+from tests.gazetteer_spans import names
 
 
 def people(text: str) -> list[str]:
-    found = load_gazetteer().suggest(text)
-    return [text[s.start : s.end] for s in found if s.label == "ACTOR" and s.attrs.get("kind") == "person"]
+    return names(text, "ACTOR", kind="person")
 
 
 @pytest.mark.parametrize(

@@ -9,16 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.suggest.cue_names import _CUES, _NOT_NAMES, names_after_cues
-from annotator.suggest.gazetteer import load_gazetteer
 from annotator.suggest.names import words_of
+from tests.gazetteer_spans import suggested
 
-
-def found(text: str, label: str | None = None) -> list[tuple[str, str, str]]:
-    return [
-        (s.label, text[s.start : s.end], s.attrs.get("kind", ""))
-        for s in load_gazetteer().suggest(text)
-        if label is None or s.label == label
-    ]
+found = suggested
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.suggest.adjectives import without_adjective_places
-from annotator.suggest.gazetteer import load_gazetteer
+from tests.gazetteer_spans import names
 
 
 def places(text: str) -> list[str]:
-    found = without_adjective_places(text, load_gazetteer().suggest(text))
-    return [text[s.start : s.end] for s in found if s.label == "PLACE"]
+    return names(text, "PLACE", without_adjectives=True)
 
 
 @pytest.mark.parametrize(

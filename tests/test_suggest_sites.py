@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.suggest.adjectives import without_adjective_places
-from annotator.suggest.gazetteer import load_gazetteer
+from tests.gazetteer_spans import names
 
 
 def spans(text: str, label: str) -> list[str]:
-    found = without_adjective_places(text, load_gazetteer().suggest(text))
-    return [text[s.start : s.end] for s in found if s.label == label]
+    return names(text, label, without_adjectives=True)
 
 
 @pytest.mark.parametrize(
