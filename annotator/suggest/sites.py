@@ -58,13 +58,15 @@ def with_sites(words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
     """``found`` with facilities added and the known sites in it given their describing words;
     a PLACE inside a new facility is dropped, and a facility overlapping any other suggestion
     is not added. Suggestions come back in text order."""
-    index = {w.start: i for i, w in enumerate(words)}
-    out = [_described(words, index, s) for s in found]
+    by_start = {w.start: i for i, w in enumerate(words)}
+    by_end = {w.end: i for i, w in enumerate(words)}
+    out = [_described(words, by_start, by_end, s) for s in found]
     for i, word in enumerate(words):
-        start = _type_word_start(word)
-        if start is None:
+        type_word = _type_word(word)
+        if type_word is None:
             continue
-        last = _facility_end(words, i)
+        start, type_key = type_word
+        last = _facility_end(words, i, type_key)
         if last is None:
             continue
         end = words[last].end
@@ -77,22 +79,17 @@ def with_sites(words: list[Word], found: list[Suggestion]) -> list[Suggestion]:
     return sorted(out, key=lambda s: s.start)
 
 
-def _type_word_start(word: Word) -> int | None:
-    """Where ``word`` starts as a facility's type word (after a proclitic: بمستشفى)."""
+def _type_word(word: Word) -> tuple[int, str] | None:
+    """Where ``word`` starts as a facility's type word (after a proclitic: بمستشفى), and the type word."""
     for offset in (0, *proclitic_candidates(word.text)):
         key = normalize(word.text[offset:])
         if key in _TYPE_WORDS or key in _DEFINITE_TYPE_WORDS:
-            return word.start + offset
+            return word.start + offset, key
     return None
 
 
-def _facility_end(words: list[Word], i: int) -> int | None:
-    """The last word of the facility whose type word is ``words[i]``, or None if none is named."""
-    type_key = normalize(words[i].text)
-    for offset in proclitic_candidates(words[i].text):
-        if normalize(words[i].text[offset:]) in _TYPE_WORDS | _DEFINITE_TYPE_WORDS:
-            type_key = normalize(words[i].text[offset:])
-            break
+def _facility_end(words: list[Word], i: int, type_key: str) -> int | None:
+    """The last word of the facility whose type word ``type_key`` is ``words[i]``, or None if none is named."""
     if type_key in _DEFINITE_TYPE_WORDS:
         nxt = i + 1
         if nxt < len(words) and words[nxt].follows_space and is_definite_country_adjective(words[nxt].text):
@@ -151,15 +148,12 @@ def _with_describing(words: list[Word], last: int) -> int:
     return last
 
 
-def _described(words: list[Word], index: dict[int, int], found: Suggestion) -> Suggestion:
+def _described(words: list[Word], by_start: dict[int, int], by_end: dict[int, int], found: Suggestion) -> Suggestion:
     """A known site that starts on a type word (مطار معيتيقة) with its describing words (الدولي)."""
-    if found.label != "PLACE" or found.start not in index:
+    if found.label != "PLACE" or found.start not in by_start or found.end not in by_end:
         return found
-    first = words[index[found.start]]
-    if normalize(first.text) not in _DESCRIBED:
+    if normalize(words[by_start[found.start]].text) not in _DESCRIBED:
         return found
-    last = next((i for i, w in enumerate(words) if w.end == found.end), None)
-    if last is None:
-        return found
+    last = by_end[found.end]
     end = words[_with_describing(words, last)].end
     return found if end == found.end else Suggestion(found.label, found.start, end, found.attrs, found.source)
