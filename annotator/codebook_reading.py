@@ -25,6 +25,7 @@ from annotator.codebook import (
 )
 from annotator.errors import InputError
 from annotator.numbers import DEFAULT_VAGUE_AMOUNTS, vague_amounts_from
+from annotator.plain_files import read_text
 from annotator.resources_path import resource_path
 
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
@@ -105,12 +106,7 @@ def _has_display(codebook: Codebook) -> bool:
 def load_codebook(path: str | Path) -> Codebook:
     """Read a TOML or JSON codebook; any problem names the file and, where known, the line."""
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such codebook file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the codebook ({exc})", path=path) from None
+    raw = read_text(path, "codebook")
     kind = "json" if path.suffix.lower() == ".json" else "toml"
     return parse_codebook(raw, path, kind)
 

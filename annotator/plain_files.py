@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, InputError
 
 _KINDS = (
     (stat.S_ISCHR, "a character device"),
@@ -32,3 +32,14 @@ def refuse_special(path: str | Path, error: type[AnnotatorError] = AnnotatorErro
         return
     kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
     raise error(f"this is {kind}, not a regular file or folder; refusing it", path=path)
+
+
+def read_text(path: Path, what: str) -> str:
+    """The UTF-8 text of a file the user named (a byte-order mark dropped), or one :class:`InputError`
+    naming it: ``no such {what} file`` or ``cannot read the {what} (...)``."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"no such {what} file", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the {what} ({exc})", path=path) from None

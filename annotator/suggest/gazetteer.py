@@ -27,6 +27,7 @@ import platformdirs
 
 from annotator.codebook import Codebook
 from annotator.errors import InputError
+from annotator.plain_files import read_text
 from annotator.resources_path import resource_path
 from annotator.suggest.actor_phrases import grow_actors
 from annotator.suggest.bodies import with_bodies
@@ -216,13 +217,7 @@ _CACHE: dict[tuple[tuple[str, int, int], ...], Gazetteer] = {}
 
 
 def _read(path: Path) -> Gazetteer:
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such gazetteer file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the gazetteer ({exc})", path=path) from None
-    return load_gazetteer_text(raw, path)
+    return load_gazetteer_text(read_text(path, "gazetteer"), path)
 
 
 def load_gazetteer_text(raw: str, path: Path) -> Gazetteer:
