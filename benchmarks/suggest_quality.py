@@ -159,21 +159,17 @@ def show(report: Report, split: str, *, misses: bool) -> None:
     exact = report.tallies["CASUALTY"].exact
     agree = ", ".join(f"{name} {ratio(n, exact).strip()}" for name, n in report.agree.items())
     print(f"CASUALTY attributes right on {exact} exact matches: {agree}")
-    print(f"CASUALTY traps suggested (touching no gold figure): {len(report.traps)}")
-    for line in report.traps:
-        print(f"  {line}")
+    listed = [("CASUALTY traps suggested (touching no gold figure)", report.traps)]
     if misses:
-        print(f"CASUALTY gold figures no suggestion touches: {len(report.misses)}")
-        for line in report.misses:
-            print(f"  {line}")
-        print(f"CASUALTY status or value wrong: {len(report.wrong)}")
-        for line in report.wrong:
-            print(f"  {line}")
-        print(f"ACTOR and PLACE gold spans no suggestion matches exactly: {len(report.names_missed)}")
-        for line in report.names_missed:
-            print(f"  {line}")
-        print(f"ACTOR and PLACE suggestions matching no gold span exactly: {len(report.names_wrong)}")
-        for line in report.names_wrong:
+        listed += [
+            ("CASUALTY gold figures no suggestion touches", report.misses),
+            ("CASUALTY status or value wrong", report.wrong),
+            ("ACTOR and PLACE gold spans no suggestion matches exactly", report.names_missed),
+            ("ACTOR and PLACE suggestions matching no gold span exactly", report.names_wrong),
+        ]
+    for title, lines in listed:
+        print(f"{title}: {len(lines)}")
+        for line in lines:
             print(f"  {line}")
 
 
