@@ -155,13 +155,7 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
         color = item.get("color", "#999999")
         if not isinstance(color, str) or not _COLOUR_RE.match(color):
             raise fail(f"label {name}: color must look like #RRGGBB (got {color!r})", str(color))
-        key = item.get("key", "")
-        if not isinstance(key, str) or len(key) > 1:
-            raise fail(f"label {name}: key must be one character (got {key!r})", name)
-        if key and key.lower() in seen_keys:
-            raise fail(f"label {name}: key {key!r} is already used by another label", name)
-        if key:
-            seen_keys.add(key.lower())
+        key = _key_from(item, f"label {name}", seen_keys, "another label", fail, name)
         unknown = set(item) - {"name", "color", "key", "description", "attributes", "strip_proclitics", "display"}
         if unknown:
             raise fail(f"label {name}: unknown field(s) {', '.join(sorted(unknown))}", *sorted(unknown))
@@ -180,6 +174,19 @@ def codebook_from_dict(data: Any, path: str | Path = "<codebook>", raw: str = ""
     vague = DEFAULT_VAGUE_AMOUNTS if "vague_amounts" not in data else vague_amounts_from(data["vague_amounts"], fail)
     events = _event_types_from(data.get("events", []), labels, seen_keys, fail_in_events)
     return Codebook(name=str(data.get("name", "codebook")), labels=tuple(labels), vague_amounts=vague, event_types=events)
+
+
+def _key_from(item: dict[str, Any], owner: str, seen_keys: set[str], others: str, fail: Any, name: str) -> str:
+    """The one-character key of a label or an event type, refused when ``others`` use it
+    already (the window reads every key in one article); it joins ``seen_keys``."""
+    key = item.get("key", "")
+    if not isinstance(key, str) or len(key) > 1:
+        raise fail(f"{owner}: key must be one character (got {key!r})", name)
+    if key and key.lower() in seen_keys:
+        raise fail(f"{owner}: key {key!r} is already used by {others}", name)
+    if key:
+        seen_keys.add(key.lower())
+    return key
 
 
 def _event_types_from(items: Any, labels: list[Label], label_keys: set[str], fail: Any) -> tuple[EventType, ...]:
@@ -205,13 +212,7 @@ def _event_types_from(items: Any, labels: list[Label], label_keys: set[str], fai
         unknown = set(item) - {"name", "key", "description", "roles", "attributes", "display"}
         if unknown:
             raise fail(f"event type {name}: unknown field(s) {', '.join(sorted(unknown))}", *sorted(unknown))
-        key = item.get("key", "")
-        if not isinstance(key, str) or len(key) > 1:
-            raise fail(f"event type {name}: key must be one character (got {key!r})", name)
-        if key and key.lower() in seen_keys:
-            raise fail(f"event type {name}: key {key!r} is already used by a label or another event type", name)
-        if key:
-            seen_keys.add(key.lower())
+        key = _key_from(item, f"event type {name}", seen_keys, "a label or another event type", fail, name)
         roles = _roles_from(item.get("roles"), name, label_names, fail)
         attributes = _attributes_from(item.get("attributes", []), name, fail, owner=f"event type {name}", thing="event")
         out.append(EventType(name=name, key=key, description=str(item.get("description", "")), roles=roles,
