@@ -40,8 +40,7 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
         return True
     if len(following) == 2 and following[0].text == "من" and W.AGE_AFTER.matches(following[1].text):
         return True  # في الـ12 من عمره
-    own_status = noun is not None and any(wl.matches(noun.text) for wl in W.STATUS_NOUNS.values())
-    if before and W.MONTHS.matches(before[0].text) and not own_status:
+    if before and W.MONTHS.matches(before[0].text) and not _status_noun(noun):
         return True  # أيلول/سبتمبر 2024, but not «منذ أيلول/سبتمبر ٥٦٠ قتيلاً»
     if before and W.YEAR_CUES.matches(before[0].text):
         return True
@@ -57,6 +56,10 @@ def not_a_casualty(context: Context, reading: NumberReading, first: int, last: i
     # "الأيام الثلاثة": a definite number after the noun it counts
     number_text = text[reading.start : reading.end]
     return bool(number_text.startswith("ال") and before and W.NOT_PEOPLE.matches(before[0].text))
+
+
+def _status_noun(noun: Token | None) -> bool:
+    return noun is not None and any(wl.matches(noun.text) for wl in W.STATUS_NOUNS.values())
 
 
 def _joined_count_of_things(following: list[Token]) -> bool:
